@@ -1,0 +1,89 @@
+using GovDisclosure.Domain.Templates;
+
+namespace GovDisclosure.Domain.Reports;
+
+/// <summary>
+/// One annual report as data (the interchange document of report-templates.md §12.4): template, year,
+/// agency, title, the six sections' text and the cells the agency wrote, by canonical code.
+/// A blank cell is absent from <see cref="Cells"/>; it is never 0.
+/// </summary>
+public sealed class ReportDocument
+{
+    public ReportDocument(TemplateVersion template, int year, string agency, string title)
+    {
+        Template = template;
+        Year = year;
+        Agency = agency;
+        Title = title;
+    }
+
+    public TemplateVersion Template { get; set; }
+
+    public int Year { get; set; }
+
+    public string Agency { get; set; }
+
+    public string Title { get; set; }
+
+    public TemplateDefinition Definition => ReportTemplates.Get(Template);
+
+    /// <summary>Narrative text by section key (<see cref="SectionKeys"/>). Missing key = no text.</summary>
+    public Dictionary<string, string> Sections { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>The values the agency wrote, by cell code. Counts are whole numbers; amounts are 万元.</summary>
+    public ReportCells Cells { get; } = new();
+
+    public string SectionText(string key) => Sections.TryGetValue(key, out var text) ? text : string.Empty;
+
+    public ReportDocument Clone()
+    {
+        var copy = new ReportDocument(Template, Year, Agency, Title);
+        foreach (var (key, text) in Sections)
+        {
+            copy.Sections[key] = text;
+        }
+
+        foreach (var (code, value) in Cells)
+        {
+            copy.Cells[code] = value;
+        }
+
+        return copy;
+    }
+}
+
+/// <summary>Cell values by code. Absent means blank.</summary>
+public sealed class ReportCells : IEnumerable<KeyValuePair<string, decimal>>
+{
+    private readonly Dictionary<string, decimal> values = new(StringComparer.Ordinal);
+
+    public int Count => values.Count;
+
+    public decimal this[string code]
+    {
+        get => values[code];
+        set => values[code] = value;
+    }
+
+    public decimal? Get(string code) => values.TryGetValue(code, out var v) ? v : null;
+
+    public bool IsBlank(string code) => !values.ContainsKey(code);
+
+    public void Set(string code, decimal? value)
+    {
+        if (value is null)
+        {
+            values.Remove(code);
+        }
+        else
+        {
+            values[code] = value.Value;
+        }
+    }
+
+    public bool Remove(string code) => values.Remove(code);
+
+    public IEnumerator<KeyValuePair<string, decimal>> GetEnumerator() => values.GetEnumerator();
+
+    System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
+}

@@ -1,0 +1,41 @@
+using GovDisclosure.Domain.Templates;
+
+namespace GovDisclosure.Domain.Reports;
+
+/// <summary>
+/// Arithmetic over a report: a blank counts as 0 (report-templates.md §6.6) and a blank total is
+/// computed from its parts. Written totals are never overwritten; rules compare them with their parts.
+/// </summary>
+public static class ReportTotals
+{
+    /// <summary>The value used for arithmetic: what the agency wrote, else the computed total, else 0.</summary>
+    public static decimal Effective(ReportDocument report, string code)
+    {
+        var written = report.Cells.Get(code);
+        if (written is not null)
+        {
+            return written.Value;
+        }
+
+        var rule = report.Definition.Sums.FirstOrDefault(s => s.Total == code);
+        return rule is null ? 0m : rule.Parts.Sum(p => Effective(report, p));
+    }
+
+    /// <summary>The sum of a rule's parts, each by its effective value.</summary>
+    public static decimal SumOfParts(ReportDocument report, SumRule rule) => rule.Parts.Sum(p => Effective(report, p));
+
+    /// <summary>Totals the agency left blank, computed from their parts (the interchange document's "derived").</summary>
+    public static IReadOnlyDictionary<string, decimal> Derived(ReportDocument report)
+    {
+        var derived = new Dictionary<string, decimal>(StringComparer.Ordinal);
+        foreach (var total in report.Definition.Sums.Select(s => s.Total).Distinct())
+        {
+            if (report.Cells.IsBlank(total))
+            {
+                derived[total] = Effective(report, total);
+            }
+        }
+
+        return derived;
+    }
+}
