@@ -1,6 +1,83 @@
+using GovDisclosure.Infrastructure;
+using GovDisclosure.Infrastructure.Data;
+using GovDisclosure.Infrastructure.Identity;
+using GovDisclosure.Web.Security;
+using Microsoft.AspNetCore.HttpLogging;
+using Microsoft.AspNetCore.Identity;
+using Serilog;
+
 var builder = WebApplication.CreateBuilder(args);
+
+// Logging: Serilog through Microsoft.Extensions.Logging (Serilog.AspNetCore does not restore here; docs/decisions/0003).
+Log.Logger = new LoggerConfiguration().ReadFrom.Configuration(builder.Configuration).CreateLogger();
+builder.Logging.ClearProviders();
+builder.Logging.AddSerilog(Log.Logger, dispose: true);
+builder.Services.AddHttpLogging(o =>
+{
+    // Method, path, status and duration only: never bodies, query strings or headers (passwords, cookies).
+    o.LoggingFields = HttpLoggingFields.RequestMethod | HttpLoggingFields.RequestPath | HttpLoggingFields.ResponseStatusCode | HttpLoggingFields.Duration;
+    o.CombineLogs = true;
+});
+
+// Data and identity.
+builder.Services.AddGovDisclosureData(builder.Configuration);
+builder.Services
+    .AddIdentity<ApplicationUser, IdentityRole>(o =>
+    {
+        o.Password.RequiredLength = 12;
+        o.Password.RequireDigit = true;
+        o.Password.RequireLowercase = true;
+        o.Password.RequireUppercase = true;
+        o.Password.RequireNonAlphanumeric = false;
+        o.Lockout.MaxFailedAccessAttempts = 5;
+        o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+        o.Lockout.AllowedForNewUsers = true;
+        o.User.RequireUniqueEmail = false;
+    })
+    .AddEntityFrameworkStores<GovDisclosureDbContext>()
+    .AddClaimsPrincipalFactory<AgencyClaimsFactory>()
+    .AddDefaultTokenProviders();
+builder.Services.ConfigureApplicationCookie(o =>
+{
+    o.LoginPath = "/Account/Login";
+    o.LogoutPath = "/Account/Logout";
+    o.AccessDeniedPath = "/Account/AccessDenied";
+    o.Cookie.Name = "gd.auth";
+    o.Cookie.HttpOnly = true;
+    o.Cookie.SameSite = SameSiteMode.Lax;
+    o.SlidingExpiration = true;
+    o.ExpireTimeSpan = TimeSpan.FromHours(8);
+});
+
+// Authorization: named policies, applied to whole page folders so no staff page can forget one.
+builder.Services.AddAuthorization(Policies.Add);
+builder.Services.AddRazorPages(o =>
+{
+    o.Conventions.AuthorizeFolder("/Work", Policies.Filler);
+    o.Conventions.AuthorizeFolder("/Review", Policies.Reviewer);
+    o.Conventions.AuthorizeFolder("/Admin", Policies.Admin);
+    o.Conventions.AuthorizeFolder("/Account/Manage", Policies.Staff);
+});
+builder.Services.AddAntiforgery(o => o.Cookie.Name = "gd.af");
+builder.Services.AddSingleton(TimeProvider.System);
+
 var app = builder.Build();
 
-app.MapGet("/", () => "Hello World!");
+if (!app.Environment.IsDevelopment())
+{
+    app.UseExceptionHandler("/Error");
+    app.UseHsts();
+}
+
+app.UseHttpLogging();
+app.UseStatusCodePagesWithReExecute("/Error/{0}");
+app.UseStaticFiles();
+app.UseRouting();
+app.UseAuthentication();
+app.UseAuthorization();
+app.MapRazorPages();
 
 app.Run();
+
+/// <summary>Exposed for WebApplicationFactory in the page tests.</summary>
+public partial class Program;

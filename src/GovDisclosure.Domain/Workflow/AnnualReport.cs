@@ -1,0 +1,399 @@
+using GovDisclosure.Domain.Agencies;
+using GovDisclosure.Domain.Reports;
+using GovDisclosure.Domain.Rules;
+using GovDisclosure.Domain.Templates;
+
+namespace GovDisclosure.Domain.Workflow;
+
+/// <summary>
+/// One agency's report for one year, through all its revisions. It guards its own state: content
+/// that breaks a balance rule is never accepted, every transition is checked and audited, and a
+/// published revision stays public (in <see cref="Publication"/>) while a correction is drafted.
+/// </summary>
+public sealed class AnnualReport
+{
+    public const int TitleMaxLength = 200;
+    public const int ReasonMaxLength = 2000;
+    public const int SectionTextMaxLength = 100_000;
+
+    private readonly List<AuditEntry> auditTrail = [];
+    private Dictionary<string, decimal> cells = new(StringComparer.Ordinal);
+    private Dictionary<string, string> sections = new(StringComparer.Ordinal);
+    private Dictionary<string, string> explanations = new(StringComparer.Ordinal);
+    private Dictionary<string, decimal> carriedValues = new(StringComparer.Ordinal);
+
+    private AnnualReport()
+    {
+    }
+
+    public int Id { get; private set; }
+
+    public int AgencyId { get; private set; }
+
+    public Agency? Agency { get; private set; }
+
+    public int Year { get; private set; }
+
+    public TemplateVersion Template { get; private set; }
+
+    public string Title { get; private set; } = string.Empty;
+
+    public ReportState State { get; private set; }
+
+    /// <summary>The revision being worked on (1 for the first publication, 2 for the first correction…).</summary>
+    public int Revision { get; private set; }
+
+    /// <summary>The newest revision the public can read; null until the first publication.</summary>
+    public int? PublishedRevision { get; private set; }
+
+    /// <summary>Why this revision corrects a published one; null for revision 1.</summary>
+    public string? CorrectionReason { get; private set; }
+
+    public string? SubmittedById { get; private set; }
+
+    public DateTimeOffset? SubmittedAt { get; private set; }
+
+    public string? ApprovedById { get; private set; }
+
+    public DateTimeOffset? ApprovedAt { get; private set; }
+
+    public DateTimeOffset CreatedAt { get; private set; }
+
+    public DateTimeOffset UpdatedAt { get; private set; }
+
+    /// <summary>PostgreSQL xmin, the optimistic concurrency token.</summary>
+    public uint RowVersion { get; private set; }
+
+    /// <summary>Cells by code as the agency wrote them (blank = absent).</summary>
+    public IReadOnlyDictionary<string, decimal> Cells => cells;
+
+    /// <summary>Narrative text by section key.</summary>
+    public IReadOnlyDictionary<string, string> Sections => sections;
+
+    /// <summary>The 说明 written for each warning, by <see cref="Finding.Key"/>.</summary>
+    public IReadOnlyDictionary<string, string> Explanations => explanations;
+
+    /// <summary>Values carried over from last year's report when this one was started (上年结转, 现行有效件数).</summary>
+    public IReadOnlyDictionary<string, decimal> CarriedValues => carriedValues;
+
+    /// <summary>New audit lines are added here; the trail is append-only.</summary>
+    public IReadOnlyList<AuditEntry> AuditTrail => auditTrail;
+
+    /// <summary>
+    /// Starts a report for a year. Last year's 结转下年度 become this year's 上年结转 (across the
+    /// T2019→T2021 boundary too, since section 三 is compatible) and T2021 现行有效件数 carry forward.
+    /// </summary>
+    public static AnnualReport Start(Agency agency, int year, Actor actor, DateTimeOffset now, ReportDocument? previousYear = null)
+    {
+        var template = TemplateVersions.ForYear(year);
+        var report = new AnnualReport
+        {
+            Agency = agency,
+            AgencyId = agency.Id,
+            Year = year,
+            Template = template,
+            Title = $"{agency.Name}{year}年政府信息公开工作年度报告",
+            State = ReportState.Draft,
+            Revision = 1,
+            CreatedAt = now,
+            UpdatedAt = now,
+        };
+
+        if (previousYear is not null && previousYear.Year == year - 1)
+        {
+            foreach (var (column, _) in ReportTemplates.ApplicantColumns)
+            {
+                if (previousYear.Cells.Get($"s3.carried_out.{column}") is { } value)
+                {
+                    report.carriedValues[$"s3.carried_in.{column}"] = value;
+                }
+            }
+
+            if (template == TemplateVersion.T2021 && previousYear.Template == TemplateVersion.T2021)
+            {
+                foreach (var row in new[] { "rules", "normative" })
+                {
+                    if (previousYear.Cells.Get($"s2.{row}.effective") is { } value)
+                    {
+                        report.carriedValues[$"s2.{row}.effective"] = value;
+                    }
+                }
+            }
+
+            foreach (var (code, value) in report.carriedValues)
+            {
+                report.cells[code] = value;
+            }
+        }
+
+        report.Audit(actor, now, AuditActions.Created,
+            report.carriedValues.Count == 0 ? $"新建{year}年度报告" : $"新建{year}年度报告，已带入上年结转数据{report.carriedValues.Count}项");
+        return report;
+    }
+
+    /// <summary>The report as an interchange document.</summary>
+    public ReportDocument ToDocument(string agencyName)
+    {
+        var doc = new ReportDocument(Template, Year, agencyName, Title);
+        foreach (var (key, text) in sections)
+        {
+            doc.Sections[key] = text;
+        }
+
+        foreach (var (code, value) in cells)
+        {
+            doc.Cells[code] = value;
+        }
+
+        return doc;
+    }
+
+    /// <summary>
+    /// Replaces the content. Refused (with every error finding) when any balance rule breaks, so the
+    /// database never holds an unbalanced report. Each changed cell and text is audited with old and
+    /// new value; a changed carried-over value needs a reason.
+    /// </summary>
+    /// <returns>The findings of the accepted content (warnings only).</returns>
+    public IReadOnlyList<Finding> UpdateContent(
+        ReportDocument content,
+        IReadOnlyDictionary<string, string> explanationsByFinding,
+        IReadOnlyDictionary<string, string> carryOverReasons,
+        Actor actor,
+        DateTimeOffset now,
+        ReportDocument? previousYear = null)
+    {
+        EnsureState(State.IsEditable(), "修改");
+        if (content.Template != Template || content.Year != Year)
+        {
+            throw new DomainException($"内容的格式或年度与本报告（{Year}年，{ReportTemplates.Get(Template).Name}）不一致。");
+        }
+
+        var findings = ReportChecker.Check(new CheckContext(content) { Previous = previousYear, Agency = Agency?.Profile });
+        var errors = findings.Where(f => f.IsError).ToList();
+        if (errors.Count > 0)
+        {
+            throw new ReportRejectedException(errors);
+        }
+
+        var definition = ReportTemplates.Get(Template);
+        var missingReasons = carriedValues
+            .Where(c => content.Cells.Get(c.Key) != c.Value && string.IsNullOrWhiteSpace(carryOverReasons.GetValueOrDefault(c.Key)))
+            .Where(c => cells.GetValueOrDefault(c.Key, decimal.MinValue) != content.Cells.Get(c.Key))
+            .Select(c => definition.Cell(c.Key).DisplayName)
+            .ToList();
+        if (missingReasons.Count > 0)
+        {
+            throw new DomainException($"修改从上年带入的数据需要填写原因：{string.Join("；", missingReasons)}");
+        }
+
+        foreach (var cell in definition.Cells)
+        {
+            var old = cells.TryGetValue(cell.Code, out var o) ? o : (decimal?)null;
+            var updated = content.Cells.Get(cell.Code);
+            if (old == updated)
+            {
+                continue;
+            }
+
+            var isCarried = carriedValues.ContainsKey(cell.Code);
+            var reason = isCarried ? carryOverReasons.GetValueOrDefault(cell.Code) : null;
+            Audit(actor, now, isCarried ? AuditActions.CarryOverChanged : AuditActions.CellChanged,
+                $"{cell.DisplayName}：{Show(cell, old)} → {Show(cell, updated)}{(string.IsNullOrWhiteSpace(reason) ? string.Empty : $"（原因：{reason.Trim()}）")}",
+                cell.Code, Show(cell, old), Show(cell, updated));
+            if (updated is null)
+            {
+                cells.Remove(cell.Code);
+            }
+            else
+            {
+                cells[cell.Code] = updated.Value;
+            }
+        }
+
+        foreach (var key in SectionKeys.All)
+        {
+            var old = sections.GetValueOrDefault(key) ?? string.Empty;
+            var updated = (content.Sections.GetValueOrDefault(key) ?? string.Empty).Trim();
+            if (updated.Length > SectionTextMaxLength)
+            {
+                throw new DomainException($"第{definition.Section(key).Ordinal}部分正文不能超过{SectionTextMaxLength}字。");
+            }
+
+            if (old == updated)
+            {
+                continue;
+            }
+
+            Audit(actor, now, AuditActions.TextChanged, $"修改“{definition.Section(key).Heading}”正文（{old.Length}字 → {updated.Length}字）");
+            if (updated.Length == 0)
+            {
+                sections.Remove(key);
+            }
+            else
+            {
+                sections[key] = updated;
+            }
+        }
+
+        var warningKeys = findings.Select(f => f.Key).ToHashSet(StringComparer.Ordinal);
+        var newExplanations = explanationsByFinding
+            .Where(e => warningKeys.Contains(e.Key) && !string.IsNullOrWhiteSpace(e.Value))
+            .ToDictionary(e => e.Key, e => e.Value.Trim(), StringComparer.Ordinal);
+        foreach (var (key, text) in newExplanations)
+        {
+            if (text.Length > ReasonMaxLength)
+            {
+                throw new DomainException($"说明不能超过{ReasonMaxLength}字。");
+            }
+
+            if (explanations.GetValueOrDefault(key) != text)
+            {
+                Audit(actor, now, AuditActions.ExplanationChanged, $"填写说明（{key}）：{text}");
+            }
+        }
+
+        explanations = newExplanations;
+        if (!string.IsNullOrWhiteSpace(content.Title) && content.Title != Title)
+        {
+            Title = content.Title.Trim()[..Math.Min(content.Title.Trim().Length, TitleMaxLength)];
+        }
+
+        UpdatedAt = now;
+        return findings;
+    }
+
+    /// <summary>Submits the revision for review. Every warning needs a written 说明 that the reviewer will see.</summary>
+    public void Submit(Actor actor, DateTimeOffset now, string agencyName, ReportDocument? previousYear = null)
+    {
+        EnsureState(State.IsEditable(), "提交");
+        var findings = ReportChecker.Check(new CheckContext(ToDocument(agencyName)) { Previous = previousYear, Agency = Agency?.Profile });
+        if (findings.Any(f => f.IsError))
+        {
+            throw new ReportRejectedException(findings.Where(f => f.IsError).ToList());
+        }
+
+        var unexplained = findings.Where(f => string.IsNullOrWhiteSpace(explanations.GetValueOrDefault(f.Key))).ToList();
+        if (unexplained.Count > 0)
+        {
+            throw new ReportRejectedException(unexplained, $"提交前请为每条警告填写说明（还有{unexplained.Count}条未说明）。");
+        }
+
+        State = ReportState.Submitted;
+        SubmittedById = actor.UserId;
+        SubmittedAt = now;
+        ApprovedById = null;
+        ApprovedAt = null;
+        UpdatedAt = now;
+        Audit(actor, now, AuditActions.Submitted, $"提交第{Revision}版审核");
+    }
+
+    /// <summary>撤回: the filler takes a submission back before a reviewer has acted on it.</summary>
+    public void Withdraw(Actor actor, DateTimeOffset now)
+    {
+        EnsureState(State == ReportState.Submitted, "撤回");
+        State = ReportState.Draft;
+        UpdatedAt = now;
+        Audit(actor, now, AuditActions.Withdrawn, $"撤回第{Revision}版");
+    }
+
+    /// <summary>退回 with at least one comment (on a section, a cell or the whole report).</summary>
+    public void Return(Actor actor, DateTimeOffset now, string summary)
+    {
+        EnsureState(State is ReportState.Submitted or ReportState.Approved, "退回");
+        if (string.IsNullOrWhiteSpace(summary))
+        {
+            throw new DomainException("退回时请填写退回意见。");
+        }
+
+        State = ReportState.Returned;
+        ApprovedById = null;
+        ApprovedAt = null;
+        UpdatedAt = now;
+        Audit(actor, now, AuditActions.Returned, $"退回第{Revision}版：{summary.Trim()}");
+    }
+
+    /// <summary>审核通过. Whoever submitted the revision cannot approve it.</summary>
+    public void Approve(Actor actor, DateTimeOffset now)
+    {
+        EnsureState(State == ReportState.Submitted, "审核通过");
+        if (actor.UserId == SubmittedById)
+        {
+            throw new DomainException("提交人不能审核通过自己提交的报告。");
+        }
+
+        State = ReportState.Approved;
+        ApprovedById = actor.UserId;
+        ApprovedAt = now;
+        UpdatedAt = now;
+        Audit(actor, now, AuditActions.Approved, $"第{Revision}版审核通过");
+    }
+
+    /// <summary>
+    /// Marks the approved revision published. The caller stores the <see cref="Publication"/> in the
+    /// same transaction, so state, PDF, hash, snapshot and audit commit together or not at all.
+    /// </summary>
+    public Publication Publish(Actor actor, DateTimeOffset now, string agencyName, byte[] pdf, string interchangeJson)
+    {
+        EnsureState(State == ReportState.Approved, "发布");
+        var publication = new Publication(this, agencyName, actor, now, pdf, interchangeJson);
+        State = ReportState.Published;
+        PublishedRevision = Revision;
+        UpdatedAt = now;
+        Audit(actor, now, AuditActions.Published, $"发布第{Revision}版（PDF SHA-256 {publication.PdfSha256}）");
+        return publication;
+    }
+
+    /// <summary>更正: opens the next revision as a draft. The published revision stays public until the correction is published.</summary>
+    public void OpenCorrection(Actor actor, DateTimeOffset now, string reason)
+    {
+        EnsureState(State == ReportState.Published, "发起更正");
+        if (string.IsNullOrWhiteSpace(reason))
+        {
+            throw new DomainException("发起更正时请填写更正原因，它将与更正后的报告一同公开。");
+        }
+
+        if (reason.Length > ReasonMaxLength)
+        {
+            throw new DomainException($"更正原因不能超过{ReasonMaxLength}字。");
+        }
+
+        Revision++;
+        State = ReportState.Draft;
+        CorrectionReason = reason.Trim();
+        SubmittedById = null;
+        SubmittedAt = null;
+        ApprovedById = null;
+        ApprovedAt = null;
+        UpdatedAt = now;
+        Audit(actor, now, AuditActions.CorrectionOpened, $"发起第{Revision}版更正：{CorrectionReason}");
+    }
+
+    /// <summary>Records a reviewer's comment in the trail (the comment itself is a <see cref="ReviewComment"/>).</summary>
+    public ReviewComment Comment(Actor actor, DateTimeOffset now, string text, string? sectionKey, string? cellCode)
+    {
+        var comment = new ReviewComment(this, actor, now, text, sectionKey, cellCode);
+        Audit(actor, now, AuditActions.Commented, $"审核意见{(cellCode is null ? string.Empty : $"（{ReportTemplates.Get(Template).Cell(cellCode).DisplayName}）")}：{comment.Text}", cellCode);
+        return comment;
+    }
+
+    private void EnsureState(bool allowed, string operation)
+    {
+        if (!allowed)
+        {
+            throw new DomainException($"报告当前状态为“{State.DisplayName()}”，不能{operation}。");
+        }
+    }
+
+    private void Audit(Actor actor, DateTimeOffset now, string action, string detail, string? cellCode = null, string? oldValue = null, string? newValue = null) =>
+        auditTrail.Add(new AuditEntry(actor, now, action, AgencyId, Id == 0 ? null : Id, Revision, detail, cellCode, oldValue, newValue) { });
+
+    private static string Show(CellDefinition cell, decimal? value) =>
+        value is null ? "（空）" : InterchangeJson.FormatValue(cell.Kind, value.Value);
+}
+
+/// <summary>Content refused because of rule findings. The page shows every finding at its cell and keeps the input.</summary>
+public sealed class ReportRejectedException(IReadOnlyList<Finding> findings, string? message = null)
+    : DomainException(message ?? $"报告有{findings.Count}处不符合勾稽关系，未保存。")
+{
+    public IReadOnlyList<Finding> Findings { get; } = findings;
+}

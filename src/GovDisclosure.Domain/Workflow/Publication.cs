@@ -1,0 +1,84 @@
+using System.Security.Cryptography;
+
+namespace GovDisclosure.Domain.Workflow;
+
+/// <summary>
+/// One published revision, immutable: the PDF bytes exactly as approved, their SHA-256, the interchange
+/// JSON snapshot (which the public pages, API and exports read), who published it and when.
+/// </summary>
+public sealed class Publication
+{
+    private Publication()
+    {
+    }
+
+    internal Publication(AnnualReport report, string agencyName, Actor actor, DateTimeOffset at, byte[] pdf, string interchangeJson)
+    {
+        Report = report;
+        ReportId = report.Id;
+        AgencyId = report.AgencyId;
+        Year = report.Year;
+        Revision = report.Revision;
+        Template = report.Template;
+        Title = report.Title;
+        AgencyName = agencyName;
+        CorrectionReason = report.CorrectionReason;
+        PublishedById = actor.UserId;
+        PublishedByName = actor.UserName;
+        PublishedAt = at;
+        Pdf = pdf;
+        PdfSha256 = Convert.ToHexStringLower(SHA256.HashData(pdf));
+        InterchangeJson = interchangeJson;
+        Cells = report.Cells.Select(c => new PublicationCell(c.Key, c.Value)).ToList();
+        Explanations = new Dictionary<string, string>(report.Explanations, StringComparer.Ordinal);
+        SearchText = string.Join('\n', new[] { agencyName, report.Title }.Concat(report.Sections.Values));
+    }
+
+    public int Id { get; private set; }
+
+    public int ReportId { get; private set; }
+
+    public AnnualReport? Report { get; private set; }
+
+    public int AgencyId { get; private set; }
+
+    public int Year { get; private set; }
+
+    public int Revision { get; private set; }
+
+    public Templates.TemplateVersion Template { get; private set; }
+
+    public string Title { get; private set; } = string.Empty;
+
+    /// <summary>The agency's name as it was at publication.</summary>
+    public string AgencyName { get; private set; } = string.Empty;
+
+    /// <summary>Why this revision corrected the previous one; null for revision 1.</summary>
+    public string? CorrectionReason { get; private set; }
+
+    public string PublishedById { get; private set; } = string.Empty;
+
+    public string PublishedByName { get; private set; } = string.Empty;
+
+    public DateTimeOffset PublishedAt { get; private set; }
+
+    public byte[] Pdf { get; private set; } = [];
+
+    /// <summary>Lower-case hex SHA-256 of <see cref="Pdf"/>, shown on the report page.</summary>
+    public string PdfSha256 { get; private set; } = string.Empty;
+
+    /// <summary>The interchange document (report-templates.md §12.4) as published.</summary>
+    public string InterchangeJson { get; private set; } = string.Empty;
+
+    /// <summary>The published cells, one row each, so region summaries are one GROUP BY.</summary>
+    public List<PublicationCell> Cells { get; private set; } = [];
+
+    /// <summary>The agency's 说明 for each warning, published with the report.</summary>
+    public Dictionary<string, string> Explanations { get; private set; } = new(StringComparer.Ordinal);
+
+    /// <summary>Agency, title and narrative, for substring search (pg_trgm).</summary>
+    public string SearchText { get; private set; } = string.Empty;
+}
+
+/// <summary>A published cell value.</summary>
+public sealed record PublicationCell(string Code, decimal Value);

@@ -1,0 +1,44 @@
+using GovDisclosure.Domain.Workflow;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace GovDisclosure.Infrastructure.Data.Configurations;
+
+internal sealed class PublicationConfiguration : IEntityTypeConfiguration<Publication>
+{
+    public void Configure(EntityTypeBuilder<Publication> builder)
+    {
+        builder.ToTable("publications");
+        builder.HasKey(p => p.Id);
+        builder.HasIndex(p => new { p.ReportId, p.Revision }).IsUnique();
+        builder.HasIndex(p => new { p.Year, p.AgencyId });
+        builder.HasIndex(p => p.PublishedAt);
+        builder.HasOne(p => p.Report).WithMany().HasForeignKey(p => p.ReportId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<GovDisclosure.Domain.Agencies.Agency>().WithMany().HasForeignKey(p => p.AgencyId).OnDelete(DeleteBehavior.Restrict);
+        builder.Property(p => p.Template).HasConversion<string>().HasMaxLength(8);
+        builder.Property(p => p.Title).HasMaxLength(AnnualReport.TitleMaxLength).IsRequired();
+        builder.Property(p => p.AgencyName).HasMaxLength(GovDisclosure.Domain.Agencies.Agency.NameMaxLength).IsRequired();
+        builder.Property(p => p.CorrectionReason).HasMaxLength(AnnualReport.ReasonMaxLength);
+        builder.Property(p => p.PublishedById).HasMaxLength(450).IsRequired();
+        builder.Property(p => p.PublishedByName).HasMaxLength(256).IsRequired();
+        builder.Property(p => p.PdfSha256).HasMaxLength(64).IsFixedLength().IsRequired();
+        builder.Property(p => p.Pdf).IsRequired();
+        builder.Property(p => p.InterchangeJson).HasColumnType("jsonb").IsRequired();
+        builder.Property(p => p.Explanations).IsJsonbDictionary<Dictionary<string, string>, string>();
+        builder.Property(p => p.SearchText).IsRequired();
+
+        // Chinese has no spaces: trigram substring search over agency, title and text.
+        builder.HasIndex(p => p.SearchText).HasMethod("gin").HasOperators("gin_trgm_ops");
+
+        builder.OwnsMany(p => p.Cells, cells =>
+        {
+            cells.ToTable("publication_cells");
+            cells.WithOwner().HasForeignKey("PublicationId");
+            cells.Property<int>("Id");
+            cells.HasKey("Id");
+            cells.Property(c => c.Code).HasMaxLength(48).IsRequired();
+            cells.Property(c => c.Value).HasPrecision(18, 4);
+            cells.HasIndex("PublicationId", nameof(PublicationCell.Code)).IsUnique();
+        });
+    }
+}

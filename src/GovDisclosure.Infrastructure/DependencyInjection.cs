@@ -1,0 +1,30 @@
+using GovDisclosure.Infrastructure.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace GovDisclosure.Infrastructure;
+
+public static class DependencyInjection
+{
+    /// <summary>The connection string: ConnectionStrings:Default, or the GD_CONNECTION environment variable.</summary>
+    public static string ConnectionString(IConfiguration configuration) =>
+        configuration.GetConnectionString("Default")
+        ?? configuration["GD_CONNECTION"]
+        ?? throw new InvalidOperationException("未配置数据库连接：请设置 ConnectionStrings__Default 或 GD_CONNECTION 环境变量。");
+
+    public static IServiceCollection AddGovDisclosureData(this IServiceCollection services, IConfiguration configuration)
+    {
+        var connectionString = ConnectionString(configuration);
+        services.AddDbContext<GovDisclosureDbContext>(options => Configure(options, connectionString));
+        return services;
+    }
+
+    public static void Configure(DbContextOptionsBuilder options, string connectionString) =>
+        options
+            .UseNpgsql(connectionString, npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history"))
+            // Migrations are hand-written without a model snapshot, so EF cannot diff them against the model;
+            // MigrationsMatchModelTests proves instead that the migrated schema equals the model.
+            .ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning));
+}
