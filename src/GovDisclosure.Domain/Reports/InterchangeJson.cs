@@ -143,7 +143,7 @@ public static class InterchangeJson
                 throw new ReportFormatException("缺少或无法识别字段 template（应为 \"2019\" 或 \"2021\"）。");
             }
 
-            if (!root.TryGetProperty("year", out var yearEl) || !yearEl.TryGetInt32(out var year) || year is < 2008 or > 2100)
+            if (!root.TryGetProperty("year", out var yearEl) || yearEl.ValueKind != JsonValueKind.Number || !yearEl.TryGetInt32(out var year) || year is < 2008 or > 2100)
             {
                 throw new ReportFormatException("缺少或无法识别字段 year（报告年度）。");
             }
