@@ -41,7 +41,7 @@ internal sealed class CrossYearValidator : AbstractValidator<CheckContext>
             RuleForEach(c => Items(c.Report, c.Previous!))
                 .Must(i => i.Prev == i.PreviousPrev + i.PreviousChange)
                 .ReportsAs(RuleIds.PreviousItemCount, FindingSeverity.Warning, i => [i.Cell.Code], i =>
-                    $"{i.Cell.DisplayName}为{N(i.Prev)}，但{i.PreviousYear}年报告上一年项目数量{N(i.PreviousPrev)}＋本年增/减{Signed(i.PreviousChange)}＝{N(i.PreviousPrev + i.PreviousChange)}");
+                    $"“{i.Cell.DisplayName}”为{N(i.Prev)}，但{i.PreviousYear}年报告上一年项目数量{N(i.PreviousPrev)}＋本年增/减{Signed(i.PreviousChange)}＝{N(i.PreviousPrev + i.PreviousChange)}");
         });
     }
 

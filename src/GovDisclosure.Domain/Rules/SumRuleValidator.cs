@@ -33,7 +33,7 @@ internal sealed class SumRuleValidator : AbstractValidator<CheckContext>
 
     private static string Message(SumCheck s)
     {
-        var written = $"{s.Total.DisplayName}填报为{RuleFormat.Number(s.Written ?? 0)}";
+        var written = $"“{s.Total.DisplayName}”填报为{RuleFormat.Number(s.Written ?? 0)}";
         var sum = RuleFormat.Number(s.Sum);
         var shown = s.Parts.Count <= PartsShownInFull ? s.Parts : s.Parts.Where(p => p.Value != 0).ToList();
         if (shown.Count == 0)
