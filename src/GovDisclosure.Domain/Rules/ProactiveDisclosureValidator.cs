@@ -59,7 +59,8 @@ internal sealed partial class ProactiveDisclosureValidator : AbstractValidator<C
             {
                 { Level: AdministrativeLevel.County or AdministrativeLevel.Township } or { Kind: AgencyKind.TownshipStreet } =>
                     $"县级及以下机关{Quoted(name)}",
-                { Kind: AgencyKind.Department or AgencyKind.Other, Level: not AdministrativeLevel.National } =>
+                // A provincial or city government's own office publishes the rules its government made.
+                { Kind: AgencyKind.Department or AgencyKind.Other, Level: not AdministrativeLevel.National } when !GovernmentOfficeName().IsMatch(name) =>
                     $"地方政府部门{Quoted(name)}",
                 _ => null,
             };
@@ -74,6 +75,9 @@ internal sealed partial class ProactiveDisclosureValidator : AbstractValidator<C
 
     [GeneratedRegex("(?<!自治)(区|县|旗)人民政府|(乡|镇)人民政府|街道办事处|街道办")]
     private static partial Regex CountyOrBelowName();
+
+    [GeneratedRegex("人民政府办公厅|人民政府办公室")]
+    private static partial Regex GovernmentOfficeName();
 
     private sealed record RulesIssuedCheck(CellDefinition Cell, decimal Issued, string? Reason);
 }

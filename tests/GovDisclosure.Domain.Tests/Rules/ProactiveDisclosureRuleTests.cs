@@ -74,6 +74,17 @@ public class ProactiveDisclosureRuleTests
     }
 
     [Fact]
+    public void A_provincial_government_office_publishing_its_governments_rules_is_not_warned()
+    {
+        var report = BalancedT2021();
+        report.Agency = "上海市人民政府办公厅";
+        Set(report, "s2.rules.issued", 6);
+        var context = new CheckContext(report) { Agency = new AgencyProfile(AgencyKind.Department, AdministrativeLevel.Provincial) };
+
+        Assert.Empty(ReportChecker.Check(context).Findings(RuleIds.RulesIssuer));
+    }
+
+    [Fact]
     public void Without_a_profile_a_district_office_making_rules_in_T2019_is_inferred_from_its_name()
     {
         var report = Sample000();
