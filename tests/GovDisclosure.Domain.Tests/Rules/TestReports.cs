@@ -69,10 +69,7 @@ internal static class TestReports
         Set(report, "s4.suit_after_review.upheld", 9);
         Set(report, "s4.suit_after_review.other", 1);
         Set(report, "s4.suit_after_review.total", 10);
-        report.Sections[SectionKeys.Overview] = SampleNarratives.Sample000Overview;
-        report.Sections[SectionKeys.Problems] = SampleNarratives.Sample000Problems;
-        report.Sections[SectionKeys.Other] = SampleNarratives.Sample000Other;
-        return report;
+        return WithText(report, SampleNarratives.Sample000Overview, SampleNarratives.Sample000Problems, SampleNarratives.Sample000Other);
     }
 
     /// <summary>Sample 001 (北仑区 发展局, 2020, T2019): no requests at all; the result rows are blank.</summary>
@@ -95,10 +92,7 @@ internal static class TestReports
             }
         }
 
-        report.Sections[SectionKeys.Overview] = SampleNarratives.Sample001Overview;
-        report.Sections[SectionKeys.Problems] = SampleNarratives.Sample001Problems;
-        report.Sections[SectionKeys.Other] = SampleNarratives.Sample001Other;
-        return report;
+        return WithText(report, SampleNarratives.Sample001Overview, SampleNarratives.Sample001Problems, SampleNarratives.Sample001Other);
     }
 
     /// <summary>Sample 003 (新华区人民政府办公室, 2021, T2021): the overview says 4 requests, table 三 says 3.</summary>
@@ -113,10 +107,7 @@ internal static class TestReports
         Row(report, "granted", natural: 2);
         Row(report, "unable.1", natural: 1);
         Row(report, "processed", natural: 3);
-        report.Sections[SectionKeys.Overview] = SampleNarratives.Sample003Overview;
-        report.Sections[SectionKeys.Problems] = SampleNarratives.Sample003Problems;
-        report.Sections[SectionKeys.Other] = SampleNarratives.Sample003Other;
-        return report;
+        return WithText(report, SampleNarratives.Sample003Overview, SampleNarratives.Sample003Problems, SampleNarratives.Sample003Other);
     }
 
     public static IReadOnlyList<Finding> Check(ReportDocument report, ReportDocument? previous = null) => ReportChecker.Check(report, previous);
@@ -200,10 +191,17 @@ internal static class TestReports
         }
     }
 
-    private static void Narrative(ReportDocument report, int year)
+    private static void Narrative(ReportDocument report, int year) => WithText(
+        report,
+        $"{year}年，本机关共收到政府信息公开申请48件。全年被申请行政复议4件，提起行政诉讼3件。",
+        $"{year + 1}年，我委将进一步加强政策解读。",
+        $"{year}年本机关未收取信息处理费。");
+
+    private static ReportDocument WithText(ReportDocument report, string overview, string problems, string other)
     {
-        report.Sections[SectionKeys.Overview] = $"{year}年，本机关共收到政府信息公开申请48件。全年被申请行政复议4件，提起行政诉讼3件。";
-        report.Sections[SectionKeys.Problems] = $"{year + 1}年，我委将进一步加强政策解读。";
-        report.Sections[SectionKeys.Other] = $"{year}年本机关未收取信息处理费。";
+        report.Sections[SectionKeys.Overview] = overview;
+        report.Sections[SectionKeys.Problems] = problems;
+        report.Sections[SectionKeys.Other] = other;
+        return report;
     }
 }
