@@ -26,6 +26,19 @@ public class CrossYearRuleTests
     }
 
     [Fact]
+    public void Changing_this_years_carried_in_is_reported_on_that_cell()
+    {
+        var report = BalancedT2021(2022);
+        Set(report, "s3.carried_in.natural", 4);
+
+        var finding = Assert.Single(Check(report, BalancedT2021(2021)).Findings(RuleIds.CarriedOverAcrossYears));
+
+        Assert.Equal(FindingSeverity.Warning, finding.Severity);
+        Assert.Equal(["s3.carried_in.natural"], finding.CellCodes);
+        Assert.Contains("本年“上年结转”4，但2021年报告“结转下年度继续办理”为3", finding.Message);
+    }
+
+    [Fact]
     public void Carried_over_requests_are_compared_across_the_change_of_template()
     {
         var previous = BalancedT2019(2020);
@@ -116,6 +129,18 @@ public class CrossYearRuleTests
         Assert.Equal(FindingSeverity.Warning, finding.Severity);
         Assert.Equal(["s2.penalty.prev"], finding.CellCodes);
         Assert.Equal("“二（六）行政处罚 — 上一年项目数量”为0，但2019年报告上一年项目数量5＋本年增/减（-2）＝3", finding.Message);
+    }
+
+    [Fact]
+    public void Changing_this_years_previous_item_count_is_reported_on_that_cell()
+    {
+        var report = BalancedT2019(2020);
+        Set(report, "s2.fees.prev", 7);
+
+        var finding = Assert.Single(Check(report, PreviousT2019()).Findings(RuleIds.PreviousItemCount));
+
+        Assert.Equal(["s2.fees.prev"], finding.CellCodes);
+        Assert.Equal("“二（八）行政事业性收费 — 上一年项目数量”为7，但2019年报告上一年项目数量0＋本年增/减0＝0", finding.Message);
     }
 
     private static ReportDocument PreviousT2019()

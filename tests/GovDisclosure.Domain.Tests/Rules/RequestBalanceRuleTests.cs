@@ -87,6 +87,21 @@ public class RequestBalanceRuleTests
     }
 
     [Fact]
+    public void Errors_and_warnings_are_told_apart_by_the_helpers()
+    {
+        var report = BalancedT2019();
+        Set(report, "s3.carried_out.natural", 4);
+        report.Cells.Remove("s2.rules.made");
+
+        var findings = Check(report);
+
+        Assert.True(ReportChecker.HasErrors(findings));
+        Assert.All(ReportChecker.Errors(findings), f => Assert.True(f.IsError));
+        Assert.Equal(RuleIds.BlankAsZero, Assert.Single(ReportChecker.Warnings(findings)).RuleId);
+        Assert.False(ReportChecker.HasErrors(ReportChecker.Warnings(findings)));
+    }
+
+    [Fact]
     public void Findings_are_listed_errors_first_then_in_template_cell_order()
     {
         var report = BalancedT2019();
