@@ -77,7 +77,7 @@ internal sealed class CrossYearValidator : AbstractValidator<CheckContext>
         {
             var effective = report.Definition.Cell($"s2.{row}.effective");
             return new DocumentCheck(
-                $"{effective.RowName}",
+                effective.RowName,
                 effective.Code,
                 $"s2.{row}.issued",
                 $"s2.{row}.repealed",

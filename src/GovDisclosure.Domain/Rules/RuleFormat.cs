@@ -16,8 +16,4 @@ internal static class RuleFormat
     /// <summary>Names several cells of one table briefly: the column label when they share the row, else the row name.</summary>
     public static string ShortName(CellDefinition cell, CellDefinition context) =>
         cell.RowCode == context.RowCode ? cell.ColumnLabel : cell.ColumnCode == context.ColumnCode ? cell.RowName : cell.DisplayName;
-
-    /// <summary>Lists at most <paramref name="max"/> items and says how many more there are.</summary>
-    public static string List(IReadOnlyList<string> items, int max = 8) =>
-        items.Count <= max ? string.Join("、", items) : $"{string.Join("、", items.Take(max))}等{items.Count}项";
 }
