@@ -1,0 +1,182 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using FluentValidation;
+using GovDisclosure.Domain.Reports;
+using GovDisclosure.Domain.Templates;
+
+namespace GovDisclosure.Domain.Rules;
+
+/// <summary>
+/// W_PERIOD, W_NARRATIVE and W_NO_FEE_STATEMENT: what the prose says against what the tables and the year say.
+/// Prose is free-form, so every pattern here errs towards silence: a false warning costs an agency a 说明,
+/// a missed one only a second look by the reviewer.
+/// </summary>
+internal sealed partial class NarrativeValidator : AbstractValidator<CheckContext>
+{
+    public NarrativeValidator()
+    {
+        RuleFor(c => PeriodMentions(c.Report).Where(m => m.Year != c.Report.Year).ToList())
+            .Must(wrong => wrong.Count == 0)
+            .ReportsAs(RuleIds.Period, FindingSeverity.Warning, _ => [], wrong =>
+                $"正文把{string.Join("、", wrong.Select(m => m.Year).Distinct())}年作为报告期（“{wrong[0].Phrase}”），但本报告为{wrong[0].ReportYear}年度报告");
+
+        RuleForEach(c => NarrativeFigures(c.Report))
+            .Must(f => f.Stated.Count == 0 || f.Stated.Any(f.TableValues.Contains))
+            .ReportsAs(RuleIds.Narrative, FindingSeverity.Warning, f => f.Cells, f =>
+                $"正文称{f.Subject}{string.Join("、", f.Stated.Select(RuleFormat.Number))}件，但{f.TableText}");
+
+        RuleFor(c => c.Report)
+            .Must(MentionsFees)
+            .When(c => c.Report.Template == TemplateVersion.T2021)
+            .ReportsAs(RuleIds.NoFeeStatement, FindingSeverity.Warning, _ => [], _ =>
+                "正文未说明信息处理费收取情况：按《政府信息公开信息处理费管理办法》（国办函〔2020〕109号），" +
+                "应在“六、其他需要报告的事项”中写明本年度是否收取信息处理费及金额（未收取的写“未收取信息处理费”）");
+    }
+
+    // ---- W_PERIOD ---------------------------------------------------------------------------------
+
+    /// <summary>
+    /// Only phrases that state the reporting period: the title's year, 「YYYY年1月1日至12月31日」, 「本年度（YYYY年）」
+    /// and 「现将YYYY年…报告如下」. A bare 「2021年，我区将…」 or a cited document's year is never read as the period.
+    /// </summary>
+    internal static IEnumerable<PeriodMention> PeriodMentions(ReportDocument report)
+    {
+        foreach (Match m in TitlePeriod().Matches(report.Title))
+        {
+            yield return new PeriodMention(Year(m), m.Value, report.Year);
+        }
+
+        var overview = report.SectionText(SectionKeys.Overview);
+        foreach (var regex in new[] { CalendarPeriod(), ThisYearPeriod(), ReportFollows() })
+        {
+            foreach (Match m in regex.Matches(overview))
+            {
+                yield return new PeriodMention(Year(m), m.Value, report.Year);
+            }
+        }
+
+        static int Year(Match m) => int.Parse(m.Groups["year"].Value, CultureInfo.InvariantCulture);
+    }
+
+    [GeneratedRegex(@"(?<year>(19|20)\d{2})\s*年度?\s*(政府信息公开|政务公开)")]
+    private static partial Regex TitlePeriod();
+
+    [GeneratedRegex(@"(?<year>(19|20)\d{2})\s*年\s*1\s*月\s*1\s*日\s*起?\s*(至|到|—|－|-|~|～)\s*((19|20)\d{2}\s*年\s*)?12\s*月\s*31\s*日")]
+    private static partial Regex CalendarPeriod();
+
+    [GeneratedRegex(@"本年度\s*[（(]\s*(?<year>(19|20)\d{2})\s*年?\s*[）)]")]
+    private static partial Regex ThisYearPeriod();
+
+    [GeneratedRegex(@"现将[^。；;\d《]{0,20}(?<year>(19|20)\d{2})\s*年度?[^。；;\d《]{0,30}?如下")]
+    private static partial Regex ReportFollows();
+
+    internal sealed record PeriodMention(int Year, string Phrase, int ReportYear);
+
+    // ---- W_NARRATIVE ------------------------------------------------------------------------------
+
+    /// <summary>
+    /// Figures the overview (or the section's own prose) states for requests, 复议 and 诉讼, against table 三 and 四.
+    /// Reports often give several figures (全区 and 本级); one of them matching the table is enough.
+    /// </summary>
+    private static IEnumerable<NarrativeCheck> NarrativeFigures(ReportDocument report)
+    {
+        string V(string code) => RuleFormat.Effective(report, code);
+        decimal E(string code) => ReportTotals.Effective(report, code);
+
+        var requestText = Sentences(report, SectionKeys.Overview, SectionKeys.Requests).Where(s => s.Contains("申请", StringComparison.Ordinal));
+        yield return new NarrativeCheck(
+            "收到或受理政府信息公开申请",
+            StatedRequests(requestText).ToList(),
+            // 受理 sometimes includes last year's carried-over requests; 办结 figures are not compared, because a report
+            // that says 「受理并办结4件」 means what it received (sample 003).
+            [E("s3.received.total"), E("s3.received.total") + E("s3.carried_in.total")],
+            ["s3.received.total", "s3.processed.total"],
+            $"表三本年新收申请总计为{V("s3.received.total")}（上年结转{V("s3.carried_in.total")}，办理结果总计{V("s3.processed.total")}）");
+
+        var appealText = Sentences(report, SectionKeys.Overview, SectionKeys.Appeals).ToList();
+        yield return new NarrativeCheck(
+            "行政复议",
+            Stated(appealText, ReviewCount(), ReviewNone()).ToList(),
+            [E("s4.review.total")],
+            ["s4.review.total"],
+            $"表四行政复议总计为{V("s4.review.total")}");
+
+        var direct = E("s4.suit_direct.total");
+        var afterReview = E("s4.suit_after_review.total");
+        yield return new NarrativeCheck(
+            "行政诉讼",
+            Stated(appealText, SuitCount(), SuitNone()).ToList(),
+            [direct, afterReview, direct + afterReview],
+            ["s4.suit_direct.total", "s4.suit_after_review.total"],
+            $"表四行政诉讼总计为{RuleFormat.Number(direct + afterReview)}（未经复议直接起诉{RuleFormat.Number(direct)}，复议后起诉{RuleFormat.Number(afterReview)}）");
+    }
+
+    private static IEnumerable<string> Sentences(ReportDocument report, params string[] keys) =>
+        keys.SelectMany(k => SentenceBreak().Split(report.SectionText(k))).Where(s => s.Length > 0);
+
+    private static IEnumerable<decimal> StatedRequests(IEnumerable<string> sentences)
+    {
+        foreach (var sentence in sentences)
+        {
+            foreach (Match m in RequestCount().Matches(sentence))
+            {
+                // 「收到人大建议12件」 sits in sentences about requests too: the words between the verb and the
+                // number must be about 申请, or be nothing at all (「区本级收到48件」).
+                var between = m.Groups["between"].Value;
+                if (between.Contains("申请", StringComparison.Ordinal) || FillerOnly().IsMatch(between))
+                {
+                    yield return Number(m);
+                }
+            }
+
+            foreach (Match m in RequestNone().Matches(sentence))
+            {
+                if (!m.Value.Contains("理由", StringComparison.Ordinal))
+                {
+                    yield return 0m;
+                }
+            }
+        }
+    }
+
+    private static IEnumerable<decimal> Stated(IEnumerable<string> sentences, Regex count, Regex none) =>
+        sentences.SelectMany(s => count.Matches(s).Select(Number).Concat(none.Matches(s).Select(_ => 0m)));
+
+    private static decimal Number(Match m) => decimal.Parse(m.Groups["n"].Value.Replace(",", string.Empty, StringComparison.Ordinal), CultureInfo.InvariantCulture);
+
+    [GeneratedRegex(@"[。；;！!？?\r\n]+")]
+    private static partial Regex SentenceBreak();
+
+    [GeneratedRegex(@"(收到|受理|新收|接收|收悉|接到)(?<between>[^。；;，,：:\d]{0,24}?)(?<n>\d{1,3}(,\d{3})+|\d+)\s*(件|个|份|宗|起)")]
+    private static partial Regex RequestCount();
+
+    [GeneratedRegex(@"^[共计总了合]*$")]
+    private static partial Regex FillerOnly();
+
+    [GeneratedRegex(@"(无|没有|未收到|未受理|未发生)[^。；;，,\d]{0,10}?申请")]
+    private static partial Regex RequestNone();
+
+    [GeneratedRegex(@"行政复议[^。；;，,：:\d]{0,8}?(?<n>\d+)\s*(件|个|宗|起|次)")]
+    private static partial Regex ReviewCount();
+
+    [GeneratedRegex(@"(无|没有|未发生|未被|未收到)[^。；;，,\d]{0,12}?复议")]
+    private static partial Regex ReviewNone();
+
+    [GeneratedRegex(@"(?<!败)诉讼[^。；;，,：:\d]{0,8}?(?<n>\d+)\s*(件|个|宗|起|次)")]
+    private static partial Regex SuitCount();
+
+    [GeneratedRegex(@"(无|没有|未发生|未被|未收到)[^。；;，,\d]{0,12}?诉讼")]
+    private static partial Regex SuitNone();
+
+    private sealed record NarrativeCheck(string Subject, IReadOnlyList<decimal> Stated, decimal[] TableValues, string[] Cells, string TableText);
+
+    // ---- W_NO_FEE_STATEMENT -----------------------------------------------------------------------
+
+    private static bool MentionsFees(ReportDocument report) =>
+        SectionKeys.All.SelectMany(k => SentenceBreak().Split(report.SectionText(k)))
+            .Any(s => s.Contains("处理费", StringComparison.Ordinal)
+                || (s.Contains("申请", StringComparison.Ordinal) && FeeWords().IsMatch(s)));
+
+    [GeneratedRegex("收费|收取|费用|缴费")]
+    private static partial Regex FeeWords();
+}

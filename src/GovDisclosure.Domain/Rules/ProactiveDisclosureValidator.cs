@@ -1,0 +1,83 @@
+using System.Text.RegularExpressions;
+using FluentValidation;
+using GovDisclosure.Domain.Agencies;
+using GovDisclosure.Domain.Reports;
+using GovDisclosure.Domain.Templates;
+
+namespace GovDisclosure.Domain.Rules;
+
+/// <summary>Plausibility of section 二 (report-templates.md §6.5, §8 item 10): warnings, since exceptions exist.</summary>
+internal sealed partial class ProactiveDisclosureValidator : AbstractValidator<CheckContext>
+{
+    /// <summary>
+    /// 1亿元 of fees is rare for one agency, while a fee written in 元 by mistake is 10⁴ times too large: a 1万元
+    /// fee written as "10000" lands exactly here.
+    /// </summary>
+    public const decimal ImplausibleFeeWan = 10_000m;
+
+    private const string FeeCell = "s2.fees.amount";
+
+    public ProactiveDisclosureValidator()
+    {
+        RuleForEach(c => FeeAmounts(c.Report))
+            .Must(fee => fee.Value < ImplausibleFeeWan)
+            .ReportsAs(RuleIds.FeeUnit, FindingSeverity.Warning, fee => [fee.Cell.Code], fee =>
+                $"“{fee.Cell.DisplayName}”填报为{RuleFormat.Number(fee.Value)}万元（即{RuleFormat.Number(fee.Value / 10_000m)}亿元），" +
+                $"数额异常偏大，是否按“元”填报？按元计应为{RuleFormat.Number(decimal.Round(fee.Value / 10_000m, CellKinds.AmountDecimals))}万元");
+
+        RuleForEach(c => RulesIssued(c))
+            .Must(r => r.Issued <= 0 || r.Reason is null)
+            .ReportsAs(RuleIds.RulesIssuer, FindingSeverity.Warning, r => [r.Cell.Code], r =>
+                $"“{r.Cell.DisplayName}”填报为{RuleFormat.Number(r.Issued)}，但{r.Reason}无权制定规章" +
+                "（立法法：规章由国务院部门和省、自治区、直辖市及设区的市、自治州人民政府制定）；如填报的是上级规章或行政规范性文件，请更正或说明");
+    }
+
+    private static IEnumerable<(CellDefinition Cell, decimal Value)> FeeAmounts(ReportDocument report) =>
+        report.Template == TemplateVersion.T2021 && report.Cells.Get(FeeCell) is { } value
+            ? [(report.Definition.Cell(FeeCell), value)]
+            : [];
+
+    private static IEnumerable<RulesIssuedCheck> RulesIssued(CheckContext context)
+    {
+        var definition = context.Report.Definition;
+        var code = definition.HasCell("s2.rules.issued") ? "s2.rules.issued" : "s2.rules.made";
+        if (!definition.HasCell(code))
+        {
+            yield break;
+        }
+
+        yield return new RulesIssuedCheck(definition.Cell(code), ReportTotals.Effective(context.Report, code), IneligibleIssuer(context));
+    }
+
+    /// <summary>Why the agency cannot issue 规章, or null when it may (or when nothing says it may not).</summary>
+    internal static string? IneligibleIssuer(CheckContext context)
+    {
+        var name = string.IsNullOrWhiteSpace(context.Report.Agency) ? context.Report.Title : context.Report.Agency;
+        if (context.Agency is { } agency)
+        {
+            return agency switch
+            {
+                { Level: AdministrativeLevel.County or AdministrativeLevel.Township } or { Kind: AgencyKind.TownshipStreet } =>
+                    $"县级及以下机关{Quoted(name)}",
+                // A provincial or city government's own office publishes the rules its government made.
+                { Kind: AgencyKind.Department or AgencyKind.Other, Level: not AdministrativeLevel.National } when !GovernmentOfficeName().IsMatch(name) =>
+                    $"地方政府部门{Quoted(name)}",
+                _ => null,
+            };
+        }
+
+        // Without a profile only names that cannot be misread are used: 区/县/旗 and 乡/镇/街道 bodies are all
+        // below the 设区的市 level. A bare 市 could be a districted city or a county-level city, so it says nothing.
+        return CountyOrBelowName().IsMatch(name) ? $"县级及以下机关{Quoted(name)}" : null;
+    }
+
+    private static string Quoted(string name) => string.IsNullOrWhiteSpace(name) ? string.Empty : $"（{name.Trim()}）";
+
+    [GeneratedRegex("(?<!自治)(区|县|旗)人民政府|(乡|镇)人民政府|街道办事处|街道办")]
+    private static partial Regex CountyOrBelowName();
+
+    [GeneratedRegex("人民政府办公厅|人民政府办公室")]
+    private static partial Regex GovernmentOfficeName();
+
+    private sealed record RulesIssuedCheck(CellDefinition Cell, decimal Issued, string? Reason);
+}

@@ -1,0 +1,56 @@
+using FluentValidation;
+using GovDisclosure.Domain.Reports;
+using GovDisclosure.Domain.Templates;
+
+namespace GovDisclosure.Domain.Rules;
+
+/// <summary>
+/// R3-C, R3-D and R4-A, read from <see cref="TemplateDefinition.Sums"/> so a new template brings its own totals.
+/// Only a written total can disagree with its parts: a blank total is computed from them (report-templates.md §6.6).
+/// </summary>
+internal sealed class SumRuleValidator : AbstractValidator<CheckContext>
+{
+    /// <summary>Up to this many parts every part is shown; beyond it only the non-zero ones, or the message drowns.</summary>
+    private const int PartsShownInFull = 4;
+
+    public SumRuleValidator()
+    {
+        foreach (var ruleId in ReportTemplates.All.SelectMany(t => t.Sums).Select(s => s.RuleId).Distinct())
+        {
+            RuleForEach(c => Checks(c.Report, ruleId))
+                .Must(s => s.Written is null || s.Written == s.Sum)
+                .ReportsAs(ruleId, FindingSeverity.Error, s => s.Parts.Select(p => p.Cell.Code).Prepend(s.Total.Code), Message);
+        }
+    }
+
+    private static IEnumerable<SumCheck> Checks(ReportDocument report, string ruleId) =>
+        report.Definition.Sums
+            .Where(rule => rule.RuleId == ruleId)
+            .Select(rule => new SumCheck(
+                report.Definition.Cell(rule.Total),
+                report.Cells.Get(rule.Total),
+                rule.Parts.Select(p => new Part(report.Definition.Cell(p), ReportTotals.Effective(report, p))).ToList()));
+
+    private static string Message(SumCheck s)
+    {
+        var written = $"“{s.Total.DisplayName}”填报为{RuleFormat.Number(s.Written ?? 0)}";
+        var sum = RuleFormat.Number(s.Sum);
+        var shown = s.Parts.Count <= PartsShownInFull ? s.Parts : s.Parts.Where(p => p.Value != 0).ToList();
+        if (shown.Count == 0)
+        {
+            return $"{written}，但各分项均为0或空白，合计0";
+        }
+
+        var terms = string.Join("＋", shown.Select(p => $"{RuleFormat.ShortName(p.Cell, s.Total)}{RuleFormat.Number(p.Value)}"));
+        return shown.Count == s.Parts.Count
+            ? $"{written}，但{terms}＝{sum}"
+            : $"{written}，但各分项之和为{sum}（{terms}，其余为0或空白）";
+    }
+
+    private sealed record Part(CellDefinition Cell, decimal Value);
+
+    private sealed record SumCheck(CellDefinition Total, decimal? Written, IReadOnlyList<Part> Parts)
+    {
+        public decimal Sum => Parts.Sum(p => p.Value);
+    }
+}
