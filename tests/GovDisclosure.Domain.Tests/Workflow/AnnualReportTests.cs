@@ -13,9 +13,16 @@ public sealed class AnnualReportTests
     private static readonly Actor Reviewer = new("reviewer", "审核人乙", 0);
     private static readonly Dictionary<string, string> None = [];
 
+    /// <summary>A report with every cell filled (blanks draw a warning) that balances and states its fees.</summary>
     private static ReportDocument Balanced(AnnualReport report, int received = 3)
     {
         var doc = report.ToDocument(Bureau.Name);
+        foreach (var cell in doc.Definition.Cells)
+        {
+            doc.Cells[cell.Code] = 0;
+        }
+
+        doc.Sections["other"] = "本年度未收取信息处理费。";
         doc.Cells["s3.received.natural"] = received;
         doc.Cells["s3.received.total"] = received;
         doc.Cells["s3.granted.natural"] = received;
@@ -88,6 +95,7 @@ public sealed class AnnualReportTests
         var report = AnnualReport.Start(Bureau, 2022, Filler, Now, previous);
         var doc = report.ToDocument(Bureau.Name);
         doc.Cells["s3.carried_in.natural"] = 1;
+        doc.Cells["s3.granted.natural"] = 1;
         doc.Cells["s3.processed.natural"] = 1;
 
         var refused = Assert.Throws<DomainException>(() => report.UpdateContent(doc, None, None, Filler, Now));
