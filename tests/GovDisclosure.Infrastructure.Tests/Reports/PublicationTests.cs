@@ -27,12 +27,14 @@ public sealed class PublicationTests : IAsyncLifetime
         var publication = await db.Publications.AsNoTracking().SingleAsync(p => p.ReportId == id);
         Assert.StartsWith("%PDF", System.Text.Encoding.UTF8.GetString(publication.Pdf));
         Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(publication.Pdf)), publication.PdfSha256);
+        var report = await world.LoadAsync(id);
+        Assert.Equal(InterchangeJson.Write(report.ToDocument("新华区甲局")), publication.InterchangeJson);
         var snapshot = InterchangeJson.Read(publication.InterchangeJson);
         Assert.Equal((2021, "新华区甲局"), (snapshot.Year, snapshot.Agency));
         Assert.Equal(5m, snapshot.Cells.Get("s3.received.natural"));
         Assert.Contains(publication.Cells, c => c.Code == "s3.carried_out.total" && c.Value == 2);
         Assert.Equal(("u-rv", "区审核人"), (publication.PublishedById, publication.PublishedByName));
-        Assert.Equal(ReportState.Published, (await world.LoadAsync(id)).State);
+        Assert.Equal(ReportState.Published, report.State);
         var audit = Assert.Single(await world.AuditAsync(id), a => a.Action == AuditActions.Published);
         Assert.Contains(publication.PdfSha256, audit.Detail);
     }
