@@ -1,1 +1,28 @@
-﻿Console.WriteLine("Hello, World!");
+using GovDisclosure.Cli.Commands;
+
+// gd: the portal's command line. The verbs here are the database ones; the parse/check/render verbs are
+// registered the same way (one file per verb under Commands/, one line in this table).
+var verbs = new (string[] Words, Func<string[], TextWriter, TextWriter, Task<int>> Run, string Usage)[]
+{
+    (["db", "migrate"], DbMigrateCommand.RunAsync, DbMigrateCommand.Usage),
+    (["agency", "import"], AgencyImportCommand.RunAsync, AgencyImportCommand.Usage),
+    (["user", "add"], UserAddCommand.RunAsync, UserAddCommand.Usage),
+    (["demo"], DemoCommand.RunAsync, DemoCommand.Usage),
+};
+
+Console.OutputEncoding = System.Text.Encoding.UTF8;
+foreach (var (words, run, _) in verbs)
+{
+    if (args.Length >= words.Length && args.Take(words.Length).SequenceEqual(words))
+    {
+        return await run(args[words.Length..], Console.Out, Console.Error);
+    }
+}
+
+Console.Error.WriteLine("gd：政府信息公开工作年度报告门户命令行工具");
+foreach (var (_, _, usage) in verbs)
+{
+    Console.Error.WriteLine(usage);
+}
+
+return 2;

@@ -1,8 +1,12 @@
 using GovDisclosure.Infrastructure.Data;
+using GovDisclosure.Infrastructure.Pdf;
+using GovDisclosure.Infrastructure.Reports;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 
 namespace GovDisclosure.Infrastructure;
 
@@ -18,6 +22,31 @@ public static class DependencyInjection
     {
         var connectionString = ConnectionString(configuration);
         services.AddDbContext<GovDisclosureDbContext>(options => Configure(options, connectionString));
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddReportUseCases();
+        return services;
+    }
+
+    /// <summary>The report use cases and queries, one scoped instance per request (they share its DbContext).</summary>
+    public static IServiceCollection AddReportUseCases(this IServiceCollection services)
+    {
+        services.AddScoped<StartReport>();
+        services.AddScoped<SaveReport>();
+        services.AddScoped<SubmitReport>();
+        services.AddScoped<WithdrawReport>();
+        services.AddScoped<ReturnReport>();
+        services.AddScoped<ApproveReport>();
+        services.AddScoped<OpenCorrection>();
+        services.AddScoped<AddComment>();
+        services.AddScoped<ReportQueries>();
+        services.AddScoped<DeadlineQueries>();
+
+        // A factory, so a host without a PDF renderer (the CLI's plain verbs) still validates; publishing there fails when resolved.
+        services.AddScoped(sp => new PublishReport(
+            sp.GetRequiredService<GovDisclosureDbContext>(),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<IReportPdfRenderer>(),
+            sp.GetRequiredService<ILogger<PublishReport>>()));
         return services;
     }
 

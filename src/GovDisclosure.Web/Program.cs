@@ -22,18 +22,7 @@ builder.Services.AddHttpLogging(o =>
 // Data and identity.
 builder.Services.AddGovDisclosureData(builder.Configuration);
 builder.Services
-    .AddIdentity<ApplicationUser, IdentityRole>(o =>
-    {
-        o.Password.RequiredLength = 12;
-        o.Password.RequireDigit = true;
-        o.Password.RequireLowercase = true;
-        o.Password.RequireUppercase = true;
-        o.Password.RequireNonAlphanumeric = false;
-        o.Lockout.MaxFailedAccessAttempts = 5;
-        o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
-        o.Lockout.AllowedForNewUsers = true;
-        o.User.RequireUniqueEmail = false;
-    })
+    .AddIdentity<ApplicationUser, IdentityRole>(IdentityPolicy.Apply)
     .AddEntityFrameworkStores<GovDisclosureDbContext>()
     .AddClaimsPrincipalFactory<AgencyClaimsFactory>()
     .AddDefaultTokenProviders();
@@ -76,6 +65,10 @@ app.UseRouting();
 app.UseAuthentication();
 app.UseAuthorization();
 app.MapRazorPages();
+
+// For run.sh, the compose health check and monitoring: the process answers and the database is reachable.
+app.MapGet("/healthz", async (GovDisclosureDbContext db, CancellationToken ct) =>
+    await db.Database.CanConnectAsync(ct) ? Results.Text("ok") : Results.Text("database unreachable", statusCode: 503));
 
 app.Run();
 

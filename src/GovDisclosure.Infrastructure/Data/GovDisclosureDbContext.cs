@@ -3,6 +3,7 @@ using GovDisclosure.Domain.Workflow;
 using GovDisclosure.Infrastructure.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace GovDisclosure.Infrastructure.Data;
 
@@ -24,6 +25,13 @@ public sealed class GovDisclosureDbContext(DbContextOptions<GovDisclosureDbConte
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // Npgsql writes only UTC offsets to timestamptz; the domain takes "now" from its callers, and a caller
+        // passing Beijing time (+08:00) would otherwise fail at SaveChanges. The instant is the same either way.
+        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcDateTimeOffsetConverter>();
+    }
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
@@ -31,3 +39,5 @@ public sealed class GovDisclosureDbContext(DbContextOptions<GovDisclosureDbConte
         builder.ApplyConfigurationsFromAssembly(typeof(GovDisclosureDbContext).Assembly);
     }
 }
+
+internal sealed class UtcDateTimeOffsetConverter() : ValueConverter<DateTimeOffset, DateTimeOffset>(v => v.ToUniversalTime(), v => v);

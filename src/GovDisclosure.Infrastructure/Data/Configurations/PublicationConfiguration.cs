@@ -23,7 +23,8 @@ internal sealed class PublicationConfiguration : IEntityTypeConfiguration<Public
         builder.Property(p => p.PublishedByName).HasMaxLength(256).IsRequired();
         builder.Property(p => p.PdfSha256).HasMaxLength(64).IsFixedLength().IsRequired();
         builder.Property(p => p.Pdf).IsRequired();
-        builder.Property(p => p.InterchangeJson).HasColumnType("jsonb").IsRequired();
+        // json, not jsonb: jsonb re-orders keys and drops layout, and the snapshot must read back byte for byte as published.
+        builder.Property(p => p.InterchangeJson).HasColumnType("json").IsRequired();
         builder.Property(p => p.Explanations).IsJsonbDictionary<Dictionary<string, string>, string>();
         builder.Property(p => p.SearchText).IsRequired();
 

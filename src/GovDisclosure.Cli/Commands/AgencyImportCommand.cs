@@ -1,0 +1,230 @@
+using System.Text;
+using GovDisclosure.Domain;
+using GovDisclosure.Domain.Agencies;
+using GovDisclosure.Infrastructure.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace GovDisclosure.Cli.Commands;
+
+/// <summary>
+/// gd agency import FILE.csv: creates agencies from a CSV with the header code,name,kind,level,parent_code.
+/// A parent may come later in the file or already exist. All rows are checked first and written in one
+/// transaction: either the whole file is imported or nothing. Codes that already exist are left alone.
+/// </summary>
+public static class AgencyImportCommand
+{
+    public const string Usage = "用法：gd agency import 机构.csv [--connection 连接字符串]\n  表头：code,name,kind,level,parent_code；kind 为 人民政府/政府部门/乡镇街道/其他；level 为 国家级/省级/设区的市级/县级/乡级";
+
+    private static readonly string[] Header = ["code", "name", "kind", "level", "parent_code"];
+
+    public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr)
+    {
+        var rest = args.ToList();
+        var connection = CliServices.TakeConnection(rest);
+        if (rest.Count != 1)
+        {
+            await stderr.WriteLineAsync(Usage);
+            return 2;
+        }
+
+        if (connection is null)
+        {
+            await stderr.WriteLineAsync($"未指定数据库。{CliServices.ConnectionHelp}");
+            return 2;
+        }
+
+        if (!File.Exists(rest[0]))
+        {
+            await stderr.WriteLineAsync($"找不到文件：{rest[0]}");
+            return 1;
+        }
+
+        var (rows, errors) = Parse(await File.ReadAllTextAsync(rest[0], Encoding.UTF8));
+        await using var services = CliServices.Build(connection);
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<GovDisclosureDbContext>();
+        var existing = await db.Agencies.ToDictionaryAsync(a => a.Code, StringComparer.Ordinal);
+        var created = new List<Agency>();
+
+        // Parents first: repeat passes until no row can be placed (then the rest name a missing parent or a cycle).
+        // A parent created in this run has no id yet; EF fills the child's foreign key from the navigation.
+        var pending = rows.Where(r => !existing.ContainsKey(r.Code)).ToList();
+        while (pending.Count > 0 && errors.Count == 0)
+        {
+            var placeable = pending.Where(r => r.ParentCode is null || existing.ContainsKey(r.ParentCode)).ToList();
+            if (placeable.Count == 0)
+            {
+                errors.AddRange(pending.Select(r => $"第{r.Line}行：上级机构代码 {r.ParentCode} 既不在文件中也不在数据库中（或上下级成环）。"));
+                break;
+            }
+
+            foreach (var row in placeable)
+            {
+                pending.Remove(row);
+                try
+                {
+                    var agency = new Agency(row.Name, row.Code, row.Kind, row.Level, row.ParentCode is null ? null : existing[row.ParentCode]);
+                    existing[row.Code] = agency;
+                    created.Add(agency);
+                    db.Agencies.Add(agency);
+                }
+                catch (Exception e) when (e is DomainException or ArgumentException)
+                {
+                    errors.Add($"第{row.Line}行：{e.Message}");
+                }
+            }
+        }
+
+        if (errors.Count > 0)
+        {
+            foreach (var error in errors)
+            {
+                await stderr.WriteLineAsync(error);
+            }
+
+            await stderr.WriteLineAsync($"有{errors.Count}处错误，未导入任何机构。");
+            return 1;
+        }
+
+        await db.SaveChangesAsync();
+        await stdout.WriteLineAsync($"已导入{created.Count}个机构，{rows.Count - created.Count}个代码已存在未改动。");
+        return 0;
+    }
+
+    internal sealed record Row(int Line, string Code, string Name, AgencyKind Kind, AdministrativeLevel Level, string? ParentCode);
+
+    internal static (List<Row> Rows, List<string> Errors) Parse(string csv)
+    {
+        var rows = new List<Row>();
+        var errors = new List<string>();
+        var records = Csv.Read(csv.TrimStart('\uFEFF'));
+        if (records.Count == 0 || !records[0].Select(h => h.Trim().ToLowerInvariant()).SequenceEqual(Header))
+        {
+            errors.Add($"第1行应为表头：{string.Join(",", Header)}");
+            return (rows, errors);
+        }
+
+        var codes = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (fields, line) in records.Select((r, i) => (r, i + 1)).Skip(1))
+        {
+            if (fields.All(string.IsNullOrWhiteSpace))
+            {
+                continue;
+            }
+
+            if (fields.Count != Header.Length)
+            {
+                errors.Add($"第{line}行：应有{Header.Length}列，实有{fields.Count}列。");
+                continue;
+            }
+
+            var (code, name, kindText, levelText, parent) = (fields[0].Trim(), fields[1].Trim(), fields[2].Trim(), fields[3].Trim(), fields[4].Trim());
+            if (ParseKind(kindText) is not { } kind)
+            {
+                errors.Add($"第{line}行：机构类型“{kindText}”无法识别，应为 人民政府、政府部门、乡镇街道 或 其他。");
+                continue;
+            }
+
+            if (ParseLevel(levelText) is not { } level)
+            {
+                errors.Add($"第{line}行：行政层级“{levelText}”无法识别，应为 国家级、省级、设区的市级、县级 或 乡级。");
+                continue;
+            }
+
+            if (!codes.Add(code))
+            {
+                errors.Add($"第{line}行：机构代码 {code} 在文件中重复。");
+                continue;
+            }
+
+            rows.Add(new Row(line, code, name, kind, level, parent.Length == 0 ? null : parent));
+        }
+
+        return (rows, errors);
+    }
+
+    private static AgencyKind? ParseKind(string text) => text switch
+    {
+        "人民政府" or "PeopleGovernment" => AgencyKind.PeopleGovernment,
+        "政府部门" or "Department" => AgencyKind.Department,
+        "乡镇街道" or "TownshipStreet" => AgencyKind.TownshipStreet,
+        "其他" or "Other" => AgencyKind.Other,
+        _ => null,
+    };
+
+    private static AdministrativeLevel? ParseLevel(string text) => text switch
+    {
+        "国家级" or "国家" or "National" => AdministrativeLevel.National,
+        "省级" or "省" or "Provincial" => AdministrativeLevel.Provincial,
+        "设区的市级" or "设区的市" or "市级" or "DistrictedCity" => AdministrativeLevel.DistrictedCity,
+        "县级" or "县" or "County" => AdministrativeLevel.County,
+        "乡级" or "乡" or "Township" => AdministrativeLevel.Township,
+        _ => null,
+    };
+}
+
+/// <summary>RFC 4180 CSV: quoted fields may hold commas, quotes ("") and line breaks.</summary>
+internal static class Csv
+{
+    public static List<List<string>> Read(string text)
+    {
+        var records = new List<List<string>>();
+        var fields = new List<string>();
+        var field = new StringBuilder();
+        var quoted = false;
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (quoted)
+            {
+                if (c == '"' && i + 1 < text.Length && text[i + 1] == '"')
+                {
+                    field.Append('"');
+                    i++;
+                }
+                else if (c == '"')
+                {
+                    quoted = false;
+                }
+                else
+                {
+                    field.Append(c);
+                }
+            }
+            else if (c == '"')
+            {
+                quoted = true;
+            }
+            else if (c == ',')
+            {
+                fields.Add(field.ToString());
+                field.Clear();
+            }
+            else if (c is '\n' or '\r')
+            {
+                if (c == '\r' && i + 1 < text.Length && text[i + 1] == '\n')
+                {
+                    i++;
+                }
+
+                fields.Add(field.ToString());
+                field.Clear();
+                records.Add(fields);
+                fields = [];
+            }
+            else
+            {
+                field.Append(c);
+            }
+        }
+
+        if (field.Length > 0 || fields.Count > 0)
+        {
+            fields.Add(field.ToString());
+            records.Add(fields);
+        }
+
+        return records;
+    }
+}

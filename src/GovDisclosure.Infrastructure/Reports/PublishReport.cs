@@ -1,0 +1,46 @@
+using GovDisclosure.Domain;
+using GovDisclosure.Domain.Reports;
+using GovDisclosure.Domain.Workflow;
+using GovDisclosure.Infrastructure.Data;
+using GovDisclosure.Infrastructure.Pdf;
+using Microsoft.Extensions.Logging;
+
+namespace GovDisclosure.Infrastructure.Reports;
+
+/// <summary>
+/// 发布: a reviewer or admin publishes the approved revision. State, PDF bytes, SHA-256, the interchange
+/// snapshot, the published cells and the audit line are written by one SaveChanges, i.e. one transaction:
+/// the public sees all of it or none of it. The PDF is rendered first, so a renderer failure changes nothing.
+/// </summary>
+public sealed class PublishReport(GovDisclosureDbContext db, TimeProvider clock, IReportPdfRenderer renderer, ILogger<PublishReport> logger)
+{
+    public const string PdfFailedMessage = "生成PDF失败，报告未发布，状态保持“已通过”。请稍后重试；如仍失败请联系管理员。";
+
+    public Task<UseCaseResult> ExecuteAsync(UserScope scope, int reportId, uint rowVersion, CancellationToken ct = default) =>
+        ReportCommands.RunAsync(db, db.Reports.ReviewableBy(scope), reportId, rowVersion, report =>
+        {
+            // Checked before rendering so a report in the wrong state costs no PDF and gets the state's message.
+            if (report.State != ReportState.Approved)
+            {
+                throw new DomainException($"报告当前状态为“{report.State.DisplayName()}”，不能发布。");
+            }
+
+            var now = clock.GetUtcNow();
+            var agencyName = report.Agency!.Name;
+            var document = report.ToDocument(agencyName);
+            byte[] pdf;
+            try
+            {
+                pdf = renderer.Render(document, new PdfRenderOptions(DocumentDate: now));
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                logger.LogError(e, "PDF rendering failed for report {ReportId} revision {Revision}", report.Id, report.Revision);
+                throw new DomainException(PdfFailedMessage);
+            }
+
+            var publication = report.Publish(scope.Actor, now, agencyName, pdf, InterchangeJson.Write(document));
+            db.Publications.Add(publication);
+            return ReportCommands.Done($"已发布第{report.Revision}版。");
+        }, ct);
+}

@@ -1,0 +1,213 @@
+using GovDisclosure.Cli;
+using GovDisclosure.Cli.Commands;
+using GovDisclosure.Domain.Reports;
+using GovDisclosure.Domain.Templates;
+using GovDisclosure.Domain.Workflow;
+using GovDisclosure.Infrastructure.Identity;
+using GovDisclosure.Infrastructure.Pdf;
+using GovDisclosure.Tests.Shared;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace GovDisclosure.Cli.Tests.Commands;
+
+public sealed class DatabaseVerbTests
+{
+    [Fact]
+    public async Task Db_migrate_builds_an_empty_database_and_a_second_run_has_nothing_to_do()
+    {
+        var cs = await TestDatabase.CreateEmptyAsync("gd_cli_migrate");
+        try
+        {
+            var (code, output, _) = await Run(DbMigrateCommand.RunAsync, "--connection", cs);
+            Assert.Equal(0, code);
+            Assert.Contains("20261122000000_InitialCreate", output);
+
+            var again = await Run(DbMigrateCommand.RunAsync, "--connection", cs);
+            Assert.Equal((0, true), (again.Code, again.Out.Contains("无需迁移")));
+        }
+        finally
+        {
+            await TestDatabase.DropAsync(cs);
+        }
+    }
+
+    [Fact]
+    public async Task Agency_import_places_children_after_parents_and_imports_nothing_when_a_row_is_wrong()
+    {
+        var cs = await TestDatabase.CreateAsync("gd_cli_agency");
+        var good = Path.GetTempFileName();
+        var bad = Path.GetTempFileName();
+        try
+        {
+            await File.WriteAllTextAsync(good, """
+                code,name,kind,level,parent_code
+                XH-A,新华区甲局,政府部门,县级,XH
+                XH,新华区人民政府,人民政府,县级,
+                XH-JD,"新华区城关街道办事处",乡镇街道,乡级,XH
+                """);
+            await File.WriteAllTextAsync(bad, """
+                code,name,kind,level,parent_code
+                XH-B,新华区乙局,政府部门,县级,XH
+                XH-C,新华区丙局,部门,县级,XH
+                XH-D,新华区丁局,政府部门,县级,NOPE
+                """);
+
+            var imported = await Run(AgencyImportCommand.RunAsync, good, "--connection", cs);
+            Assert.Equal(0, imported.Code);
+            Assert.Contains("已导入3个机构", imported.Out);
+
+            var refused = await Run(AgencyImportCommand.RunAsync, bad, "--connection", cs);
+            Assert.Equal(1, refused.Code);
+            Assert.Contains("第3行：机构类型“部门”无法识别", refused.Err);
+            Assert.Contains("未导入任何机构", refused.Err);
+
+            await using var db = TestDatabase.Context(cs);
+            var paths = await db.Agencies.OrderBy(a => a.Path).Select(a => a.Path).ToListAsync();
+            Assert.Equal(["/XH/", "/XH/XH-A/", "/XH/XH-JD/"], paths);
+        }
+        finally
+        {
+            File.Delete(good);
+            File.Delete(bad);
+            await TestDatabase.DropAsync(cs);
+        }
+    }
+
+    [Fact]
+    public async Task User_add_applies_the_portal_password_policy_and_assigns_chinese_named_roles()
+    {
+        var cs = await TestDatabase.CreateAsync("gd_cli_user");
+        try
+        {
+            await using (var db = TestDatabase.Context(cs))
+            {
+                db.Agencies.Add(new Domain.Agencies.Agency("新华区人民政府", "XH", Domain.Agencies.AgencyKind.PeopleGovernment, Domain.Agencies.AdministrativeLevel.County, null));
+                await db.SaveChangesAsync();
+            }
+
+            var weak = await Run(UserAddCommand.RunAsync, "--username", "li", "--password", "short", "--name", "李四", "--agency", "XH", "--role", "审核人", "--connection", cs);
+            Assert.Equal(1, weak.Code);
+            Assert.Contains("密码至少12位", weak.Err);
+
+            var ok = await Run(UserAddCommand.RunAsync, "--username", "li", "--password", "Lisi-2025-review", "--name", "李四", "--agency", "XH", "--role", "审核人", "--role", "管理员", "--connection", cs);
+            Assert.Equal(0, ok.Code);
+
+            await using var services = CliServices.Build(cs);
+            await using var scope = services.CreateAsyncScope();
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+            var user = await users.FindByNameAsync("li");
+            Assert.NotNull(user);
+            Assert.True(await users.CheckPasswordAsync(user, "Lisi-2025-review"));
+            Assert.Equal([Roles.Admin, Roles.Reviewer], (await users.GetRolesAsync(user)).Order());
+        }
+        finally
+        {
+            await TestDatabase.DropAsync(cs);
+        }
+    }
+
+    [Fact]
+    public async Task The_demo_loads_a_region_accounts_and_reports_once_and_then_only_prints_the_accounts()
+    {
+        // Hand-built stand-ins for the imported samples: the importer is tested on the real files in its own tests.
+        var cs = await TestDatabase.CreateAsync("gd_cli_demo");
+        try
+        {
+            await using var services = CliServices.Build(cs, s => s.AddSingleton<IReportPdfRenderer>(new FakePdf()));
+            var samples = new DemoSamples(Sample(2020, carriedOut: 3), Sample(2020, carriedOut: 0), Sample(2021, carriedOut: 1, carriedIn: 2));
+            var output = new StringWriter();
+
+            Assert.Equal(0, await DemoData.LoadAsync(services, samples, output, new StringWriter()));
+            Assert.Contains("tianbao / Tianbao-2025-demo / 填报人", output.ToString());
+
+            await using (var db = TestDatabase.Context(cs))
+            {
+                Assert.Equal(5, await db.Agencies.CountAsync());
+                Assert.Equal(3, await db.Users.CountAsync());
+                var states = await db.Reports.OrderBy(r => r.AgencyId).ThenBy(r => r.Year).Select(r => new { r.Year, r.State }).ToListAsync();
+                Assert.Equal(2, states.Count(s => s.State == ReportState.Published));
+                Assert.Single(states, s => s.State == ReportState.Submitted);
+                Assert.Single(states, s => s.State == ReportState.Draft && s.Year == 2025);
+                Assert.Equal(2, await db.Publications.CountAsync());
+                Assert.True((await db.ReportingYears.SingleAsync(y => y.Year == 2025)).IsOpen);
+                Assert.False((await db.ReportingYears.SingleAsync(y => y.Year == 2024)).IsOpen);
+
+                // The 2021 report carried 2020's 结转 over and records why the sample's own figure differs.
+                var r2021 = await db.Reports.SingleAsync(r => r.Year == 2021);
+                Assert.Equal(3m, r2021.CarriedValues["s3.carried_in.natural"]);
+                Assert.Equal(2m, r2021.Cells["s3.carried_in.natural"]);
+                Assert.Contains(await db.AuditEntries.Where(a => a.ReportId == r2021.Id).ToListAsync(), a => a.Action == AuditActions.CarryOverChanged);
+            }
+
+            var again = new StringWriter();
+            Assert.Equal(0, await DemoData.LoadAsync(services, samples, again, new StringWriter()));
+            Assert.Contains("示范数据已存在", again.ToString());
+            Assert.Contains("shenhe / Shenhe-2025-demo / 审核人", again.ToString());
+        }
+        finally
+        {
+            await TestDatabase.DropAsync(cs);
+        }
+    }
+
+    [Fact]
+    public async Task The_demo_without_a_pdf_renderer_says_so_and_writes_nothing()
+    {
+        var cs = await TestDatabase.CreateAsync("gd_cli_demo_nopdf");
+        try
+        {
+            await using var services = CliServices.Build(cs);
+            var errors = new StringWriter();
+
+            var code = await DemoData.LoadAsync(services, new DemoSamples(Sample(2020), Sample(2020), Sample(2021)), new StringWriter(), errors);
+
+            Assert.Equal(1, code);
+            Assert.Contains("未注册PDF渲染器", errors.ToString());
+            await using var db = TestDatabase.Context(cs);
+            Assert.Equal(0, await db.Agencies.CountAsync());
+        }
+        finally
+        {
+            await TestDatabase.DropAsync(cs);
+        }
+    }
+
+    private static ReportDocument Sample(int year, int carriedIn = 0, int carriedOut = 0)
+    {
+        var doc = new ReportDocument(TemplateVersions.ForYear(year), year, "样本机关", "样本机关年度报告");
+        foreach (var cell in doc.Definition.Cells)
+        {
+            doc.Cells[cell.Code] = 0m;
+        }
+
+        foreach (var column in new[] { "natural", "total" })
+        {
+            doc.Cells[$"s3.received.{column}"] = 10;
+            doc.Cells[$"s3.carried_in.{column}"] = carriedIn;
+            doc.Cells[$"s3.granted.{column}"] = 10 + carriedIn - carriedOut;
+            doc.Cells[$"s3.processed.{column}"] = 10 + carriedIn - carriedOut;
+            doc.Cells[$"s3.carried_out.{column}"] = carriedOut;
+        }
+
+        foreach (var key in SectionKeys.All)
+        {
+            doc.Sections[key] = "样本正文。本年度未收取信息处理费。";
+        }
+
+        return doc;
+    }
+
+    private static async Task<(int Code, string Out, string Err)> Run(Func<string[], TextWriter, TextWriter, Task<int>> verb, params string[] args)
+    {
+        var (stdout, stderr) = (new StringWriter(), new StringWriter());
+        var code = await verb(args, stdout, stderr);
+        return (code, stdout.ToString(), stderr.ToString());
+    }
+
+    private sealed class FakePdf : IReportPdfRenderer
+    {
+        public byte[] Render(ReportDocument report, PdfRenderOptions? options = null) => "%PDF-1.7 demo"u8.ToArray();
+    }
+}
