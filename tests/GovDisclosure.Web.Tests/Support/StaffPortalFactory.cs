@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.EntityFrameworkCore;
 
 namespace GovDisclosure.Web.Tests.Support;
 
@@ -65,6 +66,23 @@ public sealed class StaffPortalFactory : WebApplicationFactory<Program>, IAsyncL
 
         await users.AddToRolesAsync(user, roles);
         return user;
+    }
+
+    private int agencyCounter;
+
+    /// <summary>A fresh department with its own filler, so each test can start its own (agency, year) report.</summary>
+    public async Task<(int AgencyId, string UserName)> NewFiller()
+    {
+        var n = Interlocked.Increment(ref agencyCounter);
+        await using var db = Db();
+        var city = await db.Agencies.SingleAsync(a => a.Id == CityId);
+        var agency = new Agency($"示范市第{n}局", $"dept{n}", AgencyKind.Department, AdministrativeLevel.DistrictedCity, city);
+        db.Agencies.Add(agency);
+        await db.SaveChangesAsync();
+        using var scope = Services.CreateScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+        await CreateUser(users, $"deptfiller{n}", $"填报{n}", agency.Id, Roles.Filler);
+        return (agency.Id, $"deptfiller{n}");
     }
 
     public GovDisclosureDbContext Db() => TestDatabase.Context(connectionString);
