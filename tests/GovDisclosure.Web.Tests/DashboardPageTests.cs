@@ -66,6 +66,26 @@ public sealed class DashboardPageTests(StaffPortalFactory factory) : IClassFixtu
     }
 
     [Fact]
+    public async Task Applying_a_recognised_document_fills_the_draft()
+    {
+        var (agency, filler) = await factory.NewFiller();
+        var id = await factory.StartReport(agency, 2024);
+        var client = await PageClient.SignedIn(factory, filler);
+        var page = await client.Get($"/Work/Reports/{id}/Import");
+        var json = """{"template":"2021","year":2024,"agency":"x","title":"","sections":{"overview":"导入的总体情况。"},"cells":{"s3.received.natural":31}}""";
+
+        var editor = await client.PostTo(page, $"/Work/Reports/{id}/Import?handler=Apply", new()
+        {
+            ["RecognisedJson"] = json,
+            ["RowVersion"] = page.Single("input[name='RowVersion']").GetAttribute("value")!,
+        });
+
+        Assert.Contains("已导入到草稿", editor.Text);
+        Assert.Equal("31", editor.Cell("s3.received.natural").Value);
+        Assert.Equal("导入的总体情况。", editor.Single("textarea[name='Input.Sections[overview]']").TextContent);
+    }
+
+    [Fact]
     public async Task Import_of_another_agencys_report_is_not_found()
     {
         var (agency, _) = await factory.NewFiller();

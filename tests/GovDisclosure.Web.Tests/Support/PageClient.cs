@@ -85,6 +85,15 @@ public sealed class PageClient(HttpClient http)
         return await Read(response, follow);
     }
 
+    /// <summary>Posts fields to a handler of the page that has no visible form for it yet, with the page's antiforgery token.</summary>
+    public async Task<Page> PostTo(Page page, string url, Dictionary<string, string> values, bool follow = true)
+    {
+        var token = page.Document.QuerySelector("input[name='__RequestVerificationToken']")?.GetAttribute("value")
+            ?? throw new InvalidOperationException($"No antiforgery token on {page.Url}.");
+        var fields = values.Append(new("__RequestVerificationToken", token));
+        return await Read(await Http.PostAsync(url, new FormUrlEncodedContent(fields)), follow);
+    }
+
     private async Task<Page> Read(HttpResponseMessage response, bool follow)
     {
         var hops = 0;
