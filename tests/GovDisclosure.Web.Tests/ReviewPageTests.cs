@@ -3,6 +3,9 @@ using GovDisclosure.Domain.Reports;
 using GovDisclosure.Domain.Templates;
 using GovDisclosure.Domain.Workflow;
 using GovDisclosure.Infrastructure.Identity;
+using GovDisclosure.Infrastructure.Pdf;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 using GovDisclosure.Web.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 
@@ -120,6 +123,31 @@ public sealed class ReviewPageTests(StaffPortalFactory factory) : IClassFixture<
         Assert.Contains("已审核通过", approved.Text);
         Assert.Contains("PDF 生成服务未配置，暂不能发布", approved.Single("#publish-unavailable").TextContent);
         Assert.Contains("审核通过", approved.Single(".timeline").TextContent);
+    }
+
+    [Fact]
+    public async Task Publishing_stores_the_pdf_and_snapshot_with_the_state_in_one_go()
+    {
+        var (id, _, _) = await Submitted(received: 7);
+        await factory.Change(id, r => r.Approve(new Actor("seed-reviewer", "种子审核", factory.CityId), DateTimeOffset.UtcNow));
+        await using var withPdf = factory.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton<IReportPdfRenderer, FakePdfRenderer>()));
+        var reviewer = await PageClient.SignedIn(withPdf, "reviewer");
+
+        var page = await reviewer.Submit(await reviewer.Get(ReviewUrl(id)), "#publish-form");
+
+        Assert.Contains("已发布", page.Text);
+        await using var db = factory.Db();
+        var publication = await db.Publications.AsNoTracking().SingleAsync(p => p.ReportId == id);
+        Assert.Equal(FakePdfRenderer.Bytes, publication.Pdf);
+        Assert.Contains("\"s3.received.natural\": 7", publication.InterchangeJson);
+        Assert.Equal(ReportState.Published, (await db.Reports.AsNoTracking().SingleAsync(r => r.Id == id)).State);
+    }
+
+    private sealed class FakePdfRenderer : IReportPdfRenderer
+    {
+        public static readonly byte[] Bytes = "%PDF-1.7 fake"u8.ToArray();
+
+        public byte[] Render(ReportDocument report, PdfRenderOptions? options = null) => Bytes;
     }
 
     [Fact]

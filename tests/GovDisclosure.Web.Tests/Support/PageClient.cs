@@ -19,9 +19,11 @@ public sealed class PageClient(HttpClient http)
     public static PageClient For(StaffPortalFactory factory) =>
         new(factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true }));
 
-    public static async Task<PageClient> SignedIn(StaffPortalFactory factory, string userName)
+    public static Task<PageClient> SignedIn(StaffPortalFactory factory, string userName) => SignedIn((WebApplicationFactory<Program>)factory, userName);
+
+    public static async Task<PageClient> SignedIn(WebApplicationFactory<Program> factory, string userName)
     {
-        var client = For(factory);
+        var client = new PageClient(factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true }));
         var page = await client.Get("/Account/Login");
         var response = await client.Submit(page, "form", new() { ["Input.UserName"] = userName, ["Input.Password"] = StaffPortalFactory.Password }, follow: false);
         Assert.Equal(HttpStatusCode.Redirect, response.Status);
