@@ -4,6 +4,7 @@
   'use strict';
   var form = document.getElementById('report-form');
   if (!form || form.dataset.editable !== 'true') { return; }
+  document.documentElement.classList.add('js');
 
   var inputs = Array.prototype.slice.call(form.querySelectorAll('input.cell-input'));
   var byCode = {};
@@ -30,7 +31,8 @@
     inputs.forEach(function (i) {
       if (i.dataset.sum) {
         var total = effective(i.dataset.code, 0);
-        i.placeholder = i.dataset.kind === 'Amount' ? total.toFixed(4) : String(Math.round(total));
+        // Unrounded, so a mistyped fraction shows up in the total instead of being hidden by rounding.
+        i.placeholder = i.dataset.kind === 'Amount' ? total.toFixed(4) : String(Math.round(total * 10000) / 10000);
       }
     });
   }
@@ -47,7 +49,6 @@
   }
 
   // ---- keyboard: Enter and arrows move along rows and columns ------------------------------
-  function rowOf(i) { return i.closest('table').dataset.table + ':' + i.dataset.row; }
   function move(from, dRow, dCol) {
     var table = from.closest('table');
     var cells = Array.prototype.slice.call(table.querySelectorAll('input.cell-input'));
@@ -78,7 +79,6 @@
     else if (e.key === 'ArrowUp') { next = move(t, -1, 0); }
     if (next) { e.preventDefault(); next.focus(); next.select(); }
   });
-  void rowOf;
 
   // ---- unsaved input survives a closed tab ---------------------------------------------------
   var key = form.dataset.draftKey;
