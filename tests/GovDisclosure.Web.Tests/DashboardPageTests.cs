@@ -1,6 +1,8 @@
 using System.Net;
 using GovDisclosure.Web.Tests.Support;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace GovDisclosure.Web.Tests;
 
@@ -23,6 +25,20 @@ public sealed class DashboardPageTests(StaffPortalFactory factory) : IClassFixtu
         Assert.Contains("草稿", listed.Text);
         await using var db = factory.Db();
         Assert.Equal(1, await db.Reports.CountAsync(r => r.AgencyId == agency && r.Year == 2024));
+    }
+
+    [Fact]
+    public async Task Days_left_count_beijing_calendar_days_to_the_deadline()
+    {
+        var (agency, filler) = await factory.NewFiller();
+        await factory.StartReport(agency, 2024);
+        // 20 January 2025 17:00 UTC is already 21 January in Beijing: 10 days to 31 January.
+        await using var onDate = factory.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton<TimeProvider>(new FixedClock(new DateTimeOffset(2025, 1, 20, 17, 0, 0, TimeSpan.Zero)))));
+        var client = await PageClient.SignedIn(onDate, filler);
+
+        var page = await client.Get("/Work");
+
+        Assert.Contains("剩余 10 天", page.Text);
     }
 
     [Fact]

@@ -53,6 +53,23 @@ public sealed class ReviewPageTests(StaffPortalFactory factory) : IClassFixture<
     }
 
     [Fact]
+    public async Task The_overdue_filter_keeps_only_reports_past_their_deadline()
+    {
+        var (agency, _) = await factory.NewFiller();
+        var late = await factory.StartReport(agency, 2023);
+        var current = await factory.StartReport(agency, 2024);
+        // 1 December 2024: the 2023 report (due 31 January 2024) is overdue, the 2024 one is not yet due.
+        await using var onDate = factory.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton<TimeProvider>(new FixedClock(new DateTimeOffset(2024, 12, 1, 0, 0, 0, TimeSpan.Zero)))));
+        var reviewer = await PageClient.SignedIn(onDate, "reviewer");
+
+        var page = await reviewer.Get($"/Review?AgencyId={agency}&Overdue=true");
+
+        Assert.NotNull(page.Find($"a[href='/Review/Reports/{late}']"));
+        Assert.Null(page.Find($"a[href='/Review/Reports/{current}']"));
+        Assert.NotNull((await reviewer.Get($"/Review?AgencyId={agency}")).Find($"a[href='/Review/Reports/{current}']"));
+    }
+
+    [Fact]
     public async Task Last_years_figures_stand_beside_this_years_and_large_changes_are_marked()
     {
         var (id, _, _) = await Submitted(received: 40, lastYearReceived: 12);
