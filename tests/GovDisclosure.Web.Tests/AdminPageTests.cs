@@ -74,6 +74,25 @@ public sealed class AdminPageTests(StaffPortalFactory factory) : IClassFixture<S
     }
 
     [Fact]
+    public async Task An_admin_gives_a_filler_the_reviewer_role()
+    {
+        using (var scope = factory.Services.CreateScope())
+        {
+            await StaffPortalFactory.CreateUser(scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>(), "promoted", "晋升", factory.CityId, Roles.Filler);
+        }
+
+        var admin = await PageClient.SignedIn(factory, "admin");
+        var page = await admin.Get("/Admin/Users");
+
+        var saved = await admin.Submit(page, "tr[data-user='promoted'] form.roles-form", new() { ["roles"] = Roles.Reviewer });
+
+        Assert.Contains("已更新“promoted”的角色", saved.Text);
+        var promoted = await PageClient.SignedIn(factory, "promoted");
+        Assert.Equal(HttpStatusCode.OK, (await promoted.Get("/Review")).Status);
+        Assert.Equal(HttpStatusCode.Forbidden, (await promoted.Get("/Work")).Status);
+    }
+
+    [Fact]
     public async Task An_admin_unlocks_a_locked_account()
     {
         using (var scope = factory.Services.CreateScope())
