@@ -1,0 +1,209 @@
+using System.ComponentModel.DataAnnotations;
+using GovDisclosure.Domain;
+using GovDisclosure.Domain.Reports;
+using GovDisclosure.Domain.Rules;
+using GovDisclosure.Domain.Templates;
+using GovDisclosure.Domain.Workflow;
+using GovDisclosure.Infrastructure.Data;
+using GovDisclosure.Infrastructure.Pdf;
+using GovDisclosure.Web.Pages.Shared.Report;
+using GovDisclosure.Web.Security;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace GovDisclosure.Web.Pages.Review.Reports;
+
+/// <summary>
+/// Reviewing one report: findings with the filler's 说明, last year's figures beside this year's, comments on
+/// a section or a cell, approve / return / publish, and the timeline from the audit trail.
+/// </summary>
+public sealed class DetailModel(GovDisclosureDbContext db, TimeProvider clock, IAuthorizationService authorization) : PageModel
+{
+    public const string ConflictMessage = "操作未成功：该报告刚刚被他人修改或处理过，请查看最新内容后再操作。";
+    public const string NoPdfMessage = "PDF 生成服务未配置，暂不能发布。";
+
+    [BindProperty]
+    public uint RowVersion { get; set; }
+
+    [BindProperty]
+    public CommentInput Comment { get; set; } = new();
+
+    [BindProperty]
+    [StringLength(AnnualReport.ReasonMaxLength, ErrorMessage = "退回意见不能超过2000字。")]
+    public string? ReturnSummary { get; set; }
+
+    public AnnualReport Report { get; private set; } = null!;
+
+    public ReportDocumentModel Document { get; private set; } = null!;
+
+    public IReadOnlyList<AuditEntry> Timeline { get; private set; } = [];
+
+    public bool CanPublish { get; private set; }
+
+    public bool PdfAvailable => HttpContext.RequestServices.GetService<IReportPdfRenderer>() is not null;
+
+    public TemplateDefinition Template => ReportTemplates.Get(Report.Template);
+
+    public async Task<IActionResult> OnGetAsync(int id)
+    {
+        var report = await Load(id, tracking: false);
+        if (report is null)
+        {
+            return NotFound();
+        }
+
+        await Describe(report);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostCommentAsync(int id)
+    {
+        var report = await Load(id, tracking: true);
+        if (report is null)
+        {
+            return NotFound();
+        }
+
+        if (string.IsNullOrWhiteSpace(Comment.Text))
+        {
+            ModelState.AddModelError("Comment.Text", "请填写审核意见。");
+        }
+
+        var (section, cell) = Comment.Parse();
+        if (!ModelState.IsValid)
+        {
+            await Describe(report);
+            return Page();
+        }
+
+        return await Act(report, r => db.ReviewComments.Add(r.Comment(User.RequiredScope().Actor, clock.GetUtcNow(), Comment.Text!, section, cell)), "审核意见已保存。", checkVersion: false);
+    }
+
+    public async Task<IActionResult> OnPostApproveAsync(int id)
+    {
+        var report = await Load(id, tracking: true);
+        return report is null ? NotFound() : await Act(report, r => r.Approve(User.RequiredScope().Actor, clock.GetUtcNow()), "已审核通过。");
+    }
+
+    public async Task<IActionResult> OnPostReturnAsync(int id)
+    {
+        var report = await Load(id, tracking: true);
+        if (report is null)
+        {
+            return NotFound();
+        }
+
+        return await Act(report, r =>
+        {
+            var actor = User.RequiredScope().Actor;
+            var now = clock.GetUtcNow();
+            r.Return(actor, now, ReturnSummary ?? string.Empty);
+            db.ReviewComments.Add(r.Comment(actor, now, ReturnSummary!, null, null));
+        }, "已退回填报单位。");
+    }
+
+    public async Task<IActionResult> OnPostPublishAsync(int id)
+    {
+        var report = await Load(id, tracking: true);
+        if (report is null)
+        {
+            return NotFound();
+        }
+
+        if (!(await authorization.AuthorizeAsync(User, Policies.Publisher)).Succeeded)
+        {
+            return Forbid();
+        }
+
+        if (HttpContext.RequestServices.GetService<IReportPdfRenderer>() is not { } renderer)
+        {
+            TempData["StatusMessage"] = NoPdfMessage;
+            return RedirectToPage(new { id });
+        }
+
+        // State, PDF bytes, snapshot and audit go in one SaveChanges: one transaction, all or nothing.
+        return await Act(report, r =>
+        {
+            var now = clock.GetUtcNow();
+            var document = r.ToDocument(r.Agency!.Name);
+            var pdf = renderer.Render(document, new PdfRenderOptions(now));
+            db.Publications.Add(r.Publish(User.RequiredScope().Actor, now, r.Agency.Name, pdf, InterchangeJson.Write(document)));
+        }, "已发布，公众现在可以查阅本报告。");
+    }
+
+    private async Task<IActionResult> Act(AnnualReport report, Action<AnnualReport> change, string done, bool checkVersion = true)
+    {
+        try
+        {
+            change(report);
+            if (checkVersion)
+            {
+                db.Entry(report).Property(r => r.RowVersion).OriginalValue = RowVersion;
+            }
+
+            await db.SaveChangesAsync();
+        }
+        catch (DomainException ex)
+        {
+            ModelState.AddModelError(string.Empty, ex.Message);
+            db.ChangeTracker.Clear();
+            await Describe((await Load(report.Id, tracking: false))!);
+            return Page();
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            TempData["StatusMessage"] = ConflictMessage;
+            return RedirectToPage(new { id = report.Id });
+        }
+
+        TempData["StatusMessage"] = done;
+        return RedirectToPage(new { id = report.Id });
+    }
+
+    private async Task Describe(AnnualReport report)
+    {
+        Report = report;
+        RowVersion = report.RowVersion;
+        var document = report.ToDocument(report.Agency!.Name);
+        var previous = await db.Reports.AsNoTracking().Where(r => r.AgencyId == report.AgencyId && r.Year == report.Year - 1).SingleOrDefaultAsync();
+        var previousDocument = previous?.ToDocument(report.Agency.Name);
+        var notes = await db.ReviewComments.AsNoTracking()
+            .Where(c => c.ReportId == report.Id && c.Revision == report.Revision)
+            .OrderBy(c => c.CreatedAt)
+            .Select(c => new CellNote(c.Id, c.CellCode, c.SectionKey, c.Text, c.AuthorName, c.CreatedAt))
+            .ToListAsync();
+        Document = new ReportDocumentModel
+        {
+            Document = document,
+            Previous = previousDocument,
+            Findings = ReportChecker.Check(new CheckContext(document) { Previous = previousDocument, Agency = report.Agency.Profile }),
+            Notes = notes,
+        };
+        Timeline = await db.AuditEntries.AsNoTracking().Where(a => a.ReportId == report.Id).OrderBy(a => a.At).ThenBy(a => a.Id).ToListAsync();
+        CanPublish = (await authorization.AuthorizeAsync(User, Policies.Publisher)).Succeeded;
+    }
+
+    private Task<AnnualReport?> Load(int id, bool tracking)
+    {
+        var query = db.Reports.ReviewableBy(User.RequiredScope()).Include(r => r.Agency).Where(r => r.Id == id);
+        return (tracking ? query : query.AsNoTracking()).SingleOrDefaultAsync();
+    }
+
+    public sealed class CommentInput
+    {
+        /// <summary>"" for the whole report, "section:{key}" or "cell:{code}".</summary>
+        public string? Target { get; set; }
+
+        [StringLength(ReviewComment.TextMaxLength, ErrorMessage = "审核意见不能超过2000字。")]
+        public string? Text { get; set; }
+
+        public (string? Section, string? Cell) Parse() => Target switch
+        {
+            { } t when t.StartsWith("section:", StringComparison.Ordinal) => (t[8..], null),
+            { } t when t.StartsWith("cell:", StringComparison.Ordinal) => (null, t[5..]),
+            _ => (null, null),
+        };
+    }
+}

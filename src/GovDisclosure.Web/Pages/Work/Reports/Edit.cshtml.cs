@@ -1,0 +1,333 @@
+using System.Globalization;
+using GovDisclosure.Domain;
+using GovDisclosure.Domain.Reports;
+using GovDisclosure.Domain.Rules;
+using GovDisclosure.Domain.Templates;
+using GovDisclosure.Domain.Workflow;
+using GovDisclosure.Infrastructure.Data;
+using GovDisclosure.Web.Pages.Shared.Report;
+using GovDisclosure.Web.Security;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace GovDisclosure.Web.Pages.Work.Reports;
+
+/// <summary>
+/// The report editor: six sections of text and the statutory tables drawn from the template. Saving keeps
+/// everything typed when the input is malformed or the rules refuse it, so no work is ever lost to an error.
+/// </summary>
+public sealed class EditModel(GovDisclosureDbContext db, TimeProvider clock) : PageModel
+{
+    public const string ConflictMessage = "保存未成功：该报告在您打开之后已被他人（或您在其他窗口中）修改。您输入的内容仍保留在下方，请核对后再次保存，再次保存将以本页内容为准。";
+
+    [BindProperty]
+    public InputModel Input { get; set; } = new();
+
+    public ReportView Report { get; private set; } = null!;
+
+    public IReadOnlyList<Finding> Findings { get; private set; } = [];
+
+    public IReadOnlyList<CellNote> Notes { get; private set; } = [];
+
+    public IReadOnlyDictionary<string, string> CellErrors { get; private set; } = new Dictionary<string, string>();
+
+    public TemplateDefinition Template => ReportTemplates.Get(Report.Template);
+
+    public async Task<IActionResult> OnGetAsync(int id)
+    {
+        var report = await Load(id, tracking: false);
+        if (report is null)
+        {
+            return NotFound();
+        }
+
+        Input = InputModel.From(report);
+        await Describe(report, report.ToDocument(report.Agency!.Name));
+        return Page();
+    }
+
+    public Task<IActionResult> OnPostSaveAsync(int id) => Save(id, submit: false);
+
+    public Task<IActionResult> OnPostSubmitAsync(int id) => Save(id, submit: true);
+
+    public async Task<IActionResult> OnPostWithdrawAsync(int id)
+    {
+        var scope = User.RequiredScope();
+        var report = await Load(id, tracking: true);
+        if (report is null)
+        {
+            return NotFound();
+        }
+
+        try
+        {
+            report.Withdraw(scope.Actor, clock.GetUtcNow());
+            db.Entry(report).Property(r => r.RowVersion).OriginalValue = Input.RowVersion;
+            await db.SaveChangesAsync();
+        }
+        catch (DomainException ex)
+        {
+            TempData["StatusMessage"] = ex.Message;
+            return RedirectToPage(new { id });
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            TempData["StatusMessage"] = "撤回未成功：报告状态已被他人改变，请查看最新状态。";
+            return RedirectToPage(new { id });
+        }
+
+        TempData["StatusMessage"] = "已撤回，报告回到草稿状态，可以继续修改。";
+        return RedirectToPage(new { id });
+    }
+
+    private async Task<IActionResult> Save(int id, bool submit)
+    {
+        var scope = User.RequiredScope();
+        var report = await Load(id, tracking: true);
+        if (report is null)
+        {
+            return NotFound();
+        }
+
+        var agencyName = report.Agency!.Name;
+        var (document, errors) = InputValidator.Parse(Input, report.Template, report.ToDocument(agencyName));
+        foreach (var (key, message) in errors)
+        {
+            ModelState.AddModelError(key, message);
+        }
+
+        if (!ModelState.IsValid)
+        {
+            return await Redisplay(report, document, errors);
+        }
+
+        var previous = await PreviousYear(report);
+        var now = clock.GetUtcNow();
+        try
+        {
+            report.UpdateContent(document, Clean(Input.Explanations), Clean(Input.CarryReasons), scope.Actor, now, previous);
+            if (submit)
+            {
+                report.Submit(scope.Actor, now, agencyName, previous);
+            }
+
+            db.Entry(report).Property(r => r.RowVersion).OriginalValue = Input.RowVersion;
+            await db.SaveChangesAsync();
+        }
+        catch (ReportRejectedException ex)
+        {
+            ModelState.AddModelError(string.Empty, ex.Message);
+            return await Redisplay(report, document, errors, ex.Findings);
+        }
+        catch (DomainException ex)
+        {
+            ModelState.AddModelError(string.Empty, ex.Message);
+            return await Redisplay(report, document, errors);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            ModelState.AddModelError(string.Empty, ConflictMessage);
+            var current = await db.Reports.AsNoTracking().Where(r => r.Id == id).Select(r => r.RowVersion).SingleAsync();
+            ModelState.Remove($"{nameof(Input)}.{nameof(InputModel.RowVersion)}");
+            Input.RowVersion = current;
+            return await Redisplay(report, document, errors);
+        }
+
+        TempData["StatusMessage"] = submit ? "已保存并提交审核。" : "已保存。";
+        TempData["SavedReport"] = id;
+        return RedirectToPage(new { id });
+    }
+
+    private async Task<IActionResult> Redisplay(AnnualReport report, ReportDocument document, IReadOnlyList<(string Key, string Message)> errors, IReadOnlyList<Finding>? findings = null)
+    {
+        CellErrors = errors.Where(e => e.Key.StartsWith(InputModel.CellPrefix, StringComparison.Ordinal))
+            .GroupBy(e => e.Key[(InputModel.CellPrefix.Length + 1)..^1])
+            .ToDictionary(g => g.Key, g => g.First().Message, StringComparer.Ordinal);
+        await Describe(report, document, findings);
+        return Page();
+    }
+
+    private async Task Describe(AnnualReport report, ReportDocument document, IReadOnlyList<Finding>? findings = null)
+    {
+        Report = new ReportView(report.Id, report.Title, report.Year, report.Template, report.State, report.Revision, report.Agency!.Name,
+            report.CorrectionReason, report.CarriedValues, report.Explanations);
+        Findings = findings ?? ReportChecker.Check(new CheckContext(document) { Previous = await PreviousYear(report), Agency = report.Agency.Profile });
+        Notes = await db.ReviewComments.AsNoTracking()
+            .Where(c => c.ReportId == report.Id && c.Revision == report.Revision)
+            .OrderBy(c => c.CreatedAt)
+            .Select(c => new CellNote(c.Id, c.CellCode, c.SectionKey, c.Text, c.AuthorName, c.CreatedAt))
+            .ToListAsync();
+        DerivedTotals = ReportTotals.Derived(document);
+    }
+
+    public IReadOnlyDictionary<string, decimal> DerivedTotals { get; private set; } = new Dictionary<string, decimal>();
+
+    public ReportTableModel TableFor(TableDefinition table) => new()
+    {
+        Template = Template,
+        Table = table,
+        Mode = Report.State.IsEditable() ? ReportTableMode.Input : ReportTableMode.ReadOnly,
+        Values = Report.State.IsEditable()
+            ? Input.Cells.Where(c => c.Value is not null).ToDictionary(c => c.Key, c => c.Value!, StringComparer.Ordinal)
+            : Input.Cells.Where(c => !string.IsNullOrEmpty(c.Value)).ToDictionary(c => c.Key, c => c.Value!, StringComparer.Ordinal),
+        Derived = DerivedTotals,
+        Findings = Findings,
+        CellErrors = CellErrors,
+        Carried = Report.Carried,
+        CarryReasons = Input.CarryReasons.Where(c => c.Value is not null).ToDictionary(c => c.Key, c => c.Value!, StringComparer.Ordinal),
+        Notes = Notes,
+    };
+
+    /// <summary>The localStorage key of unsaved input: a draft typed against another revision or version is not offered back.</summary>
+    public string DraftKey => $"gd-draft:{Report.Id}:{Report.Revision}:{Input.RowVersion}";
+
+    private Task<AnnualReport?> Load(int id, bool tracking)
+    {
+        var query = db.Reports.EditableBy(User.RequiredScope()).Include(r => r.Agency).Where(r => r.Id == id);
+        return (tracking ? query : query.AsNoTracking()).SingleOrDefaultAsync();
+    }
+
+    private async Task<ReportDocument?> PreviousYear(AnnualReport report)
+    {
+        var previous = await db.Reports.AsNoTracking().Where(r => r.AgencyId == report.AgencyId && r.Year == report.Year - 1).SingleOrDefaultAsync();
+        return previous?.ToDocument(report.Agency!.Name);
+    }
+
+    private static Dictionary<string, string> Clean(Dictionary<string, string?> values) =>
+        values.Where(v => !string.IsNullOrWhiteSpace(v.Value)).ToDictionary(v => v.Key, v => v.Value!.Trim(), StringComparer.Ordinal);
+
+    public sealed record ReportView(
+        int Id, string Title, int Year, TemplateVersion Template, ReportState State, int Revision, string AgencyName,
+        string? CorrectionReason, IReadOnlyDictionary<string, decimal> Carried, IReadOnlyDictionary<string, string> Explanations);
+
+    /// <summary>Everything as typed: raw strings, so a malformed number comes back exactly as the user left it.</summary>
+    public sealed class InputModel
+    {
+        public const string CellPrefix = "Input.Cells";
+
+        public uint RowVersion { get; set; }
+
+        public string? Title { get; set; }
+
+        public Dictionary<string, string?> Sections { get; set; } = new(StringComparer.Ordinal);
+
+        public Dictionary<string, string?> Cells { get; set; } = new(StringComparer.Ordinal);
+
+        public Dictionary<string, string?> Explanations { get; set; } = new(StringComparer.Ordinal);
+
+        public Dictionary<string, string?> CarryReasons { get; set; } = new(StringComparer.Ordinal);
+
+        public static InputModel From(AnnualReport report)
+        {
+            var definition = ReportTemplates.Get(report.Template);
+            return new InputModel
+            {
+                RowVersion = report.RowVersion,
+                Title = report.Title,
+                Sections = report.Sections.ToDictionary(s => s.Key, s => (string?)s.Value, StringComparer.Ordinal),
+                Cells = report.Cells.ToDictionary(c => c.Key, c => (string?)ReportTableModel.Format(definition.Cell(c.Key), c.Value), StringComparer.Ordinal),
+                Explanations = report.Explanations.ToDictionary(e => e.Key, e => (string?)e.Value, StringComparer.Ordinal),
+            };
+        }
+    }
+
+    /// <summary>Input shape only (is it a number, a whole one, not negative); the balance rules are the domain's.</summary>
+    public static class InputValidator
+    {
+        private const decimal MaxValue = 1_000_000_000m;
+
+        public static (ReportDocument Document, IReadOnlyList<(string Key, string Message)> Errors) Parse(InputModel input, TemplateVersion template, ReportDocument saved)
+        {
+            var definition = ReportTemplates.Get(template);
+            var document = new ReportDocument(template, saved.Year, saved.Agency, string.IsNullOrWhiteSpace(input.Title) ? saved.Title : input.Title.Trim());
+            var errors = new List<(string, string)>();
+
+            if (document.Title.Length > AnnualReport.TitleMaxLength)
+            {
+                errors.Add(("Input.Title", $"标题不能超过{AnnualReport.TitleMaxLength}字。"));
+            }
+
+            foreach (var section in definition.Sections)
+            {
+                var text = input.Sections.GetValueOrDefault(section.Key)?.Replace("\r\n", "\n", StringComparison.Ordinal) ?? string.Empty;
+                if (text.Length > AnnualReport.SectionTextMaxLength)
+                {
+                    errors.Add(($"Input.Sections[{section.Key}]", $"“{section.Heading}”正文不能超过{AnnualReport.SectionTextMaxLength}字。"));
+                }
+
+                if (text.Trim().Length > 0)
+                {
+                    document.Sections[section.Key] = text;
+                }
+            }
+
+            foreach (var cell in definition.Cells)
+            {
+                var raw = input.Cells.GetValueOrDefault(cell.Code);
+                if (string.IsNullOrWhiteSpace(raw))
+                {
+                    continue;
+                }
+
+                if (ParseCell(cell, raw) is { } problem)
+                {
+                    errors.Add(($"{InputModel.CellPrefix}[{cell.Code}]", problem));
+                    continue;
+                }
+
+                document.Cells[cell.Code] = Normalise(raw, out var value) ? value : 0;
+            }
+
+            foreach (var (key, text) in input.Explanations.Concat(input.CarryReasons))
+            {
+                if (text is { Length: > AnnualReport.ReasonMaxLength })
+                {
+                    errors.Add(($"Input.Explanations[{key}]", $"说明不能超过{AnnualReport.ReasonMaxLength}字。"));
+                }
+            }
+
+            return (document, errors);
+        }
+
+        /// <summary>Null when the text is an acceptable value for the cell; otherwise a sentence naming the cell.</summary>
+        public static string? ParseCell(CellDefinition cell, string raw)
+        {
+            if (!Normalise(raw, out var value))
+            {
+                return $"“{cell.DisplayName}”应填写数字，“{raw.Trim()}”无法识别。";
+            }
+
+            if (cell.Kind != CellKind.Amount && value != decimal.Truncate(value))
+            {
+                return $"“{cell.DisplayName}”应为整数（件数不能有小数），当前为“{raw.Trim()}”。";
+            }
+
+            if (cell.Kind != CellKind.SignedCount && value < 0)
+            {
+                return $"“{cell.DisplayName}”不能为负数，当前为“{raw.Trim()}”。";
+            }
+
+            if (cell.Kind == CellKind.Amount && decimal.Round(value, CellKinds.AmountDecimals) != value)
+            {
+                return $"“{cell.DisplayName}”以万元为单位，最多保留{CellKinds.AmountDecimals}位小数。";
+            }
+
+            return Math.Abs(value) >= MaxValue ? $"“{cell.DisplayName}”数值过大，请核对。" : null;
+        }
+
+        /// <summary>Accepts what people type in China: full-width digits, thousands separators, surrounding spaces.</summary>
+        private static bool Normalise(string raw, out decimal value)
+        {
+            var text = new string(raw.Trim().Select(ch => ch switch
+            {
+                >= '０' and <= '９' => (char)('0' + (ch - '０')),
+                '．' => '.',
+                '－' or '−' => '-',
+                _ => ch,
+            }).Where(ch => ch is not (',' or '，' or ' ')).ToArray());
+            return decimal.TryParse(text, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out value);
+        }
+    }
+}

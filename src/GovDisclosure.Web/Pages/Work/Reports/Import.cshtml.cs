@@ -1,0 +1,173 @@
+using GovDisclosure.Domain;
+using GovDisclosure.Domain.Import;
+using GovDisclosure.Domain.Reports;
+using GovDisclosure.Domain.Workflow;
+using GovDisclosure.Infrastructure.Data;
+using GovDisclosure.Web.Pages.Shared.Report;
+using GovDisclosure.Web.Security;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace GovDisclosure.Web.Pages.Work.Reports;
+
+/// <summary>
+/// Import into the draft in two steps: recognise (paste or upload) and show what was found, then apply on
+/// confirmation. The recognised document travels as interchange JSON in a hidden field, so what is applied
+/// is exactly what was shown.
+/// </summary>
+public sealed class ImportModel(GovDisclosureDbContext db, TimeProvider clock) : PageModel
+{
+    public const long MaxUploadBytes = 2 * 1024 * 1024;
+
+    [BindProperty]
+    public string? Text { get; set; }
+
+    [BindProperty]
+    public IFormFile? Upload { get; set; }
+
+    [BindProperty]
+    public string? RecognisedJson { get; set; }
+
+    [BindProperty]
+    public uint RowVersion { get; set; }
+
+    public int Id { get; private set; }
+
+    public string Title { get; private set; } = string.Empty;
+
+    public ReportDocumentModel? Preview { get; private set; }
+
+    public IReadOnlyList<Finding> ImportFindings { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(int id)
+    {
+        var report = await Load(id);
+        if (report is null)
+        {
+            return NotFound();
+        }
+
+        Describe(report);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostRecogniseAsync(int id)
+    {
+        var report = await Load(id);
+        if (report is null)
+        {
+            return NotFound();
+        }
+
+        Describe(report);
+        try
+        {
+            ImportResult result;
+            if (Upload is { Length: > 0 })
+            {
+                if (Upload.Length > MaxUploadBytes)
+                {
+                    ModelState.AddModelError(nameof(Upload), "文件不能超过2MB。");
+                    return Page();
+                }
+
+                var extension = Path.GetExtension(Upload.FileName).ToLowerInvariant();
+                if (extension is not (".txt" or ".md" or ".html" or ".htm"))
+                {
+                    ModelState.AddModelError(nameof(Upload), "只能上传 .txt、.md 或 .html 文件。");
+                    return Page();
+                }
+
+                using var buffer = new MemoryStream();
+                await Upload.CopyToAsync(buffer);
+                result = ReportImporter.Import(buffer.ToArray(), Upload.FileName);
+            }
+            else if (!string.IsNullOrWhiteSpace(Text))
+            {
+                result = ReportImporter.Import(Text);
+            }
+            else
+            {
+                ModelState.AddModelError(nameof(Text), "请粘贴报告文本或选择文件。");
+                return Page();
+            }
+
+            var document = result.Report;
+            if (document.Year != report.Year || document.Template != report.Template)
+            {
+                ModelState.AddModelError(string.Empty, $"识别出的是{document.Year}年度报告，与本报告（{report.Year}年度）不一致，请核对后再导入。");
+            }
+
+            // The draft keeps its own identity; only content is imported.
+            document.Year = report.Year;
+            document.Template = report.Template;
+            document.Agency = report.Agency!.Name;
+            ImportFindings = result.Findings;
+            RecognisedJson = InterchangeJson.Write(document, includeDerived: false);
+            Preview = new ReportDocumentModel { Document = document, Findings = result.Findings };
+        }
+        catch (ReportFormatException ex)
+        {
+            ModelState.AddModelError(string.Empty, ex.Message);
+        }
+        catch (NotImplementedException)
+        {
+            ModelState.AddModelError(string.Empty, "导入功能尚未启用。");
+        }
+
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostApplyAsync(int id)
+    {
+        var scope = User.RequiredScope();
+        var report = await db.Reports.EditableBy(scope).Include(r => r.Agency).SingleOrDefaultAsync(r => r.Id == id);
+        if (report is null)
+        {
+            return NotFound();
+        }
+
+        Describe(report);
+        try
+        {
+            var document = InterchangeJson.Read(RecognisedJson ?? string.Empty);
+            report.UpdateContent(document, report.Explanations, new Dictionary<string, string>(), scope.Actor, clock.GetUtcNow());
+            db.Entry(report).Property(r => r.RowVersion).OriginalValue = RowVersion;
+            await db.SaveChangesAsync();
+        }
+        catch (ReportRejectedException ex)
+        {
+            ModelState.AddModelError(string.Empty, ex.Message);
+            ImportFindings = ex.Findings;
+            return Page();
+        }
+        catch (Exception ex) when (ex is DomainException or ReportFormatException)
+        {
+            ModelState.AddModelError(string.Empty, ex.Message);
+            return Page();
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            ModelState.AddModelError(string.Empty, "导入未成功：报告在此期间已被修改，请重新识别后再导入。");
+            return Page();
+        }
+
+        TempData["StatusMessage"] = "已导入到草稿，请核对各项内容。";
+        TempData["SavedReport"] = id;
+        return RedirectToPage("/Work/Reports/Edit", new { id });
+    }
+
+    private void Describe(AnnualReport report)
+    {
+        Id = report.Id;
+        Title = report.Title;
+        if (RowVersion == 0)
+        {
+            RowVersion = report.RowVersion;
+        }
+    }
+
+    private Task<AnnualReport?> Load(int id) =>
+        db.Reports.AsNoTracking().EditableBy(User.RequiredScope()).Include(r => r.Agency).Where(r => r.State == ReportState.Draft || r.State == ReportState.Returned).SingleOrDefaultAsync(r => r.Id == id);
+}

@@ -1,0 +1,227 @@
+using System.Net;
+using GovDisclosure.Domain.Reports;
+using GovDisclosure.Domain.Templates;
+using GovDisclosure.Domain.Workflow;
+using GovDisclosure.Infrastructure.Identity;
+using GovDisclosure.Infrastructure.Pdf;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using GovDisclosure.Web.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+
+namespace GovDisclosure.Web.Tests;
+
+public sealed class ReviewPageTests(StaffPortalFactory factory) : IClassFixture<StaffPortalFactory>
+{
+    private static string ReviewUrl(int id) => $"/Review/Reports/{id}";
+
+    /// <summary>A report filled and submitted by a fresh agency's filler; last year's figures optional.</summary>
+    private async Task<(int Id, int AgencyId, string Filler)> Submitted(decimal received = 40, decimal? lastYearReceived = null)
+    {
+        var (agency, filler) = await factory.NewFiller();
+        var actor = new Actor("seed-filler", "种子填报", agency);
+        if (lastYearReceived is { } last)
+        {
+            var previous = await factory.StartReport(agency, 2023);
+            await factory.Change(previous, r => r.UpdateContent(Doc(2023, ("s3.received.natural", last)), Empty, Empty, actor, DateTimeOffset.UtcNow));
+        }
+
+        var id = await factory.StartReport(agency, 2024);
+        await factory.Change(id, r =>
+        {
+            r.UpdateContent(Doc(2024, ("s3.received.natural", received)), Empty, Empty, actor, DateTimeOffset.UtcNow);
+            r.Submit(actor, DateTimeOffset.UtcNow, r.Agency!.Name);
+        });
+        return (id, agency, filler);
+    }
+
+    private static readonly Dictionary<string, string> Empty = [];
+
+    [Fact]
+    public async Task The_queue_lists_submitted_reports_in_scope_with_counts_per_state()
+    {
+        var (id, _, _) = await Submitted();
+        var client = await PageClient.SignedIn(factory, "reviewer");
+
+        var page = await client.Get("/Review?State=Submitted");
+
+        Assert.Equal(HttpStatusCode.OK, page.Status);
+        Assert.NotNull(page.Find($"a[href='/Review/Reports/{id}']"));
+        Assert.True(int.Parse(page.Single("[data-count='Submitted']").TextContent) >= 1);
+        var drafts = await client.Get("/Review?State=Draft");
+        Assert.Null(drafts.Find($"a[href='/Review/Reports/{id}']"));
+    }
+
+    [Fact]
+    public async Task The_overdue_filter_keeps_only_reports_past_their_deadline()
+    {
+        var (agency, _) = await factory.NewFiller();
+        var late = await factory.StartReport(agency, 2023);
+        var current = await factory.StartReport(agency, 2024);
+        // 1 December 2024: the 2023 report (due 31 January 2024) is overdue, the 2024 one is not yet due.
+        await using var onDate = factory.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton<TimeProvider>(new FixedClock(new DateTimeOffset(2024, 12, 1, 0, 0, 0, TimeSpan.Zero)))));
+        var reviewer = await PageClient.SignedIn(onDate, "reviewer");
+
+        var page = await reviewer.Get($"/Review?AgencyId={agency}&Overdue=true");
+
+        Assert.NotNull(page.Find($"a[href='/Review/Reports/{late}']"));
+        Assert.Null(page.Find($"a[href='/Review/Reports/{current}']"));
+        Assert.NotNull((await reviewer.Get($"/Review?AgencyId={agency}")).Find($"a[href='/Review/Reports/{current}']"));
+    }
+
+    [Fact]
+    public async Task Last_years_figures_stand_beside_this_years_and_large_changes_are_marked()
+    {
+        var (id, _, _) = await Submitted(received: 40, lastYearReceived: 12);
+        var client = await PageClient.SignedIn(factory, "reviewer");
+
+        var page = await client.Get(ReviewUrl(id));
+
+        var cell = page.Single("#cell-s3\\.received\\.natural").ParentElement!;
+        Assert.Contains("40", cell.TextContent);
+        var previous = cell.QuerySelector(".cell-previous")!;
+        Assert.Contains("上年 12", previous.TextContent);
+        Assert.Contains("变化较大", previous.TextContent);
+        Assert.Contains("cell-previous--large", previous.ClassName);
+    }
+
+    [Fact]
+    public async Task A_comment_on_a_cell_and_a_return_reach_the_filler_at_that_cell()
+    {
+        var (id, _, filler) = await Submitted();
+        var reviewer = await PageClient.SignedIn(factory, "reviewer");
+        var page = await reviewer.Get(ReviewUrl(id));
+
+        var commented = await reviewer.Submit(page, "#comment-form", new() { ["Comment.Target"] = "cell:s3.received.natural", ["Comment.Text"] = "请核对自然人申请数。" });
+        Assert.Contains("审核意见已保存", commented.Text);
+        var returned = await reviewer.Submit(commented, "#return-form", new() { ["ReturnSummary"] = "数据需核对后重新提交。" });
+        Assert.Contains("已退回", returned.Text);
+
+        var editor = await (await PageClient.SignedIn(factory, filler)).Get($"/Work/Reports/{id}/Edit");
+        var cell = editor.Cell("s3.received.natural");
+        var noteId = cell.GetAttribute("aria-describedby")!.Split(' ').Single(i => i.StartsWith("note-", StringComparison.Ordinal));
+        Assert.Equal("审核意见：请核对自然人申请数。", editor.Single($"#{noteId}").TextContent);
+        Assert.Contains("数据需核对后重新提交。", editor.Single(".notes").TextContent);
+    }
+
+    [Fact]
+    public async Task Returning_without_a_reason_is_refused_in_chinese()
+    {
+        var (id, _, _) = await Submitted();
+        var reviewer = await PageClient.SignedIn(factory, "reviewer");
+
+        var page = await reviewer.Submit(await reviewer.Get(ReviewUrl(id)), "#return-form", new() { ["ReturnSummary"] = "  " });
+
+        Assert.Contains("退回时请填写退回意见", page.Text);
+        await using var db = factory.Db();
+        Assert.Equal(ReportState.Submitted, (await db.Reports.AsNoTracking().SingleAsync(r => r.Id == id)).State);
+    }
+
+    [Fact]
+    public async Task An_empty_comment_keeps_the_chosen_cell_and_asks_for_text()
+    {
+        var (id, _, _) = await Submitted();
+        var reviewer = await PageClient.SignedIn(factory, "reviewer");
+
+        var page = await reviewer.Submit(await reviewer.Get(ReviewUrl(id)), "#comment-form", new() { ["Comment.Target"] = "cell:s3.received.legal", ["Comment.Text"] = "" });
+
+        Assert.Contains("请填写审核意见", page.Text);
+        Assert.Equal("cell:s3.received.legal", page.Single("#Comment_Target option[selected]").GetAttribute("value"));
+    }
+
+    [Fact]
+    public async Task Approving_works_and_publishing_without_a_pdf_renderer_says_it_cannot()
+    {
+        var (id, _, _) = await Submitted();
+        var reviewer = await PageClient.SignedIn(factory, "reviewer");
+
+        var approved = await reviewer.Submit(await reviewer.Get(ReviewUrl(id)), "#approve-form");
+
+        Assert.Contains("已审核通过", approved.Text);
+        Assert.Contains("PDF 生成服务未配置，暂不能发布", approved.Single("#publish-unavailable").TextContent);
+        Assert.Contains("审核通过", approved.Single(".timeline").TextContent);
+    }
+
+    [Fact]
+    public async Task Publishing_stores_the_pdf_and_snapshot_with_the_state_in_one_go()
+    {
+        var (id, _, _) = await Submitted(received: 7);
+        await factory.Change(id, r => r.Approve(new Actor("seed-reviewer", "种子审核", factory.CityId), DateTimeOffset.UtcNow));
+        await using var withPdf = factory.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton<IReportPdfRenderer, FakePdfRenderer>()));
+        var reviewer = await PageClient.SignedIn(withPdf, "reviewer");
+
+        var page = await reviewer.Submit(await reviewer.Get(ReviewUrl(id)), "#publish-form");
+
+        Assert.Contains("已发布", page.Text);
+        await using var db = factory.Db();
+        var publication = await db.Publications.AsNoTracking().SingleAsync(p => p.ReportId == id);
+        Assert.Equal(FakePdfRenderer.Bytes, publication.Pdf);
+        Assert.Contains("\"s3.received.natural\": 7", publication.InterchangeJson);
+        Assert.Equal(ReportState.Published, (await db.Reports.AsNoTracking().SingleAsync(r => r.Id == id)).State);
+    }
+
+    private sealed class FakePdfRenderer : IReportPdfRenderer
+    {
+        public static readonly byte[] Bytes = "%PDF-1.7 fake"u8.ToArray();
+
+        public byte[] Render(ReportDocument report, PdfRenderOptions? options = null) => Bytes;
+    }
+
+    [Fact]
+    public async Task A_stale_version_gets_the_conflict_message()
+    {
+        var (id, _, _) = await Submitted();
+        var reviewer = await PageClient.SignedIn(factory, "reviewer");
+        var stale = await reviewer.Get(ReviewUrl(id));
+        // Meanwhile the filler withdraws and submits again: same state, newer version.
+        await factory.Change(id, r =>
+        {
+            var actor = new Actor("seed-filler", "种子填报", r.AgencyId);
+            r.Withdraw(actor, DateTimeOffset.UtcNow);
+            r.Submit(actor, DateTimeOffset.UtcNow, r.Agency!.Name);
+        });
+
+        var page = await reviewer.Submit(stale, "#approve-form");
+
+        Assert.Contains("刚刚被他人修改或处理过", page.Text);
+        await using var db = factory.Db();
+        Assert.Equal(ReportState.Submitted, (await db.Reports.AsNoTracking().SingleAsync(r => r.Id == id)).State);
+    }
+
+    [Fact]
+    public async Task A_filler_cannot_open_the_review_area()
+    {
+        var (id, _, filler) = await Submitted();
+        var client = await PageClient.SignedIn(factory, filler);
+
+        var page = await client.Get(ReviewUrl(id));
+
+        Assert.Equal(HttpStatusCode.Forbidden, page.Status);
+    }
+
+    [Fact]
+    public async Task A_reviewer_of_another_agency_gets_not_found()
+    {
+        var (id, _, _) = await Submitted();
+        using (factory.Services.CreateScopeForUsers(out var users))
+        {
+            await StaffPortalFactory.CreateUser(users, "transport-reviewer", "交通审核", factory.TransportId, Roles.Reviewer);
+        }
+
+        var client = await PageClient.SignedIn(factory, "transport-reviewer");
+
+        Assert.Equal(HttpStatusCode.NotFound, (await client.Get(ReviewUrl(id))).Status);
+        Assert.Null((await client.Get("/Review")).Find($"a[href='/Review/Reports/{id}']"));
+    }
+
+    private static ReportDocument Doc(int year, params (string Code, decimal Value)[] cells)
+    {
+        var doc = new ReportDocument(TemplateVersions.ForYear(year), year, "示范市", "t");
+        foreach (var (code, value) in cells)
+        {
+            doc.Cells[code] = value;
+        }
+
+        return doc;
+    }
+}
