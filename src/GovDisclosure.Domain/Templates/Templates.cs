@@ -3,6 +3,21 @@ namespace GovDisclosure.Domain.Templates;
 /// <summary>The catalogue of template definitions, built once (report-templates.md §3, §4, §12).</summary>
 public static class ReportTemplates
 {
+    // The column lists come first: static initialisers run in text order and Build reads them.
+    /// <summary>Section 三's applicant columns (§12.2), in layout order.</summary>
+    public static readonly IReadOnlyList<(string Code, string Label)> ApplicantColumns =
+    [
+        ("natural", "自然人"), ("commercial", "商业企业"), ("research", "科研机构"), ("nonprofit", "社会公益组织"),
+        ("legal", "法律服务机构"), ("orgother", "其他"), ("total", "总计"),
+    ];
+
+    /// <summary>Section 四's groups and results (§12.3).</summary>
+    public static readonly IReadOnlyList<(string Code, string Label)> AppealGroups =
+        [("review", "行政复议"), ("suit_direct", "行政诉讼 未经复议直接起诉"), ("suit_after_review", "行政诉讼 复议后起诉")];
+
+    public static readonly IReadOnlyList<(string Code, string Label)> AppealResults =
+        [("upheld", "结果维持"), ("corrected", "结果纠正"), ("other", "其他结果"), ("pending", "尚未审结"), ("total", "总计")];
+
     public static TemplateDefinition T2019 { get; } = Build(TemplateVersion.T2019);
 
     public static TemplateDefinition T2021 { get; } = Build(TemplateVersion.T2021);
@@ -17,20 +32,6 @@ public static class ReportTemplates
     };
 
     public static TemplateDefinition ForYear(int reportYear) => Get(TemplateVersions.ForYear(reportYear));
-
-    /// <summary>Section 三's applicant columns (§12.2), in layout order.</summary>
-    public static readonly IReadOnlyList<(string Code, string Label)> ApplicantColumns =
-    [
-        ("natural", "自然人"), ("commercial", "商业企业"), ("research", "科研机构"), ("nonprofit", "社会公益组织"),
-        ("legal", "法律服务机构"), ("orgother", "其他"), ("total", "总计"),
-    ];
-
-    /// <summary>Section 四's groups and results (§12.3).</summary>
-    public static readonly IReadOnlyList<(string Code, string Label)> AppealGroups =
-        [("review", "行政复议"), ("suit_direct", "行政诉讼 未经复议直接起诉"), ("suit_after_review", "行政诉讼 复议后起诉")];
-
-    public static readonly IReadOnlyList<(string Code, string Label)> AppealResults =
-        [("upheld", "结果维持"), ("corrected", "结果纠正"), ("other", "其他结果"), ("pending", "尚未审结"), ("total", "总计")];
 
     private static TemplateDefinition Build(TemplateVersion version)
     {
