@@ -17,6 +17,7 @@ internal sealed class GridTableBlock
     private const double PadX = 2.5;
     private const double PadY = 2.0;
     private const int KeepTogetherRows = 8;
+    private const int MinimumRowsOnFirstPage = 4;
     private static readonly XPen BorderPen = new(XColors.Black, 0.6);
 
     private readonly TableDefinition table;
@@ -123,8 +124,8 @@ internal sealed class GridTableBlock
         var start = 0;
         var rows = bodyHeights.Length;
 
-        // Start on this page only if the header and the first unbreakable run of rows fit.
-        var firstRun = FirstLegalBreakAfter(0, strict: true);
+        // Start on this page only if the header and a few rows (at least the first unbreakable run) fit.
+        var firstRun = Math.Min(rows, Math.Max(FirstLegalBreakAfter(0, strict: true), MinimumRowsOnFirstPage));
         flow.EnsureSpace(HeaderHeight + Height(0, firstRun));
 
         while (start < rows)
@@ -284,8 +285,7 @@ internal sealed class GridTableBlock
         }
 
         var textTop = top + Math.Max(PadY, (height - (lines.Count * style.LineHeight)) / 2);
-        // Row labels of one line-height read left-aligned like the printed form; headers, merged labels and numbers are centred.
-        var leftAlign = cell is { IsHeader: false, Source.IsData: false, RowSpan: 1 } && lines.Count > 0;
+        var leftAlign = !cell.IsCentred;
         foreach (var line in lines)
         {
             var x = leftAlign ? left + PadX : left + ((width - style.Width(line)) / 2);
@@ -300,11 +300,43 @@ internal sealed class GridTableBlock
         foreach (var cell in placed)
         {
             var width = columnX[cell.Col + cell.ColSpan] - columnX[cell.Col] - (2 * PadX);
-            cell.Lines = CjkLineBreaker.Break(cell.Text, width, style.Measurer);
+            cell.Lines = cell.IsCentred ? BalancedBreak(cell.Text, width) : CjkLineBreaker.Break(cell.Text, width, style.Measurer);
             cell.NeededHeight = (Math.Max(1, cell.Lines.Count) * style.LineHeight) + (2 * PadY);
         }
 
         return placed;
+    }
+
+    /// <summary>
+    /// Centred text wrapped into evenly long lines («商业/企业», not «商业企/业»): the narrowest width
+    /// that still gives the greedy line count.
+    /// </summary>
+    private List<string> BalancedBreak(string text, double width)
+    {
+        var lines = CjkLineBreaker.Break(text, width, style.Measurer);
+        if (lines.Count < 2)
+        {
+            return lines;
+        }
+
+        double low = width / lines.Count, high = width;
+        var best = lines;
+        for (var i = 0; i < 8 && high - low > 0.5; i++)
+        {
+            var middle = (low + high) / 2;
+            var attempt = CjkLineBreaker.Break(text, middle, style.Measurer);
+            if (attempt.Count == lines.Count)
+            {
+                best = attempt;
+                high = middle;
+            }
+            else
+            {
+                low = middle;
+            }
+        }
+
+        return best;
     }
 
     private static List<PlacedCell> PlaceGrid(IReadOnlyList<GridRow> rows, int columns, bool isHeader, Func<string, string?> valueOf, string tableId)
@@ -390,6 +422,9 @@ internal sealed class GridTableBlock
         public string Text { get; } = text;
 
         public bool IsHeader { get; } = isHeader;
+
+        /// <summary>Row labels read left-aligned like the printed form; headers, merged labels and numbers are centred.</summary>
+        public bool IsCentred => IsHeader || Source.IsData || RowSpan > 1;
 
         public List<string> Lines { get; set; } = [];
 
