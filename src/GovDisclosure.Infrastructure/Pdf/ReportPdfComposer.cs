@@ -46,7 +46,7 @@ internal sealed class ReportPdfComposer
     {
         var g = flow.Graphics;
         title = new TextStyle(fonts.Song, TitleSize, TitleSize * 1.5, g, bold: true);
-        agency = new TextStyle(fonts.Kai, TextSize, LinePitch, g);
+        agency = new TextStyle(fonts.Song, TextSize, LinePitch, g);
         heading = new TextStyle(fonts.Hei, TextSize, LinePitch, g);
         text = new TextStyle(fonts.Song, TextSize, LinePitch, g);
 
@@ -146,4 +146,4 @@ internal sealed class ReportPdfComposer
 }
 
 /// <summary>The PDFsharp family names of the three registered faces.</summary>
-internal sealed record ReportFontFamilies(string Song, string Hei, string Kai);
+internal sealed record ReportFontFamilies(string Song, string Hei);

@@ -49,7 +49,7 @@ public sealed class FontConfigurationTests
     public void The_di_extension_registers_one_renderer_configured_from_the_pdf_section()
     {
         var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?> { ["Pdf:KaiFont"] = "/usr/share/fonts/truetype/arphic/ukai.ttc" })
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["Pdf:SongFont"] = "/usr/share/fonts/truetype/arphic/uming.ttc#0" })
             .Build();
         using var services = new ServiceCollection().AddReportPdf(configuration).BuildServiceProvider();
 

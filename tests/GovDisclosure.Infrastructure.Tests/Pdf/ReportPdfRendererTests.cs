@@ -50,7 +50,7 @@ public sealed class ReportPdfRendererTests
         var pdf = PdfTestSupport.Renderer.Render(PdfTestSupport.LoadFixture("sample-000-yinzhou-2020.json"));
         var fonts = PdfTestSupport.PdfFonts(pdf).Split('\n', StringSplitOptions.RemoveEmptyEntries).Skip(2).ToList();
 
-        Assert.Equal(3, fonts.Count); // 宋 (title, text, tables), 楷 (agency line), 黑 (headings)
+        Assert.Equal(2, fonts.Count); // 宋 (title, text, tables), 黑 (headings)
         foreach (var line in fonts)
         {
             // name … type … encoding emb sub uni object ID

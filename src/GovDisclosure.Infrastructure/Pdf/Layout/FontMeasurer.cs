@@ -16,12 +16,15 @@ internal sealed class FontMeasurer : ITextMeasurer
     private readonly XGraphics graphics;
     private readonly XFont referenceFont;
 
+    // XFont objects are immutable and resolving one costs a font-cache lookup under a lock: keep them.
+    private static readonly ConcurrentDictionary<(string Family, double Size, XFontStyleEx Style), XFont> Fonts = new();
+
     public FontMeasurer(string family, double size, XFontStyleEx style, XPdfFontOptions options, XGraphics graphics)
     {
-        Font = new XFont(family, size, style, options);
+        Font = Fonts.GetOrAdd((family, size, style), key => new XFont(key.Family, key.Size, key.Style, options));
         this.graphics = graphics;
         advances = Cache.GetOrAdd((family, style), _ => new ConcurrentDictionary<int, double>());
-        referenceFont = new XFont(family, 100, style, options);
+        referenceFont = Fonts.GetOrAdd((family, 100, style), key => new XFont(key.Family, key.Size, key.Style, options));
     }
 
     public XFont Font { get; }
