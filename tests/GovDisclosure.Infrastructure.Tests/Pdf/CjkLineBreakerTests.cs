@@ -95,4 +95,12 @@ public sealed class CjkLineBreakerTests
         Assert.All(lines, l => Assert.True(l.Length <= 8));
         Assert.Equal("https://example.gov.cn/xxgk", string.Concat(lines));
     }
+
+    [Fact]
+    public void Balanced_breaking_evens_out_the_lines_of_centred_text()
+    {
+        Assert.Equal(["商业", "企业"], CjkLineBreaker.BreakBalanced("商业企业", 3, Mono));
+        Assert.Equal(["新华区人民政府办公室", "年度报告"], CjkLineBreaker.Break("新华区人民政府办公室年度报告", 10, Mono));
+        Assert.Equal(["新华区人民政府", "办公室年度报告"], CjkLineBreaker.BreakBalanced("新华区人民政府办公室年度报告", 10, Mono));
+    }
 }

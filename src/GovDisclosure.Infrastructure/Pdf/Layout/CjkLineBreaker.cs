@@ -113,6 +113,38 @@ public static class CjkLineBreaker
         return lines;
     }
 
+    /// <summary>
+    /// Centred text wrapped into evenly long lines («商业/企业», not «商业企/业»; a two-line title split
+    /// near its middle): the narrowest width that still gives the greedy line count.
+    /// </summary>
+    public static List<string> BreakBalanced(string text, double width, ITextMeasurer measurer)
+    {
+        var lines = Break(text, width, measurer);
+        if (lines.Count < 2)
+        {
+            return lines;
+        }
+
+        double low = width / lines.Count, high = width;
+        var best = lines;
+        for (var i = 0; i < 8 && high - low > 0.5; i++)
+        {
+            var middle = (low + high) / 2;
+            var attempt = Break(text, middle, measurer);
+            if (attempt.Count == lines.Count)
+            {
+                best = attempt;
+                high = middle;
+            }
+            else
+            {
+                low = middle;
+            }
+        }
+
+        return best;
+    }
+
     private static bool CanBreakBefore(string text, List<Unit> units, int index)
     {
         var previous = units[index - 1];

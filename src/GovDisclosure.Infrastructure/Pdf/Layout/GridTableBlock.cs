@@ -300,43 +300,11 @@ internal sealed class GridTableBlock
         foreach (var cell in placed)
         {
             var width = columnX[cell.Col + cell.ColSpan] - columnX[cell.Col] - (2 * PadX);
-            cell.Lines = cell.IsCentred ? BalancedBreak(cell.Text, width) : CjkLineBreaker.Break(cell.Text, width, style.Measurer);
+            cell.Lines = cell.IsCentred ? CjkLineBreaker.BreakBalanced(cell.Text, width, style.Measurer) : CjkLineBreaker.Break(cell.Text, width, style.Measurer);
             cell.NeededHeight = (Math.Max(1, cell.Lines.Count) * style.LineHeight) + (2 * PadY);
         }
 
         return placed;
-    }
-
-    /// <summary>
-    /// Centred text wrapped into evenly long lines («商业/企业», not «商业企/业»): the narrowest width
-    /// that still gives the greedy line count.
-    /// </summary>
-    private List<string> BalancedBreak(string text, double width)
-    {
-        var lines = CjkLineBreaker.Break(text, width, style.Measurer);
-        if (lines.Count < 2)
-        {
-            return lines;
-        }
-
-        double low = width / lines.Count, high = width;
-        var best = lines;
-        for (var i = 0; i < 8 && high - low > 0.5; i++)
-        {
-            var middle = (low + high) / 2;
-            var attempt = CjkLineBreaker.Break(text, middle, style.Measurer);
-            if (attempt.Count == lines.Count)
-            {
-                best = attempt;
-                high = middle;
-            }
-            else
-            {
-                low = middle;
-            }
-        }
-
-        return best;
     }
 
     private static List<PlacedCell> PlaceGrid(IReadOnlyList<GridRow> rows, int columns, bool isHeader, Func<string, string?> valueOf, string tableId)

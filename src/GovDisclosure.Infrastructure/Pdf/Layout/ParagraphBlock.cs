@@ -13,7 +13,9 @@ internal static class ParagraphBlock
 {
     public static void Compose(PageFlow flow, string text, TextStyle style, double firstLineIndent = 0, ParagraphAlignment alignment = ParagraphAlignment.Left)
     {
-        var lines = CjkLineBreaker.Break(text, flow.Width, style.Measurer, firstLineIndent);
+        var lines = alignment == ParagraphAlignment.Center
+            ? CjkLineBreaker.BreakBalanced(text, flow.Width, style.Measurer)
+            : CjkLineBreaker.Break(text, flow.Width, style.Measurer, firstLineIndent);
         for (var i = 0; i < lines.Count; i++)
         {
             flow.EnsureSpace(style.LineHeight);
