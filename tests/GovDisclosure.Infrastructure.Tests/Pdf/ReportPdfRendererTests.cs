@@ -71,6 +71,21 @@ public sealed class ReportPdfRendererTests
     }
 
     [Fact]
+    public void Renders_running_in_parallel_give_the_same_bytes_as_one_alone()
+    {
+        var reports = new[] { "sample-000-yinzhou-2020.json", "sample-003-xinhua-2021.json" }.Select(PdfTestSupport.LoadFixture).ToList();
+        var alone = reports.Select(r => PdfTestSupport.Renderer.Render(r)).ToList();
+
+        var parallel = new byte[8][];
+        Parallel.For(0, parallel.Length, new ParallelOptions { MaxDegreeOfParallelism = 4 }, i => parallel[i] = PdfTestSupport.Renderer.Render(reports[i % 2]));
+
+        for (var i = 0; i < parallel.Length; i++)
+        {
+            Assert.Equal(alone[i % 2], parallel[i]);
+        }
+    }
+
+    [Fact]
     public void A_changed_cell_changes_the_bytes_and_the_document_id()
     {
         var report = PdfTestSupport.LoadFixture("sample-003-xinhua-2021.json");
