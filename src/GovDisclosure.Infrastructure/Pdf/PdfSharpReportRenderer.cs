@@ -50,11 +50,12 @@ public sealed class PdfSharpReportRenderer : IReportPdfRenderer
         document.Language = "zh-CN";
         document.PageLayout = PdfPageLayout.SinglePage;
         // Each embedded CJK subset is a few hundred kilobytes before compression; the fastest zlib level
-        // halves the render time for about a third more bytes.
+        // roughly halves the time spent saving, for a larger file (docs/benchmarks.md).
         document.Options.FlateEncodeMode = PdfFlateEncodeMode.BestSpeed;
 
-        // PDFsharp draws a random document ID (and the XMP UUIDs from it); an ID derived from the content
-        // and the options keeps renders byte-identical, as a published document's hash must be.
+        // PDFsharp draws a random document ID; one derived from the content and the options (and
+        // DeterministicOutput for the rest of PDFsharp's randomness) keeps renders byte-identical, as a
+        // published document's hash must be.
         var id = DocumentId(report, options);
         document.Internals.FirstDocumentID = id;
         document.Internals.SecondDocumentID = id;
