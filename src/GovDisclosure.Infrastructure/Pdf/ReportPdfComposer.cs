@@ -12,7 +12,7 @@ namespace GovDisclosure.Infrastructure.Pdf;
 /// blocks (<see cref="ParagraphBlock"/>, <see cref="GridTableBlock"/>) on a <see cref="PageFlow"/>.
 /// Sizes follow GB/T 9704: title 二号, text and headings 三号 at 22 lines a page, page number 四号.
 /// Table cells show what the agency wrote: a blank cell stays blank, totals the system would derive are
-/// not printed, because the published PDF is the agency's own statement (docs/decisions/0001).
+/// not printed, because the published PDF is the agency's own statement (docs/pdf.md).
 /// </summary>
 internal sealed class ReportPdfComposer
 {
