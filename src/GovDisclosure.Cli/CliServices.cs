@@ -1,3 +1,4 @@
+using GovDisclosure.Infrastructure.Pdf;
 using GovDisclosure.Infrastructure;
 using GovDisclosure.Infrastructure.Data;
 using GovDisclosure.Infrastructure.Identity;
@@ -43,8 +44,8 @@ internal static class CliServices
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<GovDisclosureDbContext>();
 
-        // The PDF renderer (IReportPdfRenderer) is registered here by the PDF module's AddReportPdf(configuration)
-        // once merged; `gd demo` needs it to publish and says so clearly when it is absent.
+        // `gd demo` publishes, and publishing renders the PDF inside the publication transaction.
+        services.AddReportPdf(configuration);
         configure?.Invoke(services);
         return services.BuildServiceProvider();
     }

@@ -1,3 +1,4 @@
+using GovDisclosure.Infrastructure.Pdf;
 using GovDisclosure.Infrastructure;
 using GovDisclosure.Infrastructure.Data;
 using GovDisclosure.Infrastructure.Identity;
@@ -21,6 +22,7 @@ builder.Services.AddHttpLogging(o =>
 
 // Data and identity.
 builder.Services.AddGovDisclosureData(builder.Configuration);
+builder.Services.AddReportPdf(builder.Configuration);
 builder.Services
     .AddIdentity<ApplicationUser, IdentityRole>(IdentityPolicy.Apply)
     .AddEntityFrameworkStores<GovDisclosureDbContext>()
@@ -51,6 +53,9 @@ builder.Services.AddAntiforgery(o => o.Cookie.Name = "gd.af");
 builder.Services.AddSingleton(TimeProvider.System);
 
 var app = builder.Build();
+
+// Fail loudly at start when a CJK font is missing: publishing would otherwise fail at the worst moment.
+app.Services.ValidatePdfFonts();
 
 if (!app.Environment.IsDevelopment())
 {
