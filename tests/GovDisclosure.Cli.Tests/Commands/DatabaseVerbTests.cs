@@ -9,6 +9,7 @@ using GovDisclosure.Tests.Shared;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace GovDisclosure.Cli.Tests.Commands;
 
@@ -158,7 +159,8 @@ public sealed class DatabaseVerbTests
         var cs = await TestDatabase.CreateAsync("gd_cli_demo_nopdf");
         try
         {
-            await using var services = CliServices.Build(cs);
+            // gd registers the real renderer; a deployment that lost it (e.g. a trimmed build) must still fail cleanly.
+            await using var services = CliServices.Build(cs, s => s.RemoveAll<IReportPdfRenderer>());
             var errors = new StringWriter();
 
             var code = await DemoData.LoadAsync(services, new DemoSamples(Sample(2020), Sample(2020), Sample(2021)), new StringWriter(), errors);
