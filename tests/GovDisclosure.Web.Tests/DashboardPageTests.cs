@@ -54,19 +54,21 @@ public sealed class DashboardPageTests(StaffPortalFactory factory) : IClassFixtu
     }
 
     [Fact]
-    public async Task Preview_shows_the_saved_report_read_only_and_the_pdf_waits_for_its_renderer()
+    public async Task Preview_shows_the_saved_report_read_only_and_the_pdf_preview_is_a_pdf()
     {
         var (agency, filler) = await factory.NewFiller();
         var id = await factory.StartReport(agency, 2024);
         var client = await PageClient.SignedIn(factory, filler);
 
         var preview = await client.Get($"/Work/Reports/{id}/Preview");
-        var pdf = await client.Get($"/Work/Reports/{id}/Pdf");
+        var pdf = await client.Http.GetAsync($"/Work/Reports/{id}/Pdf");
 
         Assert.Equal(HttpStatusCode.OK, preview.Status);
         Assert.Null(preview.Find("input.cell-input"));
         Assert.NotNull(preview.Find("table[data-table='s3']"));
-        Assert.Equal(HttpStatusCode.NotImplemented, pdf.Status);
+        Assert.Equal(HttpStatusCode.OK, pdf.StatusCode);
+        Assert.Equal("application/pdf", pdf.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("%PDF"u8.ToArray(), (await pdf.Content.ReadAsByteArrayAsync())[..4]);
     }
 
     [Fact]
@@ -88,7 +90,7 @@ public sealed class DashboardPageTests(StaffPortalFactory factory) : IClassFixtu
         var id = await factory.StartReport(agency, 2024);
         var client = await PageClient.SignedIn(factory, filler);
         var page = await client.Get($"/Work/Reports/{id}/Import");
-        var json = """{"template":"2021","year":2024,"agency":"x","title":"","sections":{"overview":"导入的总体情况。"},"cells":{"s3.received.natural":31}}""";
+        var json = """{"template":"2021","year":2024,"agency":"x","title":"","sections":{"overview":"导入的总体情况。"},"cells":{"s3.received.natural":31,"s3.granted.natural":31}}""";
 
         var editor = await client.PostTo(page, $"/Work/Reports/{id}/Import?handler=Apply", new()
         {
