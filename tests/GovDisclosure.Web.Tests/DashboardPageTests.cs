@@ -104,6 +104,27 @@ public sealed class DashboardPageTests(StaffPortalFactory factory) : IClassFixtu
     }
 
     [Fact]
+    public async Task Applying_an_unbalanced_document_is_refused_and_lists_the_findings()
+    {
+        var (agency, filler) = await factory.NewFiller();
+        var id = await factory.StartReport(agency, 2024);
+        var client = await PageClient.SignedIn(factory, filler);
+        var page = await client.Get($"/Work/Reports/{id}/Import");
+        var json = """{"template":"2021","year":2024,"agency":"x","title":"","sections":{},"cells":{"s3.received.natural":31}}""";
+
+        var refused = await client.PostTo(page, $"/Work/Reports/{id}/Import?handler=Apply", new()
+        {
+            ["RecognisedJson"] = json,
+            ["RowVersion"] = page.Single("input[name='RowVersion']").GetAttribute("value")!,
+        });
+
+        Assert.Equal(HttpStatusCode.OK, refused.Status);
+        Assert.Contains("R3-A", refused.Text);
+        await using var db = factory.Db();
+        Assert.Empty((await db.Reports.AsNoTracking().SingleAsync(r => r.Id == id)).Cells);
+    }
+
+    [Fact]
     public async Task Import_of_another_agencys_report_is_not_found()
     {
         var (agency, _) = await factory.NewFiller();

@@ -195,6 +195,27 @@ public sealed class ReviewPageTests(StaffPortalFactory factory) : IClassFixture<
         Assert.Equal(ReportState.Published, (await db.Reports.AsNoTracking().SingleAsync(r => r.Id == id)).State);
     }
 
+    [Fact]
+    public async Task A_pdf_that_fails_to_render_leaves_the_report_approved_and_says_so()
+    {
+        var (id, _, _) = await Submitted(received: 4);
+        await factory.Change(id, r => r.Approve(new Actor("seed-reviewer", "种子审核", factory.CityId), DateTimeOffset.UtcNow));
+        await using var broken = factory.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton<IReportPdfRenderer, BrokenPdfRenderer>()));
+        var reviewer = await PageClient.SignedIn(broken, "reviewer");
+
+        var page = await reviewer.Submit(await reviewer.Get(ReviewUrl(id)), "#publish-form");
+
+        Assert.Contains("生成PDF失败，报告未发布", page.Text);
+        await using var db = factory.Db();
+        Assert.Equal(ReportState.Approved, (await db.Reports.AsNoTracking().SingleAsync(r => r.Id == id)).State);
+        Assert.False(await db.Publications.AnyAsync(p => p.ReportId == id));
+    }
+
+    private sealed class BrokenPdfRenderer : IReportPdfRenderer
+    {
+        public byte[] Render(ReportDocument report, PdfRenderOptions? options = null) => throw new IOException("disk full");
+    }
+
     private sealed class FakePdfRenderer : IReportPdfRenderer
     {
         public static readonly byte[] Bytes = "%PDF-1.7 fake"u8.ToArray();

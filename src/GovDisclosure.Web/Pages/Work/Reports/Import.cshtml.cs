@@ -151,8 +151,10 @@ public sealed class ImportModel(GovDisclosureDbContext db, SaveReport saveReport
                 ModelState.AddModelError(string.Empty, "导入未成功：报告在此期间已被修改，请重新识别后再导入。");
                 return Page();
             case UseCaseStatus.Rejected:
+                // Show the recognised content again with the findings at its cells, so the user sees what to fix.
                 ModelState.AddModelError(string.Empty, result.Message);
                 ImportFindings = result.Findings;
+                Preview = new ReportDocumentModel { Document = document, Findings = result.Findings };
                 return Page();
             case UseCaseStatus.Refused:
                 ModelState.AddModelError(string.Empty, result.Message);
