@@ -122,6 +122,20 @@ public sealed class ReviewPageTests(StaffPortalFactory factory) : IClassFixture<
     }
 
     [Fact]
+    public async Task A_comment_on_a_cell_that_does_not_exist_is_refused_in_chinese()
+    {
+        var (id, _, _) = await Submitted();
+        var reviewer = await PageClient.SignedIn(factory, "reviewer");
+
+        var page = await reviewer.Submit(await reviewer.Get(ReviewUrl(id)), "#comment-form", new() { ["Comment.Target"] = "cell:s9.bogus", ["Comment.Text"] = "?" });
+
+        Assert.Equal(HttpStatusCode.OK, page.Status);
+        Assert.Contains("请选择报告中的某一部分或某一单元格", page.Text);
+        await using var db = factory.Db();
+        Assert.False(await db.ReviewComments.AnyAsync(c => c.ReportId == id));
+    }
+
+    [Fact]
     public async Task Approving_works_and_then_offers_publishing()
     {
         var (id, _, _) = await Submitted();

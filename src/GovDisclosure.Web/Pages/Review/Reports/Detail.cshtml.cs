@@ -19,7 +19,7 @@ namespace GovDisclosure.Web.Pages.Review.Reports;
 /// Reviewing one report: findings with the filler's 说明, last year's figures beside this year's, comments on
 /// a section or a cell, approve / return / publish, and the timeline from the audit trail.
 /// </summary>
-public sealed class DetailModel(GovDisclosureDbContext db, TimeProvider clock, IAuthorizationService authorization, ApproveReport approveReport, PublishReport publishReport, ReportQueries queries) : PageModel
+public sealed class DetailModel(GovDisclosureDbContext db, TimeProvider clock, IAuthorizationService authorization, ApproveReport approveReport, AddComment addComment, PublishReport publishReport, ReportQueries queries) : PageModel
 {
     public const string ConflictMessage = "操作未成功：该报告刚刚被他人修改或处理过，请查看最新内容后再操作。";
 
@@ -57,7 +57,7 @@ public sealed class DetailModel(GovDisclosureDbContext db, TimeProvider clock, I
 
     public async Task<IActionResult> OnPostCommentAsync(int id)
     {
-        var report = await Load(id, tracking: true);
+        var report = await Load(id, tracking: false);
         if (report is null)
         {
             return NotFound();
@@ -68,14 +68,22 @@ public sealed class DetailModel(GovDisclosureDbContext db, TimeProvider clock, I
             ModelState.AddModelError("Comment.Text", "请填写审核意见。");
         }
 
+        // A target typed into the form by hand must still name a section or cell of this template.
         var (section, cell) = Comment.Parse();
+        var template = ReportTemplates.Get(report.Template);
+        if ((section is not null && template.Sections.All(s => s.Key != section)) || (cell is not null && !template.HasCell(cell)))
+        {
+            ModelState.AddModelError("Comment.Target", "请选择报告中的某一部分或某一单元格。");
+        }
+
         if (!ModelState.IsValid)
         {
             await Describe(report);
             return Page();
         }
 
-        return await Act(report, r => db.ReviewComments.Add(r.Comment(User.RequiredScope().Actor, clock.GetUtcNow(), Comment.Text!, section, cell)), "审核意见已保存。", checkVersion: false);
+        var result = await addComment.ExecuteAsync(User.RequiredScope(), id, Comment.Text!.Trim(), section, cell);
+        return await Outcome(id, result, "审核意见已保存。");
     }
 
     public async Task<IActionResult> OnPostApproveAsync(int id) =>
@@ -130,15 +138,12 @@ public sealed class DetailModel(GovDisclosureDbContext db, TimeProvider clock, I
         }
     }
 
-    private async Task<IActionResult> Act(AnnualReport report, Action<AnnualReport> change, string done, bool checkVersion = true)
+    private async Task<IActionResult> Act(AnnualReport report, Action<AnnualReport> change, string done)
     {
         try
         {
             change(report);
-            if (checkVersion)
-            {
-                db.Entry(report).Property(r => r.RowVersion).OriginalValue = RowVersion;
-            }
+            db.Entry(report).Property(r => r.RowVersion).OriginalValue = RowVersion;
 
             await db.SaveChangesAsync();
         }
