@@ -201,9 +201,11 @@ public sealed class EditModel(GovDisclosureDbContext db, SaveReport saveReport, 
             .OrderBy(c => c.CreatedAt)
             .Select(c => new CellNote(c.Id, c.CellCode, c.SectionKey, c.Text, c.AuthorName, c.CreatedAt))
             .ToListAsync();
-        Corrections = (await queries.AuditTrailAsync(User.RequiredScope(), report.Id))
-            .Where(a => a.Action == AuditActions.CorrectionOpened)
-            .ToList();
+        // The report was loaded through the user's scope above, so its audit lines may be read directly.
+        Corrections = await db.AuditEntries.AsNoTracking()
+            .Where(a => a.ReportId == report.Id && a.Action == AuditActions.CorrectionOpened)
+            .OrderBy(a => a.At).ThenBy(a => a.Id)
+            .ToListAsync();
         DerivedTotals = ReportTotals.Derived(document);
     }
 
