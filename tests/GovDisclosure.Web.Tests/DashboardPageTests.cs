@@ -54,19 +54,21 @@ public sealed class DashboardPageTests(StaffPortalFactory factory) : IClassFixtu
     }
 
     [Fact]
-    public async Task Preview_shows_the_saved_report_read_only_and_the_pdf_waits_for_its_renderer()
+    public async Task Preview_shows_the_saved_report_read_only_and_the_pdf_preview_is_a_pdf()
     {
         var (agency, filler) = await factory.NewFiller();
         var id = await factory.StartReport(agency, 2024);
         var client = await PageClient.SignedIn(factory, filler);
 
         var preview = await client.Get($"/Work/Reports/{id}/Preview");
-        var pdf = await client.Get($"/Work/Reports/{id}/Pdf");
+        var pdf = await client.Http.GetAsync($"/Work/Reports/{id}/Pdf");
 
         Assert.Equal(HttpStatusCode.OK, preview.Status);
         Assert.Null(preview.Find("input.cell-input"));
         Assert.NotNull(preview.Find("table[data-table='s3']"));
-        Assert.Equal(HttpStatusCode.NotImplemented, pdf.Status);
+        Assert.Equal(HttpStatusCode.OK, pdf.StatusCode);
+        Assert.Equal("application/pdf", pdf.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("%PDF"u8.ToArray(), (await pdf.Content.ReadAsByteArrayAsync())[..4]);
     }
 
     [Fact]
@@ -88,7 +90,7 @@ public sealed class DashboardPageTests(StaffPortalFactory factory) : IClassFixtu
         var id = await factory.StartReport(agency, 2024);
         var client = await PageClient.SignedIn(factory, filler);
         var page = await client.Get($"/Work/Reports/{id}/Import");
-        var json = """{"template":"2021","year":2024,"agency":"x","title":"","sections":{"overview":"导入的总体情况。"},"cells":{"s3.received.natural":31}}""";
+        var json = """{"template":"2021","year":2024,"agency":"x","title":"","sections":{"overview":"导入的总体情况。"},"cells":{"s3.received.natural":31,"s3.granted.natural":31}}""";
 
         var editor = await client.PostTo(page, $"/Work/Reports/{id}/Import?handler=Apply", new()
         {
@@ -99,6 +101,27 @@ public sealed class DashboardPageTests(StaffPortalFactory factory) : IClassFixtu
         Assert.Contains("已导入到草稿", editor.Text);
         Assert.Equal("31", editor.Cell("s3.received.natural").Value);
         Assert.Equal("导入的总体情况。", editor.Single("textarea[name='Input.Sections[overview]']").TextContent);
+    }
+
+    [Fact]
+    public async Task Applying_an_unbalanced_document_is_refused_and_lists_the_findings()
+    {
+        var (agency, filler) = await factory.NewFiller();
+        var id = await factory.StartReport(agency, 2024);
+        var client = await PageClient.SignedIn(factory, filler);
+        var page = await client.Get($"/Work/Reports/{id}/Import");
+        var json = """{"template":"2021","year":2024,"agency":"x","title":"","sections":{},"cells":{"s3.received.natural":31}}""";
+
+        var refused = await client.PostTo(page, $"/Work/Reports/{id}/Import?handler=Apply", new()
+        {
+            ["RecognisedJson"] = json,
+            ["RowVersion"] = page.Single("input[name='RowVersion']").GetAttribute("value")!,
+        });
+
+        Assert.Equal(HttpStatusCode.OK, refused.Status);
+        Assert.Contains("R3-A", refused.Text);
+        await using var db = factory.Db();
+        Assert.Empty((await db.Reports.AsNoTracking().SingleAsync(r => r.Id == id)).Cells);
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using System.Net;
 using GovDisclosure.Domain.Reports;
 using GovDisclosure.Domain.Templates;
+using GovDisclosure.Domain.Workflow;
 using GovDisclosure.Web.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 
@@ -40,6 +41,7 @@ public sealed class EditorPageTests(StaffPortalFactory factory) : IClassFixture<
         var saved = await client.Submit(page, "#report-form", new()
         {
             ["Input.Cells[s3.received.natural]"] = "47",
+            ["Input.Cells[s3.granted.natural]"] = "47",
             ["Input.Cells[s2.fees.amount]"] = "3.27",
             ["Input.Sections[overview]"] = "本年度，我局认真贯彻落实条例。",
         }, "button[formaction*='handler=Save']");
@@ -94,9 +96,9 @@ public sealed class EditorPageTests(StaffPortalFactory factory) : IClassFixture<
         var client = await PageClient.SignedIn(factory, filler);
         var page = await client.Get(EditUrl(id));
         var other = await client.Get(EditUrl(id));
-        await client.Submit(other, "#report-form", new() { ["Input.Cells[s3.received.legal]"] = "2" }, "button[formaction*='handler=Save']");
+        await client.Submit(other, "#report-form", new() { ["Input.Cells[s3.received.legal]"] = "2", ["Input.Cells[s3.granted.legal]"] = "2" }, "button[formaction*='handler=Save']");
 
-        var result = await client.Submit(page, "#report-form", new() { ["Input.Cells[s3.received.natural]"] = "9" }, "button[formaction*='handler=Save']");
+        var result = await client.Submit(page, "#report-form", new() { ["Input.Cells[s3.received.natural]"] = "9", ["Input.Cells[s3.granted.natural]"] = "9" }, "button[formaction*='handler=Save']");
 
         Assert.Contains("已被他人", result.Text);
         Assert.Equal("9", result.Cell("s3.received.natural").Value);
@@ -136,8 +138,9 @@ public sealed class EditorPageTests(StaffPortalFactory factory) : IClassFixture<
         var id = await factory.StartReport(agency, 2024);
         var client = await PageClient.SignedIn(factory, filler);
         var page = await client.Get(EditUrl(id));
+        var saved = await client.Submit(page, "#report-form", new() { ["Input.Cells[s3.received.natural]"] = "5", ["Input.Cells[s3.granted.natural]"] = "5" }, "button[formaction*='handler=Save']");
 
-        var submitted = await client.Submit(page, "#report-form", new() { ["Input.Cells[s3.received.natural]"] = "5" }, "button[formaction*='handler=Submit']");
+        var submitted = await client.Submit(saved, "#report-form", ExplainEveryWarning(saved), "button[formaction*='handler=Submit']");
         Assert.Contains("已保存并提交审核", submitted.Text);
         Assert.Null(submitted.Find("input.cell-input"));
 
@@ -147,12 +150,80 @@ public sealed class EditorPageTests(StaffPortalFactory factory) : IClassFixture<
     }
 
     [Fact]
+    public async Task Submitting_with_an_unexplained_warning_saves_but_names_what_is_missing()
+    {
+        var (agency, filler) = await factory.NewFiller();
+        var id = await factory.StartReport(agency, 2024);
+        var client = await PageClient.SignedIn(factory, filler);
+        var page = await client.Get(EditUrl(id));
+
+        var result = await client.Submit(page, "#report-form", new() { ["Input.Cells[s3.received.natural]"] = "6", ["Input.Cells[s3.granted.natural]"] = "6" }, "button[formaction*='handler=Submit']");
+
+        Assert.Contains("提交前请为每条警告填写说明", result.Single("#error-summary").TextContent);
+        Assert.NotEmpty(result.Document.QuerySelectorAll("textarea.explanation"));
+        await using var db = factory.Db();
+        var report = await db.Reports.AsNoTracking().SingleAsync(r => r.Id == id);
+        Assert.Equal(ReportState.Draft, report.State);
+        Assert.Equal(6m, report.Cells["s3.received.natural"]);
+    }
+
+    [Fact]
+    public async Task Explanations_are_posted_as_indexed_pairs_and_are_saved_under_their_finding()
+    {
+        var (agency, filler) = await factory.NewFiller();
+        var id = await factory.StartReport(agency, 2024);
+        var client = await PageClient.SignedIn(factory, filler);
+        var page = await client.Get(EditUrl(id));
+        var box = page.Single("textarea.explanation");
+        var key = box.GetAttribute("data-finding-key")!;
+
+        Assert.Matches(@"^Input\.Explanations\[\d+\]\.Value$", box.GetAttribute("name")!);
+        var saved = await client.Submit(page, "#report-form", new() { [box.GetAttribute("name")!] = "本年度确无此类申请。" }, "button[formaction*='handler=Save']");
+
+        Assert.Contains("已保存", saved.Text);
+        Assert.Equal("本年度确无此类申请。", saved.Single($"textarea[data-finding-key='{key}']").TextContent);
+        await using var db = factory.Db();
+        Assert.Equal("本年度确无此类申请。", (await db.Reports.AsNoTracking().SingleAsync(r => r.Id == id)).Explanations[key]);
+    }
+
+    [Fact]
+    public async Task An_unbalanced_save_is_refused_keeps_the_input_and_the_explanations_and_marks_the_cell()
+    {
+        var (agency, filler) = await factory.NewFiller();
+        var id = await factory.StartReport(agency, 2024);
+        var client = await PageClient.SignedIn(factory, filler);
+        var page = await client.Get(EditUrl(id));
+        var boxes = page.Document.QuerySelectorAll("textarea.explanation").Select(b => b.GetAttribute("name")!).ToList();
+        var typed = boxes.ToDictionary(n => n, n => $"说明{n.Length}");
+        typed["Input.Cells[s3.received.natural]"] = "10";
+        typed["Input.Cells[s3.granted.natural]"] = "8";
+        typed["Input.Sections[overview]"] = "总体情况。";
+
+        var refused = await client.Submit(page, "#report-form", typed, "button[formaction*='handler=Save']");
+
+        Assert.Equal(HttpStatusCode.OK, refused.Status);
+        Assert.Contains("未保存", refused.Single("#error-summary").TextContent);
+        Assert.Equal("10", refused.Cell("s3.received.natural").Value);
+        Assert.Equal("8", refused.Cell("s3.granted.natural").Value);
+        Assert.Equal("true", refused.Cell("s3.received.natural").GetAttribute("aria-invalid"));
+        Assert.Contains("R3-A", refused.Single(".findings").TextContent);
+        Assert.Equal("总体情况。", refused.Single("textarea[name='Input.Sections[overview]']").TextContent);
+        var shown = refused.Document.QuerySelectorAll("[name^='Input.Explanations'][name$='.Value']")
+            .Select(e => e is AngleSharp.Html.Dom.IHtmlInputElement input ? input.Value : e.TextContent).ToList();
+        foreach (var text in typed.Where(t => t.Key.StartsWith("Input.Explanations", StringComparison.Ordinal)).Select(t => t.Value))
+        {
+            Assert.Contains(text, shown);
+        }
+
+        await using var db = factory.Db();
+        Assert.Empty((await db.Reports.AsNoTracking().SingleAsync(r => r.Id == id)).Cells);
+    }
+
+    [Fact]
     public async Task Carried_over_cells_are_marked_and_need_a_reason_when_changed()
     {
         var (agency, filler) = await factory.NewFiller();
-        var previous = await factory.StartReport(agency, 2023);
-        await factory.Change(previous, r => r.UpdateContent(Doc(2023, ("s3.carried_out.natural", 4m)), new Dictionary<string, string>(), new Dictionary<string, string>(),
-            new("seed", "种子", agency), DateTimeOffset.UtcNow));
+        await factory.Published(agency, 2023, ("s3.received.natural", 4m), ("s3.carried_out.natural", 4m));
         var client = await PageClient.SignedIn(factory, filler);
         var dashboard = await client.Get("/Work");
         Assert.Contains("2023", dashboard.Text);
@@ -163,7 +234,7 @@ public sealed class EditorPageTests(StaffPortalFactory factory) : IClassFixture<
         Assert.Equal("4", cell.GetAttribute("data-carried"));
         Assert.Contains("上年结转", editor.Text);
 
-        var refused = await client.Submit(editor, "#report-form", new() { ["Input.Cells[s3.carried_in.natural]"] = "5" }, "button[formaction*='handler=Save']");
+        var refused = await client.Submit(editor, "#report-form", new() { ["Input.Cells[s3.carried_in.natural]"] = "5", ["Input.Cells[s3.granted.natural]"] = "5" }, "button[formaction*='handler=Save']");
         Assert.Contains("修改从上年带入的数据需要填写原因", refused.Text);
         Assert.Equal("5", refused.Cell("s3.carried_in.natural").Value);
 
@@ -171,14 +242,7 @@ public sealed class EditorPageTests(StaffPortalFactory factory) : IClassFixture<
         Assert.Contains("已保存", accepted.Text);
     }
 
-    private static ReportDocument Doc(int year, params (string Code, decimal Value)[] cells)
-    {
-        var doc = new ReportDocument(TemplateVersions.ForYear(year), year, "示范市教育局", "t");
-        foreach (var (code, value) in cells)
-        {
-            doc.Cells[code] = value;
-        }
-
-        return doc;
-    }
+    /// <summary>A 说明 for every warning box on the page, as a filler would write them before submitting.</summary>
+    internal static Dictionary<string, string> ExplainEveryWarning(Page page) =>
+        page.Document.QuerySelectorAll("textarea.explanation").ToDictionary(b => b.GetAttribute("name")!, _ => "情况属实，特此说明。");
 }

@@ -15,27 +15,19 @@ public sealed class ReviewPageTests(StaffPortalFactory factory) : IClassFixture<
 {
     private static string ReviewUrl(int id) => $"/Review/Reports/{id}";
 
-    /// <summary>A report filled and submitted by a fresh agency's filler; last year's figures optional.</summary>
+    /// <summary>A balanced report filled and submitted by a fresh agency's filler; last year's published figures optional.</summary>
     private async Task<(int Id, int AgencyId, string Filler)> Submitted(decimal received = 40, decimal? lastYearReceived = null)
     {
         var (agency, filler) = await factory.NewFiller();
-        var actor = new Actor("seed-filler", "种子填报", agency);
         if (lastYearReceived is { } last)
         {
-            var previous = await factory.StartReport(agency, 2023);
-            await factory.Change(previous, r => r.UpdateContent(Doc(2023, ("s3.received.natural", last)), Empty, Empty, actor, DateTimeOffset.UtcNow));
+            await factory.Published(agency, 2023, ("s3.received.natural", last));
         }
 
         var id = await factory.StartReport(agency, 2024);
-        await factory.Change(id, r =>
-        {
-            r.UpdateContent(Doc(2024, ("s3.received.natural", received)), Empty, Empty, actor, DateTimeOffset.UtcNow);
-            r.Submit(actor, DateTimeOffset.UtcNow, r.Agency!.Name);
-        });
+        await factory.FillAndSubmit(id, ("s3.received.natural", received));
         return (id, agency, filler);
     }
-
-    private static readonly Dictionary<string, string> Empty = [];
 
     [Fact]
     public async Task The_queue_lists_submitted_reports_in_scope_with_counts_per_state()
@@ -130,7 +122,21 @@ public sealed class ReviewPageTests(StaffPortalFactory factory) : IClassFixture<
     }
 
     [Fact]
-    public async Task Approving_works_and_publishing_without_a_pdf_renderer_says_it_cannot()
+    public async Task A_comment_on_a_cell_that_does_not_exist_is_refused_in_chinese()
+    {
+        var (id, _, _) = await Submitted();
+        var reviewer = await PageClient.SignedIn(factory, "reviewer");
+
+        var page = await reviewer.Submit(await reviewer.Get(ReviewUrl(id)), "#comment-form", new() { ["Comment.Target"] = "cell:s9.bogus", ["Comment.Text"] = "?" });
+
+        Assert.Equal(HttpStatusCode.OK, page.Status);
+        Assert.Contains("请选择报告中的某一部分或某一单元格", page.Text);
+        await using var db = factory.Db();
+        Assert.False(await db.ReviewComments.AnyAsync(c => c.ReportId == id));
+    }
+
+    [Fact]
+    public async Task Approving_works_and_then_offers_publishing()
     {
         var (id, _, _) = await Submitted();
         var reviewer = await PageClient.SignedIn(factory, "reviewer");
@@ -138,8 +144,51 @@ public sealed class ReviewPageTests(StaffPortalFactory factory) : IClassFixture<
         var approved = await reviewer.Submit(await reviewer.Get(ReviewUrl(id)), "#approve-form");
 
         Assert.Contains("已审核通过", approved.Text);
-        Assert.Contains("PDF 生成服务未配置，暂不能发布", approved.Single("#publish-unavailable").TextContent);
+        Assert.NotNull(approved.Find("#publish-form"));
         Assert.Contains("审核通过", approved.Single(".timeline").TextContent);
+    }
+
+    [Fact]
+    public async Task The_submitter_cannot_approve_their_own_report()
+    {
+        var (agency, _) = await factory.NewFiller();
+        var id = await factory.StartReport(agency, 2024);
+        using (factory.Services.CreateScopeForUsers(out var users))
+        {
+            var both = await StaffPortalFactory.CreateUser(users, $"both{agency}", "身兼两职", factory.CityId, Roles.Reviewer);
+            await factory.Change(id, r =>
+            {
+                var actor = new Actor(both.Id, both.DisplayName!, agency);
+                var content = StaffPortalFactory.Balanced(r, ("s3.received.natural", 3m));
+                r.UpdateContent(content, StaffPortalFactory.ExplainEveryWarning(r, content), new Dictionary<string, string>(), actor, DateTimeOffset.UtcNow);
+                r.Submit(actor, DateTimeOffset.UtcNow, r.Agency!.Name);
+            });
+        }
+
+        var reviewer = await PageClient.SignedIn(factory, $"both{agency}");
+        var page = await reviewer.Submit(await reviewer.Get(ReviewUrl(id)), "#approve-form");
+
+        Assert.Contains("提交人不能审核通过自己提交的报告", page.Text);
+        await using var db = factory.Db();
+        Assert.Equal(ReportState.Submitted, (await db.Reports.AsNoTracking().SingleAsync(r => r.Id == id)).State);
+    }
+
+    [Fact]
+    public async Task Publishing_with_the_real_renderer_stores_a_pdf_and_the_public_revision()
+    {
+        var (id, _, _) = await Submitted(received: 9);
+        await factory.Change(id, r => r.Approve(new Actor("seed-reviewer", "种子审核", factory.CityId), DateTimeOffset.UtcNow));
+        var reviewer = await PageClient.SignedIn(factory, "reviewer");
+
+        var page = await reviewer.Submit(await reviewer.Get(ReviewUrl(id)), "#publish-form");
+
+        Assert.Contains("已发布", page.Text);
+        await using var db = factory.Db();
+        var publication = await db.Publications.AsNoTracking().SingleAsync(p => p.ReportId == id);
+        Assert.Equal("%PDF"u8.ToArray(), publication.Pdf[..4]);
+        var report = await db.Reports.AsNoTracking().SingleAsync(r => r.Id == id);
+        Assert.Equal(ReportState.Published, report.State);
+        Assert.Equal(1, report.PublishedRevision);
     }
 
     [Fact]
@@ -158,6 +207,27 @@ public sealed class ReviewPageTests(StaffPortalFactory factory) : IClassFixture<
         Assert.Equal(FakePdfRenderer.Bytes, publication.Pdf);
         Assert.Contains("\"s3.received.natural\": 7", publication.InterchangeJson);
         Assert.Equal(ReportState.Published, (await db.Reports.AsNoTracking().SingleAsync(r => r.Id == id)).State);
+    }
+
+    [Fact]
+    public async Task A_pdf_that_fails_to_render_leaves_the_report_approved_and_says_so()
+    {
+        var (id, _, _) = await Submitted(received: 4);
+        await factory.Change(id, r => r.Approve(new Actor("seed-reviewer", "种子审核", factory.CityId), DateTimeOffset.UtcNow));
+        await using var broken = factory.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton<IReportPdfRenderer, BrokenPdfRenderer>()));
+        var reviewer = await PageClient.SignedIn(broken, "reviewer");
+
+        var page = await reviewer.Submit(await reviewer.Get(ReviewUrl(id)), "#publish-form");
+
+        Assert.Contains("生成PDF失败，报告未发布", page.Text);
+        await using var db = factory.Db();
+        Assert.Equal(ReportState.Approved, (await db.Reports.AsNoTracking().SingleAsync(r => r.Id == id)).State);
+        Assert.False(await db.Publications.AnyAsync(p => p.ReportId == id));
+    }
+
+    private sealed class BrokenPdfRenderer : IReportPdfRenderer
+    {
+        public byte[] Render(ReportDocument report, PdfRenderOptions? options = null) => throw new IOException("disk full");
     }
 
     private sealed class FakePdfRenderer : IReportPdfRenderer
@@ -212,16 +282,5 @@ public sealed class ReviewPageTests(StaffPortalFactory factory) : IClassFixture<
 
         Assert.Equal(HttpStatusCode.NotFound, (await client.Get(ReviewUrl(id))).Status);
         Assert.Null((await client.Get("/Review")).Find($"a[href='/Review/Reports/{id}']"));
-    }
-
-    private static ReportDocument Doc(int year, params (string Code, decimal Value)[] cells)
-    {
-        var doc = new ReportDocument(TemplateVersions.ForYear(year), year, "示范市", "t");
-        foreach (var (code, value) in cells)
-        {
-            doc.Cells[code] = value;
-        }
-
-        return doc;
     }
 }

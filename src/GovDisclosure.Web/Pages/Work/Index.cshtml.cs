@@ -1,6 +1,7 @@
 using GovDisclosure.Domain.Reports;
 using GovDisclosure.Domain.Workflow;
 using GovDisclosure.Infrastructure.Data;
+using GovDisclosure.Infrastructure.Reports;
 using GovDisclosure.Web.Security;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -9,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 namespace GovDisclosure.Web.Pages.Work;
 
 /// <summary>The filler's dashboard: the agency's reports by year, their deadlines, and starting this year's report.</summary>
-public sealed class IndexModel(GovDisclosureDbContext db, TimeProvider clock) : PageModel
+public sealed class IndexModel(GovDisclosureDbContext db, TimeProvider clock, StartReport startReport) : PageModel
 {
     public IReadOnlyList<ReportRow> Reports { get; private set; } = [];
 
@@ -69,23 +70,10 @@ public sealed class IndexModel(GovDisclosureDbContext db, TimeProvider clock) : 
             return RedirectToPage();
         }
 
-        var agency = await db.Agencies.SingleAsync(a => a.Id == scope.AgencyId);
-        var previous = await db.Reports.AsNoTracking().Where(r => r.AgencyId == agency.Id && r.Year == year - 1).SingleOrDefaultAsync();
-        var report = AnnualReport.Start(agency, year, scope.Actor, clock.GetUtcNow(), previous?.ToDocument(agency.Name));
-        db.Reports.Add(report);
-        try
-        {
-            await db.SaveChangesAsync();
-        }
-        catch (DbUpdateException)
-        {
-            // Two clicks (or two colleagues) at once: the unique index on (agency, year) lets only one through.
-            TempData["StatusMessage"] = $"本单位{year}年度报告已存在。";
-            return RedirectToPage();
-        }
-
-        TempData["StatusMessage"] = $"已新建{year}年度报告。";
-        return RedirectToPage("/Work/Reports/Edit", new { id = report.Id });
+        // StartReport carries over last year's *published* figures; a draft never counts.
+        var result = await startReport.ExecuteAsync(scope, year);
+        TempData["StatusMessage"] = result.Message;
+        return result.IsOk ? RedirectToPage("/Work/Reports/Edit", new { id = result.ReportId }) : RedirectToPage();
     }
 
     public sealed record ReportRow(int Id, int Year, string Title, ReportState State, int Revision, DateOnly? Deadline, DeadlineStatus? Status, int? DaysLeft);

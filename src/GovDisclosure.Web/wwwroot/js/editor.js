@@ -89,9 +89,12 @@
       return el.name && el.name.indexOf('Input.') === 0 && el.name !== 'Input.RowVersion' && el.type !== 'hidden';
     });
   }
+  // A 说明 is stored under its finding's key, not its field name: the boxes are numbered in the order the
+  // warnings come, and that order can differ when the draft is offered back on a later visit.
+  function slot(el) { return el.dataset && el.dataset.findingKey ? 'explanation:' + el.dataset.findingKey : el.name; }
   function snapshot() {
     var data = {};
-    fields().forEach(function (el) { data[el.name] = el.value; });
+    fields().forEach(function (el) { data[slot(el)] = el.value; });
     return data;
   }
   function store() {
@@ -115,7 +118,7 @@
     offer.addEventListener('click', function (e) {
       var action = e.target.dataset && e.target.dataset.draft;
       if (action === 'restore') {
-        fields().forEach(function (el) { if (Object.prototype.hasOwnProperty.call(stored, el.name)) { el.value = stored[el.name]; } });
+        fields().forEach(function (el) { if (Object.prototype.hasOwnProperty.call(stored, slot(el))) { el.value = stored[slot(el)]; } });
         dirty = true; recompute(); markCarried();
       } else if (action === 'discard') {
         localStorage.removeItem(key);

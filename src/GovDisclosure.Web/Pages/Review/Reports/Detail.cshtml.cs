@@ -5,7 +5,7 @@ using GovDisclosure.Domain.Rules;
 using GovDisclosure.Domain.Templates;
 using GovDisclosure.Domain.Workflow;
 using GovDisclosure.Infrastructure.Data;
-using GovDisclosure.Infrastructure.Pdf;
+using GovDisclosure.Infrastructure.Reports;
 using GovDisclosure.Web.Pages.Shared.Report;
 using GovDisclosure.Web.Security;
 using Microsoft.AspNetCore.Authorization;
@@ -19,10 +19,9 @@ namespace GovDisclosure.Web.Pages.Review.Reports;
 /// Reviewing one report: findings with the filler's 说明, last year's figures beside this year's, comments on
 /// a section or a cell, approve / return / publish, and the timeline from the audit trail.
 /// </summary>
-public sealed class DetailModel(GovDisclosureDbContext db, TimeProvider clock, IAuthorizationService authorization) : PageModel
+public sealed class DetailModel(GovDisclosureDbContext db, TimeProvider clock, IAuthorizationService authorization, ApproveReport approveReport, AddComment addComment, PublishReport publishReport, ReportQueries queries) : PageModel
 {
     public const string ConflictMessage = "操作未成功：该报告刚刚被他人修改或处理过，请查看最新内容后再操作。";
-    public const string NoPdfMessage = "PDF 生成服务未配置，暂不能发布。";
 
     [BindProperty]
     public uint RowVersion { get; set; }
@@ -42,8 +41,6 @@ public sealed class DetailModel(GovDisclosureDbContext db, TimeProvider clock, I
 
     public bool CanPublish { get; private set; }
 
-    public bool PdfAvailable => HttpContext.RequestServices.GetService<IReportPdfRenderer>() is not null;
-
     public TemplateDefinition Template => ReportTemplates.Get(Report.Template);
 
     public async Task<IActionResult> OnGetAsync(int id)
@@ -60,7 +57,7 @@ public sealed class DetailModel(GovDisclosureDbContext db, TimeProvider clock, I
 
     public async Task<IActionResult> OnPostCommentAsync(int id)
     {
-        var report = await Load(id, tracking: true);
+        var report = await Load(id, tracking: false);
         if (report is null)
         {
             return NotFound();
@@ -71,21 +68,26 @@ public sealed class DetailModel(GovDisclosureDbContext db, TimeProvider clock, I
             ModelState.AddModelError("Comment.Text", "请填写审核意见。");
         }
 
+        // A target typed into the form by hand must still name a section or cell of this template.
         var (section, cell) = Comment.Parse();
+        var template = ReportTemplates.Get(report.Template);
+        if ((section is not null && template.Sections.All(s => s.Key != section)) || (cell is not null && !template.HasCell(cell)))
+        {
+            ModelState.AddModelError("Comment.Target", "请选择报告中的某一部分或某一单元格。");
+        }
+
         if (!ModelState.IsValid)
         {
             await Describe(report);
             return Page();
         }
 
-        return await Act(report, r => db.ReviewComments.Add(r.Comment(User.RequiredScope().Actor, clock.GetUtcNow(), Comment.Text!, section, cell)), "审核意见已保存。", checkVersion: false);
+        var result = await addComment.ExecuteAsync(User.RequiredScope(), id, Comment.Text!.Trim(), section, cell);
+        return await Outcome(id, result, "审核意见已保存。");
     }
 
-    public async Task<IActionResult> OnPostApproveAsync(int id)
-    {
-        var report = await Load(id, tracking: true);
-        return report is null ? NotFound() : await Act(report, r => r.Approve(User.RequiredScope().Actor, clock.GetUtcNow()), "已审核通过。");
-    }
+    public async Task<IActionResult> OnPostApproveAsync(int id) =>
+        await Outcome(id, await approveReport.ExecuteAsync(User.RequiredScope(), id, RowVersion), "已审核通过，可以发布。");
 
     public async Task<IActionResult> OnPostReturnAsync(int id)
     {
@@ -104,44 +106,44 @@ public sealed class DetailModel(GovDisclosureDbContext db, TimeProvider clock, I
         }, "已退回填报单位。");
     }
 
+    /// <summary>发布 through the use case: it renders the PDF and commits state, PDF, hash, snapshot and audit in one transaction.</summary>
     public async Task<IActionResult> OnPostPublishAsync(int id)
     {
-        var report = await Load(id, tracking: true);
-        if (report is null)
-        {
-            return NotFound();
-        }
-
         if (!(await authorization.AuthorizeAsync(User, Policies.Publisher)).Succeeded)
         {
             return Forbid();
         }
 
-        if (HttpContext.RequestServices.GetService<IReportPdfRenderer>() is not { } renderer)
-        {
-            TempData["StatusMessage"] = NoPdfMessage;
-            return RedirectToPage(new { id });
-        }
-
-        // State, PDF bytes, snapshot and audit go in one SaveChanges: one transaction, all or nothing.
-        return await Act(report, r =>
-        {
-            var now = clock.GetUtcNow();
-            var document = r.ToDocument(r.Agency!.Name);
-            var pdf = renderer.Render(document, new PdfRenderOptions(now));
-            db.Publications.Add(r.Publish(User.RequiredScope().Actor, now, r.Agency.Name, pdf, InterchangeJson.Write(document)));
-        }, "已发布，公众现在可以查阅本报告。");
+        return await Outcome(id, await publishReport.ExecuteAsync(User.RequiredScope(), id, RowVersion), "已发布，公众现在可以查阅本报告。");
     }
 
-    private async Task<IActionResult> Act(AnnualReport report, Action<AnnualReport> change, string done, bool checkVersion = true)
+    /// <summary>Turns a use case's answer into what the reviewer sees: a status message, or the page with the refusal.</summary>
+    private async Task<IActionResult> Outcome(int id, UseCaseResult result, string done)
+    {
+        switch (result.Status)
+        {
+            case UseCaseStatus.NotFound:
+                return NotFound();
+            case UseCaseStatus.Ok:
+                TempData["StatusMessage"] = done;
+                return RedirectToPage(new { id });
+            case UseCaseStatus.Conflict:
+                TempData["StatusMessage"] = ConflictMessage;
+                return RedirectToPage(new { id });
+            default:
+                ModelState.AddModelError(string.Empty, result.Message);
+                db.ChangeTracker.Clear();
+                await Describe((await Load(id, tracking: false))!);
+                return Page();
+        }
+    }
+
+    private async Task<IActionResult> Act(AnnualReport report, Action<AnnualReport> change, string done)
     {
         try
         {
             change(report);
-            if (checkVersion)
-            {
-                db.Entry(report).Property(r => r.RowVersion).OriginalValue = RowVersion;
-            }
+            db.Entry(report).Property(r => r.RowVersion).OriginalValue = RowVersion;
 
             await db.SaveChangesAsync();
         }
@@ -167,8 +169,7 @@ public sealed class DetailModel(GovDisclosureDbContext db, TimeProvider clock, I
         Report = report;
         RowVersion = report.RowVersion;
         var document = report.ToDocument(report.Agency!.Name);
-        var previous = await db.Reports.AsNoTracking().Where(r => r.AgencyId == report.AgencyId && r.Year == report.Year - 1).SingleOrDefaultAsync();
-        var previousDocument = previous?.ToDocument(report.Agency.Name);
+        var previousDocument = await queries.PreviousYearAsync(User.RequiredScope(), report.Id);
         var notes = await db.ReviewComments.AsNoTracking()
             .Where(c => c.ReportId == report.Id && c.Revision == report.Revision)
             .OrderBy(c => c.CreatedAt)

@@ -5,6 +5,7 @@ using GovDisclosure.Domain.Rules;
 using GovDisclosure.Domain.Templates;
 using GovDisclosure.Domain.Workflow;
 using GovDisclosure.Infrastructure.Data;
+using GovDisclosure.Infrastructure.Reports;
 using GovDisclosure.Web.Pages.Shared.Report;
 using GovDisclosure.Web.Security;
 using Microsoft.AspNetCore.Mvc;
@@ -18,9 +19,15 @@ namespace GovDisclosure.Web.Pages.Work.Reports;
 /// The report editor: six sections of text and the statutory tables drawn from the template. Saving keeps
 /// everything typed when the input is malformed or the rules refuse it, so no work is ever lost to an error.
 /// </summary>
-public sealed class EditModel(GovDisclosureDbContext db, TimeProvider clock) : PageModel
+public sealed class EditModel(GovDisclosureDbContext db, SaveReport saveReport, SubmitReport submitReport, WithdrawReport withdrawReport, ReportQueries queries, OpenCorrection openCorrection) : PageModel
 {
     public const string ConflictMessage = "保存未成功：该报告在您打开之后已被他人（或您在其他窗口中）修改。您输入的内容仍保留在下方，请核对后再次保存，再次保存将以本页内容为准。";
+
+    public const string CorrectionReasonMissing = "请填写更正原因，它将与更正后的报告一同公开。";
+
+    /// <summary>更正原因, posted by the 申请更正 form of a published report.</summary>
+    [BindProperty]
+    public string? CorrectionReason { get; set; }
 
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -37,7 +44,7 @@ public sealed class EditModel(GovDisclosureDbContext db, TimeProvider clock) : P
 
     public async Task<IActionResult> OnGetAsync(int id)
     {
-        var report = await Load(id, tracking: false);
+        var report = await Load(id);
         if (report is null)
         {
             return NotFound();
@@ -54,45 +61,73 @@ public sealed class EditModel(GovDisclosureDbContext db, TimeProvider clock) : P
 
     public async Task<IActionResult> OnPostWithdrawAsync(int id)
     {
-        var scope = User.RequiredScope();
-        var report = await Load(id, tracking: true);
+        var result = await withdrawReport.ExecuteAsync(User.RequiredScope(), id, Input.RowVersion);
+        if (result.Status == UseCaseStatus.NotFound)
+        {
+            return NotFound();
+        }
+
+        TempData["StatusMessage"] = result.Status switch
+        {
+            UseCaseStatus.Ok => "已撤回，报告回到草稿状态，可以继续修改。",
+            UseCaseStatus.Conflict => "撤回未成功：报告状态已被他人改变，请查看最新状态。",
+            _ => result.Message,
+        };
+        return RedirectToPage(new { id });
+    }
+
+    /// <summary>申请更正: a published report gets a new draft revision; the published one stays public until the correction is published.</summary>
+    public async Task<IActionResult> OnPostCorrectAsync(int id)
+    {
+        var report = await Load(id);
         if (report is null)
         {
             return NotFound();
         }
 
-        try
+        if (string.IsNullOrWhiteSpace(CorrectionReason))
         {
-            report.Withdraw(scope.Actor, clock.GetUtcNow());
-            db.Entry(report).Property(r => r.RowVersion).OriginalValue = Input.RowVersion;
-            await db.SaveChangesAsync();
+            ModelState.AddModelError(nameof(CorrectionReason), CorrectionReasonMissing);
         }
-        catch (DomainException ex)
+        else if (CorrectionReason.Trim().Length > AnnualReport.ReasonMaxLength)
         {
-            TempData["StatusMessage"] = ex.Message;
-            return RedirectToPage(new { id });
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            TempData["StatusMessage"] = "撤回未成功：报告状态已被他人改变，请查看最新状态。";
-            return RedirectToPage(new { id });
+            ModelState.AddModelError(nameof(CorrectionReason), $"更正原因不能超过{AnnualReport.ReasonMaxLength}字。");
         }
 
-        TempData["StatusMessage"] = "已撤回，报告回到草稿状态，可以继续修改。";
-        return RedirectToPage(new { id });
+        if (ModelState.IsValid)
+        {
+            var result = await openCorrection.ExecuteAsync(User.RequiredScope(), id, Input.RowVersion, CorrectionReason!.Trim());
+            switch (result.Status)
+            {
+                case UseCaseStatus.NotFound:
+                    return NotFound();
+                case UseCaseStatus.Ok:
+                    TempData["StatusMessage"] = result.Message;
+                    return RedirectToPage(new { id });
+                case UseCaseStatus.Conflict:
+                    ModelState.AddModelError(string.Empty, "发起更正未成功：该报告刚刚被他人处理过，请查看最新状态后再试。");
+                    break;
+                default:
+                    ModelState.AddModelError(nameof(CorrectionReason), result.Message);
+                    break;
+            }
+        }
+
+        Input = InputModel.From(report);
+        await Describe(report, report.ToDocument(report.Agency!.Name));
+        return Page();
     }
 
     private async Task<IActionResult> Save(int id, bool submit)
     {
         var scope = User.RequiredScope();
-        var report = await Load(id, tracking: true);
+        var report = await Load(id);
         if (report is null)
         {
             return NotFound();
         }
 
-        var agencyName = report.Agency!.Name;
-        var (document, errors) = InputValidator.Parse(Input, report.Template, report.ToDocument(agencyName));
+        var (document, errors) = InputValidator.Parse(Input, report.Template, report.ToDocument(report.Agency!.Name));
         foreach (var (key, message) in errors)
         {
             ModelState.AddModelError(key, message);
@@ -103,64 +138,83 @@ public sealed class EditModel(GovDisclosureDbContext db, TimeProvider clock) : P
             return await Redisplay(report, document, errors);
         }
 
-        var previous = await PreviousYear(report);
-        var now = clock.GetUtcNow();
-        try
+        var saved = await saveReport.ExecuteAsync(scope, new SaveReportInput(id, Input.RowVersion, document, Input.ExplanationsByKey(), Clean(Input.CarryReasons)));
+        switch (saved.Status)
         {
-            report.UpdateContent(document, Clean(Input.Explanations), Clean(Input.CarryReasons), scope.Actor, now, previous);
-            if (submit)
+            case UseCaseStatus.NotFound:
+                return NotFound();
+            case UseCaseStatus.Conflict:
+                ModelState.AddModelError(string.Empty, ConflictMessage);
+                return await Redisplay(report, document, errors, keepVersion: false);
+            case UseCaseStatus.Rejected or UseCaseStatus.Refused:
+                ModelState.AddModelError(string.Empty, saved.Message);
+                return await Redisplay(report, document, errors);
+        }
+
+        if (submit)
+        {
+            var submitted = await submitReport.ExecuteAsync(scope, id, saved.RowVersion!.Value);
+            if (!submitted.IsOk)
             {
-                report.Submit(scope.Actor, now, agencyName, previous);
+                // The content is saved; only the submission was refused (e.g. a warning still lacks its 说明).
+                ModelState.AddModelError(string.Empty, "已保存，但未能提交：" + submitted.Message);
+                var current = await Load(id);
+                ModelState.Remove($"{nameof(Input)}.{nameof(InputModel.RowVersion)}");
+                Input.RowVersion = current!.RowVersion;
+                await Describe(current, document);
+                return Page();
             }
-
-            db.Entry(report).Property(r => r.RowVersion).OriginalValue = Input.RowVersion;
-            await db.SaveChangesAsync();
-        }
-        catch (ReportRejectedException ex)
-        {
-            ModelState.AddModelError(string.Empty, ex.Message);
-            return await Redisplay(report, document, errors, ex.Findings);
-        }
-        catch (DomainException ex)
-        {
-            ModelState.AddModelError(string.Empty, ex.Message);
-            return await Redisplay(report, document, errors);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            ModelState.AddModelError(string.Empty, ConflictMessage);
-            var current = await db.Reports.AsNoTracking().Where(r => r.Id == id).Select(r => r.RowVersion).SingleAsync();
-            ModelState.Remove($"{nameof(Input)}.{nameof(InputModel.RowVersion)}");
-            Input.RowVersion = current;
-            return await Redisplay(report, document, errors);
         }
 
-        TempData["StatusMessage"] = submit ? "已保存并提交审核。" : "已保存。";
+        TempData["StatusMessage"] = submit ? "已保存并提交审核。" : saved.Message;
         TempData["SavedReport"] = id;
         return RedirectToPage(new { id });
     }
 
-    private async Task<IActionResult> Redisplay(AnnualReport report, ReportDocument document, IReadOnlyList<(string Key, string Message)> errors, IReadOnlyList<Finding>? findings = null)
+    /// <summary>Shows the page again with everything as typed: cells, texts, 说明 and carry-over reasons.</summary>
+    private async Task<IActionResult> Redisplay(AnnualReport report, ReportDocument document, IReadOnlyList<(string Key, string Message)> errors, bool keepVersion = true)
     {
+        if (!keepVersion)
+        {
+            // A stale version: the next save is meant to overwrite with what is on the page, so it carries the current one.
+            var current = await db.Reports.AsNoTracking().Where(r => r.Id == report.Id).Select(r => r.RowVersion).SingleAsync();
+            ModelState.Remove($"{nameof(Input)}.{nameof(InputModel.RowVersion)}");
+            Input.RowVersion = current;
+        }
+
         CellErrors = errors.Where(e => e.Key.StartsWith(InputModel.CellPrefix, StringComparison.Ordinal))
             .GroupBy(e => e.Key[(InputModel.CellPrefix.Length + 1)..^1])
             .ToDictionary(g => g.Key, g => g.First().Message, StringComparer.Ordinal);
-        await Describe(report, document, findings);
+        await Describe(report, document);
         return Page();
     }
 
-    private async Task Describe(AnnualReport report, ReportDocument document, IReadOnlyList<Finding>? findings = null)
+    /// <summary>Findings are always computed from what is on the page, so every error and every warning (with its 说明 box) shows.</summary>
+    private async Task Describe(AnnualReport report, ReportDocument document)
     {
         Report = new ReportView(report.Id, report.Title, report.Year, report.Template, report.State, report.Revision, report.Agency!.Name,
-            report.CorrectionReason, report.CarriedValues, report.Explanations);
-        Findings = findings ?? ReportChecker.Check(new CheckContext(document) { Previous = await PreviousYear(report), Agency = report.Agency.Profile });
+            report.CorrectionReason, report.CarriedValues, report.Explanations, report.PublishedRevision, report.RowVersion);
+        var previous = await queries.PreviousYearAsync(User.RequiredScope(), report.Id);
+        Findings = ReportChecker.Check(new CheckContext(document) { Previous = previous, Agency = report.Agency.Profile });
         Notes = await db.ReviewComments.AsNoTracking()
             .Where(c => c.ReportId == report.Id && c.Revision == report.Revision)
             .OrderBy(c => c.CreatedAt)
             .Select(c => new CellNote(c.Id, c.CellCode, c.SectionKey, c.Text, c.AuthorName, c.CreatedAt))
             .ToListAsync();
+        // The report was loaded through the user's scope above, so its audit lines may be read directly.
+        Corrections = await db.AuditEntries.AsNoTracking()
+            .Where(a => a.ReportId == report.Id && a.Action == AuditActions.CorrectionOpened)
+            .OrderBy(a => a.At).ThenBy(a => a.Id)
+            .ToListAsync();
         DerivedTotals = ReportTotals.Derived(document);
     }
+
+    /// <summary>Each 更正 opened on this report, with its reason: the report's correction history.</summary>
+    public IReadOnlyList<AuditEntry> Corrections { get; private set; } = [];
+
+    /// <summary>The 说明 to show for a warning: as typed on this page, else as saved.</summary>
+    public string? ExplanationFor(string key) =>
+        Input.Explanations.FirstOrDefault(e => e.Key == key) is { } typed ? typed.Value : Report.Explanations.GetValueOrDefault(key);
 
     public IReadOnlyDictionary<string, decimal> DerivedTotals { get; private set; } = new Dictionary<string, decimal>();
 
@@ -183,24 +237,16 @@ public sealed class EditModel(GovDisclosureDbContext db, TimeProvider clock) : P
     /// <summary>The localStorage key of unsaved input: a draft typed against another revision or version is not offered back.</summary>
     public string DraftKey => $"gd-draft:{Report.Id}:{Report.Revision}:{Input.RowVersion}";
 
-    private Task<AnnualReport?> Load(int id, bool tracking)
-    {
-        var query = db.Reports.EditableBy(User.RequiredScope()).Include(r => r.Agency).Where(r => r.Id == id);
-        return (tracking ? query : query.AsNoTracking()).SingleOrDefaultAsync();
-    }
-
-    private async Task<ReportDocument?> PreviousYear(AnnualReport report)
-    {
-        var previous = await db.Reports.AsNoTracking().Where(r => r.AgencyId == report.AgencyId && r.Year == report.Year - 1).SingleOrDefaultAsync();
-        return previous?.ToDocument(report.Agency!.Name);
-    }
+    private Task<AnnualReport?> Load(int id) =>
+        db.Reports.AsNoTracking().EditableBy(User.RequiredScope()).Include(r => r.Agency).SingleOrDefaultAsync(r => r.Id == id);
 
     private static Dictionary<string, string> Clean(Dictionary<string, string?> values) =>
         values.Where(v => !string.IsNullOrWhiteSpace(v.Value)).ToDictionary(v => v.Key, v => v.Value!.Trim(), StringComparer.Ordinal);
 
     public sealed record ReportView(
         int Id, string Title, int Year, TemplateVersion Template, ReportState State, int Revision, string AgencyName,
-        string? CorrectionReason, IReadOnlyDictionary<string, decimal> Carried, IReadOnlyDictionary<string, string> Explanations);
+        string? CorrectionReason, IReadOnlyDictionary<string, decimal> Carried, IReadOnlyDictionary<string, string> Explanations,
+        int? PublishedRevision, uint RowVersion);
 
     /// <summary>Everything as typed: raw strings, so a malformed number comes back exactly as the user left it.</summary>
     public sealed class InputModel
@@ -215,7 +261,11 @@ public sealed class EditModel(GovDisclosureDbContext db, TimeProvider clock) : P
 
         public Dictionary<string, string?> Cells { get; set; } = new(StringComparer.Ordinal);
 
-        public Dictionary<string, string?> Explanations { get; set; } = new(StringComparer.Ordinal);
+        /// <summary>
+        /// 说明 as indexed key/value pairs: a finding's key names every cell it concerns and can be far longer than
+        /// ASP.NET Core accepts as a form field name, so the key travels as a value instead.
+        /// </summary>
+        public List<ExplanationInput> Explanations { get; set; } = [];
 
         public Dictionary<string, string?> CarryReasons { get; set; } = new(StringComparer.Ordinal);
 
@@ -228,9 +278,21 @@ public sealed class EditModel(GovDisclosureDbContext db, TimeProvider clock) : P
                 Title = report.Title,
                 Sections = report.Sections.ToDictionary(s => s.Key, s => (string?)s.Value, StringComparer.Ordinal),
                 Cells = report.Cells.ToDictionary(c => c.Key, c => (string?)ReportTableModel.Format(definition.Cell(c.Key), c.Value), StringComparer.Ordinal),
-                Explanations = report.Explanations.ToDictionary(e => e.Key, e => (string?)e.Value, StringComparer.Ordinal),
+                Explanations = report.Explanations.Select(e => new ExplanationInput { Key = e.Key, Value = e.Value }).ToList(),
             };
         }
+
+        public Dictionary<string, string> ExplanationsByKey() =>
+            Explanations.Where(e => !string.IsNullOrWhiteSpace(e.Key) && !string.IsNullOrWhiteSpace(e.Value))
+                .GroupBy(e => e.Key!, StringComparer.Ordinal)
+                .ToDictionary(g => g.Key, g => g.Last().Value!.Trim(), StringComparer.Ordinal);
+    }
+
+    public sealed class ExplanationInput
+    {
+        public string? Key { get; set; }
+
+        public string? Value { get; set; }
     }
 
     /// <summary>Input shape only (is it a number, a whole one, not negative); the balance rules are the domain's.</summary>
@@ -280,11 +342,19 @@ public sealed class EditModel(GovDisclosureDbContext db, TimeProvider clock) : P
                 document.Cells[cell.Code] = Normalise(raw, out var value) ? value : 0;
             }
 
-            foreach (var (key, text) in input.Explanations.Concat(input.CarryReasons))
+            for (var i = 0; i < input.Explanations.Count; i++)
+            {
+                if (input.Explanations[i].Value is { Length: > AnnualReport.ReasonMaxLength })
+                {
+                    errors.Add(($"Input.Explanations[{i}].Value", $"说明不能超过{AnnualReport.ReasonMaxLength}字。"));
+                }
+            }
+
+            foreach (var (key, text) in input.CarryReasons)
             {
                 if (text is { Length: > AnnualReport.ReasonMaxLength })
                 {
-                    errors.Add(($"Input.Explanations[{key}]", $"说明不能超过{AnnualReport.ReasonMaxLength}字。"));
+                    errors.Add(($"Input.CarryReasons[{key}]", $"修改原因不能超过{AnnualReport.ReasonMaxLength}字。"));
                 }
             }
 

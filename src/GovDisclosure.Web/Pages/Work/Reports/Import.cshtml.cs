@@ -3,6 +3,7 @@ using GovDisclosure.Domain.Import;
 using GovDisclosure.Domain.Reports;
 using GovDisclosure.Domain.Workflow;
 using GovDisclosure.Infrastructure.Data;
+using GovDisclosure.Infrastructure.Reports;
 using GovDisclosure.Web.Pages.Shared.Report;
 using GovDisclosure.Web.Security;
 using Microsoft.AspNetCore.Mvc;
@@ -16,7 +17,7 @@ namespace GovDisclosure.Web.Pages.Work.Reports;
 /// confirmation. The recognised document travels as interchange JSON in a hidden field, so what is applied
 /// is exactly what was shown.
 /// </summary>
-public sealed class ImportModel(GovDisclosureDbContext db, TimeProvider clock) : PageModel
+public sealed class ImportModel(GovDisclosureDbContext db, SaveReport saveReport) : PageModel
 {
     public const long MaxUploadBytes = 2 * 1024 * 1024;
 
@@ -122,35 +123,42 @@ public sealed class ImportModel(GovDisclosureDbContext db, TimeProvider clock) :
     public async Task<IActionResult> OnPostApplyAsync(int id)
     {
         var scope = User.RequiredScope();
-        var report = await db.Reports.EditableBy(scope).Include(r => r.Agency).SingleOrDefaultAsync(r => r.Id == id);
+        var report = await db.Reports.AsNoTracking().EditableBy(scope).Include(r => r.Agency).SingleOrDefaultAsync(r => r.Id == id);
         if (report is null)
         {
             return NotFound();
         }
 
         Describe(report);
+        ReportDocument document;
         try
         {
-            var document = InterchangeJson.Read(RecognisedJson ?? string.Empty);
-            report.UpdateContent(document, report.Explanations, new Dictionary<string, string>(), scope.Actor, clock.GetUtcNow());
-            db.Entry(report).Property(r => r.RowVersion).OriginalValue = RowVersion;
-            await db.SaveChangesAsync();
+            document = InterchangeJson.Read(RecognisedJson ?? string.Empty);
         }
-        catch (ReportRejectedException ex)
-        {
-            ModelState.AddModelError(string.Empty, ex.Message);
-            ImportFindings = ex.Findings;
-            return Page();
-        }
-        catch (Exception ex) when (ex is DomainException or ReportFormatException)
+        catch (ReportFormatException ex)
         {
             ModelState.AddModelError(string.Empty, ex.Message);
             return Page();
         }
-        catch (DbUpdateConcurrencyException)
+
+        // The same save as the editor's: the rules refuse an unbalanced import, the 说明 already written are kept.
+        var result = await saveReport.ExecuteAsync(scope, new SaveReportInput(id, RowVersion, document, report.Explanations));
+        switch (result.Status)
         {
-            ModelState.AddModelError(string.Empty, "导入未成功：报告在此期间已被修改，请重新识别后再导入。");
-            return Page();
+            case UseCaseStatus.NotFound:
+                return NotFound();
+            case UseCaseStatus.Conflict:
+                ModelState.AddModelError(string.Empty, "导入未成功：报告在此期间已被修改，请重新识别后再导入。");
+                return Page();
+            case UseCaseStatus.Rejected:
+                // Show the recognised content again with the findings at its cells, so the user sees what to fix.
+                ModelState.AddModelError(string.Empty, result.Message);
+                ImportFindings = result.Findings;
+                Preview = new ReportDocumentModel { Document = document, Findings = result.Findings };
+                return Page();
+            case UseCaseStatus.Refused:
+                ModelState.AddModelError(string.Empty, result.Message);
+                return Page();
         }
 
         TempData["StatusMessage"] = "已导入到草稿，请核对各项内容。";

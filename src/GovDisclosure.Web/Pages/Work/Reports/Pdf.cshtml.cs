@@ -7,8 +7,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace GovDisclosure.Web.Pages.Work.Reports;
 
-/// <summary>The draft as a PDF with a 「草稿」 watermark, once a renderer is registered; 501 until then.</summary>
-public sealed class PdfModel(GovDisclosureDbContext db) : PageModel
+/// <summary>The saved draft as a PDF with a 「草稿」 watermark, drawn by the same renderer that publishing uses.</summary>
+public sealed class PdfModel(GovDisclosureDbContext db, IReportPdfRenderer renderer) : PageModel
 {
     public async Task<IActionResult> OnGetAsync(int id)
     {
@@ -16,11 +16,6 @@ public sealed class PdfModel(GovDisclosureDbContext db) : PageModel
         if (report is null)
         {
             return NotFound();
-        }
-
-        if (HttpContext.RequestServices.GetService<IReportPdfRenderer>() is not { } renderer)
-        {
-            return new ContentResult { StatusCode = StatusCodes.Status501NotImplemented, ContentType = "text/plain; charset=utf-8", Content = "PDF 生成服务未配置，暂不能预览PDF。" };
         }
 
         var pdf = renderer.Render(report.ToDocument(report.Agency!.Name), new PdfRenderOptions(Watermark: "草稿"));
