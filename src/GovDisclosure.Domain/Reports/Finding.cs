@@ -20,8 +20,16 @@ public sealed record Finding(string RuleId, FindingSeverity Severity, IReadOnlyL
 {
     public bool IsError => Severity == FindingSeverity.Error;
 
-    /// <summary>A stable key used to attach a 说明 to a warning across saves: rule id plus cells.</summary>
-    public string Key => CellCodes.Count == 0 ? RuleId : $"{RuleId}:{string.Join(',', CellCodes)}";
+    /// <summary>
+    /// What the finding is about when its cell list is not a stable identity: the blank-cell warning lists every
+    /// blank cell of a table, and filling one of them must not orphan the 说明 already written for the table.
+    /// </summary>
+    public string? Anchor { get; init; }
+
+    /// <summary>A stable key used to attach a 说明 to a warning across saves: rule id plus anchor, or plus cells.</summary>
+    public string Key => Anchor is not null
+        ? $"{RuleId}@{Anchor}"
+        : CellCodes.Count == 0 ? RuleId : $"{RuleId}:{string.Join(',', CellCodes)}";
 
     public override string ToString() =>
         $"[{(IsError ? "错误" : "警告")}] {RuleId} {Message}{(CellCodes.Count == 0 ? string.Empty : $" （{string.Join("，", CellCodes)}）")}";

@@ -7,7 +7,8 @@ namespace GovDisclosure.Domain.Rules;
 /// <summary>
 /// W_BLANK_AS_ZERO: blanks are counted as 0 but many review notices want an explicit 0 (report-templates.md §6.6).
 /// One finding per table, not per cell or per row: every warning needs a written 说明 before submission, and
-/// a sparse table 三 would otherwise ask for twenty of them about one habit. The finding still lists every cell.
+/// a sparse table 三 would otherwise ask for twenty of them about one habit. The finding still lists every cell,
+/// but is keyed by its table, so filling some of the blanks keeps the 说明 written for the rest.
 /// Blank totals are computed, so they are not blanks in this sense.
 /// </summary>
 internal sealed class BlankCellValidator : AbstractValidator<CheckContext>
@@ -18,7 +19,7 @@ internal sealed class BlankCellValidator : AbstractValidator<CheckContext>
     {
         RuleForEach(c => Tables(c.Report))
             .Must(t => t.Blanks.Count == 0)
-            .ReportsAs(RuleIds.BlankAsZero, FindingSeverity.Warning, t => t.Blanks.Select(b => b.Code), Message);
+            .ReportsAs(RuleIds.BlankAsZero, FindingSeverity.Warning, t => t.Blanks.Select(b => b.Code), t => t.TableId, Message);
     }
 
     private static IEnumerable<TableBlanks> Tables(ReportDocument report)
@@ -33,7 +34,7 @@ internal sealed class BlankCellValidator : AbstractValidator<CheckContext>
                     .Where(cell => report.Cells.IsBlank(cell.Code) && !computed.Contains(cell.Code))
                     .ToList();
                 var name = table.Caption is null ? section.Heading : $"{section.Heading} {table.Caption}";
-                yield return new TableBlanks(name, blanks);
+                yield return new TableBlanks(table.Id, name, blanks);
             }
         }
     }
@@ -45,5 +46,5 @@ internal sealed class BlankCellValidator : AbstractValidator<CheckContext>
         return $"{t.Name}有{t.Blanks.Count}个单元格空白，已按0计算（{listed}）。如确为0，请填写0";
     }
 
-    private sealed record TableBlanks(string Name, IReadOnlyList<CellDefinition> Blanks);
+    private sealed record TableBlanks(string TableId, string Name, IReadOnlyList<CellDefinition> Blanks);
 }

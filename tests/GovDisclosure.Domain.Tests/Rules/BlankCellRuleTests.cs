@@ -61,4 +61,28 @@ public class BlankCellRuleTests
         Assert.Equal(["s2.fees.amount"], finding.CellCodes);
         Assert.StartsWith("二、主动公开政府信息情况 第二十条第（八）项有1个单元格空白", finding.Message);
     }
+
+    [Fact]
+    public void Filling_some_blanks_of_a_table_keeps_the_key_its_explanation_is_filed_under()
+    {
+        var report = BalancedT2019();
+        report.Cells.Remove("s3.withheld.3.research");
+        report.Cells.Remove("s3.withheld.3.natural");
+        var before = Assert.Single(Check(report).Findings(RuleIds.BlankAsZero));
+
+        report.Cells["s3.withheld.3.natural"] = 0;
+        var after = Assert.Single(Check(report).Findings(RuleIds.BlankAsZero));
+
+        Assert.Equal(["s3.withheld.3.research"], after.CellCodes);
+        Assert.Equal(before.Key, after.Key);
+        Assert.NotEqual(
+            before.Key,
+            Assert.Single(Check(WithBlank(BalancedT2019(), "s4.review.corrected")).Findings(RuleIds.BlankAsZero)).Key);
+    }
+
+    private static ReportDocument WithBlank(ReportDocument report, string code)
+    {
+        report.Cells.Remove(code);
+        return report;
+    }
 }
