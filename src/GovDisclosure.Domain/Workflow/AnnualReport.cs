@@ -296,8 +296,11 @@ public sealed class AnnualReport
         Audit(actor, now, AuditActions.Withdrawn, $"撤回第{Revision}版");
     }
 
-    /// <summary>退回 with at least one comment (on a section, a cell or the whole report).</summary>
-    public void Return(Actor actor, DateTimeOffset now, string summary)
+    /// <summary>
+    /// 退回 with a reason. The reason comes back as a whole-report review comment for the caller to store, so the
+    /// filler reads it with the cell comments; the audit entry for the return already carries it.
+    /// </summary>
+    public ReviewComment Return(Actor actor, DateTimeOffset now, string summary)
     {
         EnsureState(State is ReportState.Submitted or ReportState.Approved, "退回");
         if (string.IsNullOrWhiteSpace(summary))
@@ -310,6 +313,7 @@ public sealed class AnnualReport
         ApprovedAt = null;
         UpdatedAt = now;
         Audit(actor, now, AuditActions.Returned, $"退回第{Revision}版：{summary.Trim()}");
+        return new ReviewComment(this, actor, now, summary.Trim(), null, null);
     }
 
     /// <summary>审核通过. Whoever submitted the revision cannot approve it.</summary>

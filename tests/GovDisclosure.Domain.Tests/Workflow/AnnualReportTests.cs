@@ -149,8 +149,9 @@ public sealed class AnnualReportTests
     public void A_returned_report_can_be_edited_and_submitted_again()
     {
         var report = Submitted();
-        report.Return(Reviewer, Now, "请核对予以公开数");
+        var reason = report.Return(Reviewer, Now, " 请核对予以公开数 ");
         Assert.Equal(ReportState.Returned, report.State);
+        Assert.Equal(("请核对予以公开数", null, null), (reason.Text, reason.SectionKey, reason.CellCode));
 
         report.UpdateContent(Balanced(report, 4), None, None, Filler, Now);
         report.Submit(Filler, Now, Bureau.Name);

@@ -19,7 +19,7 @@ namespace GovDisclosure.Web.Pages.Review.Reports;
 /// Reviewing one report: findings with the filler's 说明, last year's figures beside this year's, comments on
 /// a section or a cell, approve / return / publish, and the timeline from the audit trail.
 /// </summary>
-public sealed class DetailModel(GovDisclosureDbContext db, TimeProvider clock, IAuthorizationService authorization, ApproveReport approveReport, AddComment addComment, PublishReport publishReport, ReportQueries queries) : PageModel
+public sealed class DetailModel(GovDisclosureDbContext db, IAuthorizationService authorization, ApproveReport approveReport, ReturnReport returnReport, AddComment addComment, PublishReport publishReport, ReportQueries queries) : PageModel
 {
     public const string ConflictMessage = "操作未成功：该报告刚刚被他人修改或处理过，请查看最新内容后再操作。";
 
@@ -91,19 +91,19 @@ public sealed class DetailModel(GovDisclosureDbContext db, TimeProvider clock, I
 
     public async Task<IActionResult> OnPostReturnAsync(int id)
     {
-        var report = await Load(id, tracking: true);
-        if (report is null)
+        if (!ModelState.IsValid)
         {
-            return NotFound();
+            var report = await Load(id, tracking: false);
+            if (report is null)
+            {
+                return NotFound();
+            }
+
+            await Describe(report);
+            return Page();
         }
 
-        return await Act(report, r =>
-        {
-            var actor = User.RequiredScope().Actor;
-            var now = clock.GetUtcNow();
-            r.Return(actor, now, ReturnSummary ?? string.Empty);
-            db.ReviewComments.Add(r.Comment(actor, now, ReturnSummary!, null, null));
-        }, "已退回填报单位。");
+        return await Outcome(id, await returnReport.ExecuteAsync(User.RequiredScope(), id, RowVersion, ReturnSummary ?? string.Empty), "已退回填报单位。");
     }
 
     /// <summary>发布 through the use case: it renders the PDF and commits state, PDF, hash, snapshot and audit in one transaction.</summary>
@@ -136,32 +136,6 @@ public sealed class DetailModel(GovDisclosureDbContext db, TimeProvider clock, I
                 await Describe((await Load(id, tracking: false))!);
                 return Page();
         }
-    }
-
-    private async Task<IActionResult> Act(AnnualReport report, Action<AnnualReport> change, string done)
-    {
-        try
-        {
-            change(report);
-            db.Entry(report).Property(r => r.RowVersion).OriginalValue = RowVersion;
-
-            await db.SaveChangesAsync();
-        }
-        catch (DomainException ex)
-        {
-            ModelState.AddModelError(string.Empty, ex.Message);
-            db.ChangeTracker.Clear();
-            await Describe((await Load(report.Id, tracking: false))!);
-            return Page();
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            TempData["StatusMessage"] = ConflictMessage;
-            return RedirectToPage(new { id = report.Id });
-        }
-
-        TempData["StatusMessage"] = done;
-        return RedirectToPage(new { id = report.Id });
     }
 
     private async Task Describe(AnnualReport report)
