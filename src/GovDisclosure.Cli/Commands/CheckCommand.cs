@@ -1,0 +1,132 @@
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Unicode;
+using GovDisclosure.Domain.Reports;
+using GovDisclosure.Domain.Rules;
+using GovDisclosure.Domain.Templates;
+
+namespace GovDisclosure.Cli.Commands;
+
+/// <summary>
+/// gd check FILE [--previous FILE] [--format json]: imports a report and prints what the importer and every
+/// rule have to say, one finding a line (rule id, message, cell codes). Exit codes: 0 no error (warnings
+/// allowed), 1 a rule is broken or values could not be placed, 2 not a report or wrong usage.
+/// </summary>
+public static class CheckCommand
+{
+    public const string Usage = "用法：gd check 文件|- [--previous 上一年度报告文件] [--format json|text]";
+
+    private static readonly JsonWriterOptions JsonOptions = new() { Indented = true, Encoder = JavaScriptEncoder.Create(UnicodeRanges.All) };
+
+    public static Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr) =>
+        RunAsync(args, stdout, stderr, Console.OpenStandardInput);
+
+    /// <param name="stdin">Opens standard input; tests pass their own.</param>
+    public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, Func<Stream> stdin)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        ArgumentNullException.ThrowIfNull(stdout);
+        ArgumentNullException.ThrowIfNull(stderr);
+        if (!ReportInput.TryParseArguments(args, allowPrevious: true, out var options, out var problem))
+        {
+            await stderr.WriteLineAsync(problem);
+            await stderr.WriteLineAsync(Usage);
+            return 2;
+        }
+
+        if (options.Help)
+        {
+            await stdout.WriteLineAsync(Usage);
+            return 0;
+        }
+
+        var (result, reason) = await ReportInput.ReadAsync(options.File!, stdin);
+        if (result is null)
+        {
+            await stderr.WriteLineAsync(reason);
+            return 2;
+        }
+
+        ReportDocument? previous = null;
+        if (options.Previous is not null)
+        {
+            var (previousResult, previousReason) = await ReportInput.ReadAsync(options.Previous, stdin);
+            if (previousResult is null)
+            {
+                await stderr.WriteLineAsync($"上一年度报告：{previousReason}");
+                return 2;
+            }
+
+            previous = previousResult.Report;
+            if (previous.Year != result.Report.Year - 1)
+            {
+                await stderr.WriteLineAsync($"注意：--previous 是{previous.Year}年度报告，不是{result.Report.Year - 1}年度，未做跨年度核对（X-1至X-4）。");
+            }
+        }
+
+        // Importer findings first within each severity: a value that was not imported explains rule findings about it.
+        var findings = result.Findings
+            .Concat(ReportChecker.Check(result.Report, previous))
+            .OrderBy(f => f.Severity)
+            .ToList();
+        var errors = findings.Count(f => f.IsError);
+        var warnings = findings.Count - errors;
+
+        if (options.Format == "json")
+        {
+            await stdout.WriteLineAsync(Json(options.File!, result.Report, findings, errors, warnings));
+        }
+        else
+        {
+            foreach (var finding in findings)
+            {
+                await stdout.WriteLineAsync(ReportInput.OneLine(finding));
+            }
+
+            var report = result.Report;
+            await stdout.WriteLineAsync(errors == 0 && warnings == 0
+                ? $"{report.Title}（{report.Year}年度，{report.Definition.Name}）：未发现问题。"
+                : $"{report.Title}（{report.Year}年度，{report.Definition.Name}）：错误{ReportInput.Count(errors)}项，警告{ReportInput.Count(warnings)}项。");
+        }
+
+        return errors > 0 ? 1 : 0;
+    }
+
+    private static string Json(string file, ReportDocument report, List<Finding> findings, int errors, int warnings)
+    {
+        using var stream = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(stream, JsonOptions))
+        {
+            writer.WriteStartObject();
+            writer.WriteString("file", file);
+            writer.WriteString("template", report.Template.Code());
+            writer.WriteNumber("year", report.Year);
+            writer.WriteString("agency", report.Agency);
+            writer.WriteString("title", report.Title);
+            writer.WriteNumber("errors", errors);
+            writer.WriteNumber("warnings", warnings);
+            writer.WriteStartArray("findings");
+            foreach (var f in findings)
+            {
+                writer.WriteStartObject();
+                writer.WriteString("rule", f.RuleId);
+                writer.WriteString("severity", f.IsError ? "error" : "warning");
+                writer.WriteStartArray("cells");
+                foreach (var code in f.CellCodes)
+                {
+                    writer.WriteStringValue(code);
+                }
+
+                writer.WriteEndArray();
+                writer.WriteString("message", f.Message);
+                writer.WriteEndObject();
+            }
+
+            writer.WriteEndArray();
+            writer.WriteEndObject();
+        }
+
+        return Encoding.UTF8.GetString(stream.ToArray());
+    }
+}
