@@ -26,7 +26,8 @@ internal static partial class ReportAssembler
         Text,
     }
 
-    private sealed record Token(TokenKind Kind, string Text, int Line, CellValue? Value, LabelMeaning? Meaning);
+    /// <param name="Soft">An empty field a row's line ends with: a blank cell, or only a trailing tab.</param>
+    private sealed record Token(TokenKind Kind, string Text, int Line, CellValue? Value, LabelMeaning? Meaning, bool Soft = false);
 
     private sealed class Run(string rowKey, string label, int line, MoneyUnit headerUnit)
     {
@@ -88,9 +89,10 @@ internal static partial class ReportAssembler
                 continue;
             }
 
-            foreach (var cell in line.Cells!)
+            for (var c = 0; c < line.Cells!.Count; c++)
             {
-                tokens.Add((Classify(cell, i), section));
+                var token = Classify(line.Cells[c], i);
+                tokens.Add((c >= line.Cells.Count - line.SoftTail ? token with { Soft = true } : token, section));
             }
         }
 
@@ -325,6 +327,14 @@ internal static partial class ReportAssembler
 
         if (core.Count > n)
         {
+            // A row split over two lines: the tabs that ended the first line were no cells.
+            var hard = core.Where(t => !(t.Kind == TokenKind.Blank && t.Soft)).ToList();
+            if (hard.Count == n)
+            {
+                Write(report, row, hard, run, findings);
+                return;
+            }
+
             findings.Add(new Finding(ImportRuleIds.Unplaced, FindingSeverity.Error, [row.Cells[0].Code],
                 $"“{rowName}”一行有{core.Count}个单元格的数值（{Values(core)}），多于该行的{n}列，无法确定各数值所在列，该行未导入。"));
             return;

@@ -6,11 +6,15 @@ namespace GovDisclosure.Domain.Import;
 /// single cell of a Word extraction that puts one cell per line). The placement engine sees only these, so
 /// every format is placed by the same rules.
 /// </summary>
-internal sealed record SourceLine(string? Paragraph, IReadOnlyList<string>? Cells)
+/// <param name="SoftTail">
+/// How many of the last cells are empty fields after the row's last value. A tab-separated extraction ends
+/// many rows with tabs, so such a field may be a blank cell (a 总计 left empty) or nothing at all.
+/// </param>
+internal sealed record SourceLine(string? Paragraph, IReadOnlyList<string>? Cells, int SoftTail = 0)
 {
     public static SourceLine Prose(string text) => new(text, null);
 
-    public static SourceLine Row(IReadOnlyList<string> cells) => new(null, cells);
+    public static SourceLine Row(IReadOnlyList<string> cells, int softTail = 0) => new(null, cells, softTail);
 
     public bool IsProse => Paragraph is not null;
 }

@@ -55,18 +55,11 @@ internal static partial class SourceReaders
                     continue;
                 }
 
-                var fields = line.Split('\t').ToList();
-
-                // A row ending in tabs leaves empty fields that are no cells; dropping them lets a row that the
-                // extraction split over two lines continue on the next line.
-                while (fields.Count > 0 && string.IsNullOrWhiteSpace(fields[^1]))
+                var fields = line.Split('\t');
+                var softTail = Enumerable.Reverse(fields).TakeWhile(string.IsNullOrWhiteSpace).Count();
+                if (softTail < fields.Length)
                 {
-                    fields.RemoveAt(fields.Count - 1);
-                }
-
-                if (fields.Count > 0)
-                {
-                    result.Add(SourceLine.Row(fields));
+                    result.Add(SourceLine.Row(fields, softTail));
                 }
 
                 continue;
