@@ -353,7 +353,8 @@ internal static partial class ReportAssembler
         if (hasTotal && core.Count == n - 1 && leadingOwnLine == 0 && core.All(t => t.Kind == TokenKind.Number))
         {
             var numbers = core.Select(t => t.Value!.Number).ToList();
-            if (numbers[^1] == numbers.Take(numbers.Count - 1).Sum() && numbers.Skip(1).Take(numbers.Count - 2).All(v => v == 0))
+            // All zeros says nothing about where the gap is: a blank 总计 after six zeros is read by position below.
+            if (numbers[0] != 0 && numbers[^1] == numbers.Take(numbers.Count - 1).Sum() && numbers.Skip(1).Take(numbers.Count - 2).All(v => v == 0))
             {
                 var filled = new List<Token> { core[0] };
                 for (var i = 1; i < n - 1; i++)

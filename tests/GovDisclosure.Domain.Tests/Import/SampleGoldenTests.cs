@@ -137,6 +137,9 @@ public sealed class SampleGoldenTests
         expected["s3.unable.1.total"] = 1;
         expected["s3.processed.natural"] = 3;
         expected["s3.processed.total"] = 3;
+
+        // Row （二） has six zeros for seven columns: read by position, its 总计 is the blank (computed as 0).
+        expected.Remove("s3.partial.total");
         AssertCells(expected, report);
         Assert.Equal(Lines(SampleNarratives.Sample003Overview), report.SectionText(SectionKeys.Overview));
         Assert.Equal(Lines(SampleNarratives.Sample003Problems), report.SectionText(SectionKeys.Problems));
@@ -144,15 +147,16 @@ public sealed class SampleGoldenTests
     }
 
     [Fact]
-    public void Sample_003_rows_one_value_short_are_placed_by_their_total_and_the_user_is_told_which_rows()
+    public void Sample_003_row_one_value_short_is_placed_by_its_total_and_the_user_is_told_which_row()
     {
         var findings = Import(SampleFiles.Xinhua2021).Findings;
 
-        Assert.All(findings, f => Assert.Equal(ImportRuleIds.Inferred, f.RuleId));
-        Assert.All(findings, f => Assert.Equal(FindingSeverity.Warning, f.Severity));
-        Assert.Equal(["s3.granted.natural", "s3.partial.natural"], findings.Select(f => f.CellCodes[0]));
-        Assert.Contains("三（一）予以公开", findings[0].Message, StringComparison.Ordinal);
-        Assert.Contains("只有6个数值", findings[0].Message, StringComparison.Ordinal);
+        var finding = Assert.Single(findings);
+        Assert.Equal(ImportRuleIds.Inferred, finding.RuleId);
+        Assert.Equal(FindingSeverity.Warning, finding.Severity);
+        Assert.Equal("s3.granted.natural", finding.CellCodes[0]);
+        Assert.Contains("三（一）予以公开", finding.Message, StringComparison.Ordinal);
+        Assert.Contains("只有6个数值（2、0、0、0、0、2）", finding.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -186,8 +190,9 @@ public sealed class SampleGoldenTests
     }
 
     [Fact]
-    public void Each_sample_imports_to_the_same_report_the_rule_tests_were_written_against()
+    public void Each_sample_imports_to_the_numbers_the_rule_tests_were_written_against()
     {
+        // Compared as the rules see them (a blank 总计 is its computed sum): sample 003's row （二） leaves its 总计 blank.
         foreach (var (file, expected) in new[]
                  {
                      (SampleFiles.Yinzhou2020, TestReports.Sample000()),
@@ -196,7 +201,8 @@ public sealed class SampleGoldenTests
                  })
         {
             var report = Import(file).Report;
-            AssertCells(expected.Cells.ToDictionary(c => c.Key, c => c.Value), report);
+            Assert.All(report.Definition.Cells, c => Assert.Equal(ReportTotals.Effective(expected, c.Code), ReportTotals.Effective(report, c.Code)));
+            Assert.Equal(expected.Cells.Count(c => !report.Definition.Sums.Any(s => s.Total == c.Key)), report.Cells.Count(c => !report.Definition.Sums.Any(s => s.Total == c.Key)));
         }
     }
 
