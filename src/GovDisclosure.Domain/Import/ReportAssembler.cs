@@ -18,6 +18,12 @@ internal static partial class ReportAssembler
 
     private const string AppealRowKey = "s4:data";
 
+    /// <summary>
+    /// The three statutory tables have about 250 cells with their labels and headers; a source with a
+    /// hundred times that many is not a report, and refusing it keeps the import fast.
+    /// </summary>
+    private const int MaxTableCells = 25_000;
+
     private enum TokenKind
     {
         Blank,
@@ -75,6 +81,11 @@ internal static partial class ReportAssembler
                 }
 
                 continue;
+            }
+
+            if (tokens.Count > MaxTableCells)
+            {
+                throw new ReportFormatException($"表格单元格超过{MaxTableCells}个，远多于年度报告的统计表，不是政府信息公开工作年度报告。");
             }
 
             if (line.IsProse)
@@ -141,6 +152,17 @@ internal static partial class ReportAssembler
 
     private static Token Classify(string text, int line)
     {
+        // Most cells are empty or a plain count: skip the general parsers for them.
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return new Token(TokenKind.Blank, text, line, null, null);
+        }
+
+        if (text.Length <= 9 && text.All(char.IsAsciiDigit))
+        {
+            return new Token(TokenKind.Number, text, line, new CellValue(decimal.Parse(text, CultureInfo.InvariantCulture), MoneyUnit.None, text), null);
+        }
+
         if (ValueParser.IsBlank(text))
         {
             return new Token(TokenKind.Blank, text, line, null, null);
