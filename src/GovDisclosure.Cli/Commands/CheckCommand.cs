@@ -1,10 +1,5 @@
-using System.Text;
-using System.Text.Encodings.Web;
-using System.Text.Json;
-using System.Text.Unicode;
 using GovDisclosure.Domain.Reports;
 using GovDisclosure.Domain.Rules;
-using GovDisclosure.Domain.Templates;
 
 namespace GovDisclosure.Cli.Commands;
 
@@ -17,35 +12,16 @@ public static class CheckCommand
 {
     public const string Usage = "用法：gd check 文件|- [--previous 上一年度报告文件] [--format json|text]";
 
-    private static readonly JsonWriterOptions JsonOptions = new() { Indented = true, Encoder = JavaScriptEncoder.Create(UnicodeRanges.All) };
-
     public static Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr) =>
         RunAsync(args, stdout, stderr, Console.OpenStandardInput);
 
     /// <param name="stdin">Opens standard input; tests pass their own.</param>
     public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, Func<Stream> stdin)
     {
-        ArgumentNullException.ThrowIfNull(args);
-        ArgumentNullException.ThrowIfNull(stdout);
-        ArgumentNullException.ThrowIfNull(stderr);
-        if (!ReportInput.TryParseArguments(args, allowPrevious: true, out var options, out var problem))
-        {
-            await stderr.WriteLineAsync(problem);
-            await stderr.WriteLineAsync(Usage);
-            return 2;
-        }
-
-        if (options.Help)
-        {
-            await stdout.WriteLineAsync(Usage);
-            return 0;
-        }
-
-        var (result, reason) = await ReportInput.ReadAsync(options.File!, stdin);
+        var (options, result, exit) = await ReportInput.StartAsync(args, Usage, allowPrevious: true, stdout, stderr, stdin);
         if (result is null)
         {
-            await stderr.WriteLineAsync(reason);
-            return 2;
+            return exit;
         }
 
         ReportDocument? previous = null;
@@ -75,7 +51,9 @@ public static class CheckCommand
 
         if (options.Format == "json")
         {
-            await stdout.WriteLineAsync(Json(options.File!, result.Report, findings, errors, warnings));
+            // The interchange document with its findings (report-templates.md §12.4): one JSON a tool can
+            // both load and act on.
+            await stdout.WriteLineAsync(InterchangeJson.Write(result.Report, includeDerived: false, findings));
         }
         else
         {
@@ -91,42 +69,5 @@ public static class CheckCommand
         }
 
         return errors > 0 ? 1 : 0;
-    }
-
-    private static string Json(string file, ReportDocument report, List<Finding> findings, int errors, int warnings)
-    {
-        using var stream = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(stream, JsonOptions))
-        {
-            writer.WriteStartObject();
-            writer.WriteString("file", file);
-            writer.WriteString("template", report.Template.Code());
-            writer.WriteNumber("year", report.Year);
-            writer.WriteString("agency", report.Agency);
-            writer.WriteString("title", report.Title);
-            writer.WriteNumber("errors", errors);
-            writer.WriteNumber("warnings", warnings);
-            writer.WriteStartArray("findings");
-            foreach (var f in findings)
-            {
-                writer.WriteStartObject();
-                writer.WriteString("rule", f.RuleId);
-                writer.WriteString("severity", f.IsError ? "error" : "warning");
-                writer.WriteStartArray("cells");
-                foreach (var code in f.CellCodes)
-                {
-                    writer.WriteStringValue(code);
-                }
-
-                writer.WriteEndArray();
-                writer.WriteString("message", f.Message);
-                writer.WriteEndObject();
-            }
-
-            writer.WriteEndArray();
-            writer.WriteEndObject();
-        }
-
-        return Encoding.UTF8.GetString(stream.ToArray());
     }
 }

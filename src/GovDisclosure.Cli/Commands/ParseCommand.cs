@@ -20,27 +20,10 @@ public static class ParseCommand
     /// <param name="stdin">Opens standard input; tests pass their own.</param>
     public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, Func<Stream> stdin)
     {
-        ArgumentNullException.ThrowIfNull(args);
-        ArgumentNullException.ThrowIfNull(stdout);
-        ArgumentNullException.ThrowIfNull(stderr);
-        if (!ReportInput.TryParseArguments(args, allowPrevious: false, out var options, out var problem))
-        {
-            await stderr.WriteLineAsync(problem);
-            await stderr.WriteLineAsync(Usage);
-            return 2;
-        }
-
-        if (options.Help)
-        {
-            await stdout.WriteLineAsync(Usage);
-            return 0;
-        }
-
-        var (result, reason) = await ReportInput.ReadAsync(options.File!, stdin);
+        var (options, result, exit) = await ReportInput.StartAsync(args, Usage, allowPrevious: false, stdout, stderr, stdin);
         if (result is null)
         {
-            await stderr.WriteLineAsync(reason);
-            return 2;
+            return exit;
         }
 
         if (options.Format == "text")
@@ -73,6 +56,39 @@ public static class ParseCommand
 internal static class ReportInput
 {
     internal sealed record Options(string? File, string? Previous, string Format, bool Help);
+
+    /// <summary>
+    /// Parses the arguments and imports FILE. Without a result, the exit code to return: 0 after --help,
+    /// 2 for wrong usage or input that is not a report (the reason already written to stderr).
+    /// </summary>
+    public static async Task<(Options Options, ImportResult? Result, int Exit)> StartAsync(
+        string[] args, string usage, bool allowPrevious, TextWriter stdout, TextWriter stderr, Func<Stream> stdin)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        ArgumentNullException.ThrowIfNull(stdout);
+        ArgumentNullException.ThrowIfNull(stderr);
+        if (!TryParseArguments(args, allowPrevious, out var options, out var problem))
+        {
+            await stderr.WriteLineAsync(problem);
+            await stderr.WriteLineAsync(usage);
+            return (options, null, 2);
+        }
+
+        if (options.Help)
+        {
+            await stdout.WriteLineAsync(usage);
+            return (options, null, 0);
+        }
+
+        var (result, reason) = await ReadAsync(options.File!, stdin);
+        if (result is null)
+        {
+            await stderr.WriteLineAsync(reason);
+            return (options, null, 2);
+        }
+
+        return (options, result, 0);
+    }
 
     public static bool TryParseArguments(string[] args, bool allowPrevious, out Options options, out string problem)
     {

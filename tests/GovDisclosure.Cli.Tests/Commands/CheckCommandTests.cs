@@ -107,14 +107,15 @@ public sealed class CheckCommandTests : IDisposable
     }
 
     [Fact]
-    public async Task Json_format_lists_each_finding_with_rule_severity_cells_and_message()
+    public async Task Json_format_prints_the_report_with_each_finding_as_rule_severity_cells_and_message()
     {
         var (code, stdout, _) = await Run(CliSamples.Path(CliSamples.Xinhua2021), "--format", "json");
 
         Assert.Equal(0, code);
         var root = JsonDocument.Parse(stdout).RootElement;
-        Assert.Equal(0, root.GetProperty("errors").GetInt32());
-        Assert.Equal(2, root.GetProperty("warnings").GetInt32());
+        Assert.Equal(2021, root.GetProperty("year").GetInt32());
+        Assert.Equal(3, root.GetProperty("cells").GetProperty("s3.received.natural").GetInt32());
+        Assert.Equal(["warning", "warning"], root.GetProperty("findings").EnumerateArray().Select(f => f.GetProperty("severity").GetString()));
         var narrative = root.GetProperty("findings").EnumerateArray().Single(f => f.GetProperty("rule").GetString() == "W_NARRATIVE");
         Assert.Equal("warning", narrative.GetProperty("severity").GetString());
         Assert.Equal(["s3.received.total", "s3.processed.total"], narrative.GetProperty("cells").EnumerateArray().Select(c => c.GetString()));
