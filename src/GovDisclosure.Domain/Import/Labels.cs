@@ -37,7 +37,11 @@ internal static partial class Labels
         var normalized = builder.ToString();
 
         // 「1、属于国家秘密」 and 「1.属于国家秘密」 are the same row.
-        normalized = NumberedWithComma().Replace(normalized, "$1.");
+        if (normalized.Length > 1 && char.IsAsciiDigit(normalized[0]))
+        {
+            normalized = NumberedWithComma().Replace(normalized, "$1.");
+        }
+
         return normalized.TrimEnd(':');
     }
 
@@ -107,8 +111,16 @@ internal static class LabelIndex
 
     private static readonly string[] AppealHeaders = ["行政复议", "行政诉讼", "结果维持", "结果纠正", "其他结果", "尚未审结", "未经复议直接起诉", "复议后起诉"];
 
+    /// <summary>The longest label with a note appended; anything longer is prose, not a label.</summary>
+    private const int MaxLabelLength = 80;
+
     public static LabelMeaning? Find(string text)
     {
+        if (text.Length > MaxLabelLength)
+        {
+            return null;
+        }
+
         var key = Labels.Normalize(text);
         if (key.Length == 0)
         {

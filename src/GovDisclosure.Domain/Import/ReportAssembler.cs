@@ -180,7 +180,7 @@ internal static partial class ReportAssembler
     }
 
     private static bool StartsTable(SourceLine line) =>
-        (line.Cells ?? [line.Paragraph!]).Any(c => LabelIndex.Find(c) is { } m && (m.RowKey is not null || m.Evidence is not null));
+        (line.Cells ?? [line.Paragraph!]).Any(c => !IsProse(c) && LabelIndex.Find(c) is { } m && (m.RowKey is not null || m.Evidence is not null));
 
     /// <summary>Narrative around the tables: a sentence, not a label.</summary>
     private static bool IsProse(string text) => text.Length >= 20 && (text.Contains('。', StringComparison.Ordinal) || text.Contains('；', StringComparison.Ordinal));

@@ -25,6 +25,9 @@ public static class ReportImporter
     /// </summary>
     public const int MaxBytes = 8 * 1024 * 1024;
 
+    /// <summary>Tabs, line breaks and pipes: a report has about two thousand.</summary>
+    private const int MaxSeparators = 100_000;
+
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     /// <summary>Imports from text. Throws <see cref="ReportFormatException"/> when the input is not a report at all.</summary>
@@ -47,6 +50,14 @@ public static class ReportImporter
         }
 
         RefuseBinary(content);
+
+        // Counted before anything is split: a report has a few hundred lines and a thousand-odd cells.
+        var span = content.AsSpan();
+        if (span.Count('\t') + span.Count('\n') + span.Count('|') > MaxSeparators)
+        {
+            throw new ReportFormatException($"表格单元格超过{MaxSeparators}个（按制表符、换行和竖线计），远多于年度报告的统计表，不是政府信息公开工作年度报告。");
+        }
+
         if (format == ImportFormat.Auto)
         {
             format = Sniff(content);

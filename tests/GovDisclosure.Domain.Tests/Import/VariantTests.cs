@@ -30,6 +30,49 @@ public sealed class VariantTests
 
     [Theory]
     [MemberData(nameof(Formats))]
+    public void Sample_001_written_in_another_format_keeps_its_zero_rows_and_its_blank_result_rows(string format)
+    {
+        var original = TestReports.Sample001();
+
+        var result = ReportImporter.Import(Write(format, original));
+
+        SampleGoldenTests.AssertCells(original.Cells.ToDictionary(c => c.Key, c => c.Value), result.Report);
+        Assert.Equal("发展局", result.Report.Agency);
+        Assert.Empty(result.Findings);
+    }
+
+    [Theory]
+    [MemberData(nameof(Formats))]
+    public void A_row_whose_first_column_is_blank_keeps_every_value_in_its_own_column(string format)
+    {
+        var original = TestReports.Sample000();
+        original.Cells.Remove("s3.received.natural");
+        original.Cells["s3.received.total"] = 1;
+        original.Cells["s3.carried_out.orgother"] = 2;
+        original.Cells.Remove("s3.carried_out.total");
+
+        var result = ReportImporter.Import(Write(format, original));
+
+        SampleGoldenTests.AssertCells(original.Cells.ToDictionary(c => c.Key, c => c.Value), result.Report);
+        Assert.Empty(result.Findings);
+    }
+
+    [Theory]
+    [MemberData(nameof(Formats))]
+    public void A_signed_change_and_units_written_in_the_cells_come_through(string format)
+    {
+        var original = TestReports.BalancedT2019();
+        original.Cells["s2.licensing.change"] = -3;
+        original.Cells["s2.penalty.change"] = 4;
+
+        var result = ReportImporter.Import(Write(format, original).Replace("\t4\t", "\t+4\t", StringComparison.Ordinal));
+
+        SampleGoldenTests.AssertCells(original.Cells.ToDictionary(c => c.Key, c => c.Value), result.Report);
+        Assert.Empty(result.Findings);
+    }
+
+    [Theory]
+    [MemberData(nameof(Formats))]
     public void A_balanced_2021_report_in_any_format_imports_every_cell_and_passes_every_rule(string format)
     {
         var original = TestReports.BalancedT2021();
