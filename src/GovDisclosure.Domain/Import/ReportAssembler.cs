@@ -118,7 +118,8 @@ internal static partial class ReportAssembler
         var template = DetectTemplate(evidence, runs, year, findings);
         if (year is null)
         {
-            year = template == TemplateVersion.T2019 ? 2020 : DateTime.UtcNow.Year - 1;
+            // The first year the detected template was used for: deterministic, and the warning asks for the real one.
+            year = template == TemplateVersion.T2019 ? 2019 : 2021;
             findings.Add(new Finding(ImportRuleIds.Year, FindingSeverity.Warning, [],
                 $"未能从标题或正文识别报告年度，暂按{year}年度处理，请核对。"));
         }

@@ -284,6 +284,22 @@ public sealed class VariantTests
     }
 
     [Fact]
+    public void A_report_without_a_year_anywhere_gets_the_templates_first_year_and_a_warning()
+    {
+        var text = Tabbed2021()
+            .Replace("宁波市发展和改革委员会2021年政府信息公开工作年度报告", "宁波市发展和改革委员会政府信息公开工作年度报告", StringComparison.Ordinal)
+            .Replace("2021年，", "本年，", StringComparison.Ordinal)
+            .Replace("2022年，", "明年，", StringComparison.Ordinal);
+
+        var result = ReportImporter.Import(text);
+
+        Assert.Equal(2021, result.Report.Year);
+        var finding = Assert.Single(result.Findings);
+        Assert.Equal(ImportRuleIds.Year, finding.RuleId);
+        Assert.Contains("未能从标题或正文识别报告年度", finding.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_report_without_table_four_says_the_table_is_missing()
     {
         var text = Tabbed2021();
