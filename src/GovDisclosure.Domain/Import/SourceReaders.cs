@@ -158,8 +158,17 @@ internal static partial class SourceReaders
 
     // ---- HTML ------------------------------------------------------------------------------------
 
+    /// <summary>A report exported from Word with inline styles has a few thousand tags.</summary>
+    internal const int MaxHtmlTags = 200_000;
+
     public static List<SourceLine> ReadHtml(string content)
     {
+        // Counted before AngleSharp builds a DOM: megabytes of tags cost seconds to parse.
+        if (content.AsSpan().Count('<') > MaxHtmlTags)
+        {
+            throw new ReportFormatException($"HTML标签超过{MaxHtmlTags}个，远多于年度报告，不是政府信息公开工作年度报告。");
+        }
+
         CheckHtmlNesting(content);
         var document = new HtmlParser().ParseDocument(content);
         if (document.Body is not { } body)

@@ -106,13 +106,23 @@ public sealed class RobustnessTests
     }
 
     [Fact]
-    public void Html_nested_a_hundred_thousand_deep_is_refused_quickly()
+    public void Html_nested_fifty_thousand_deep_is_refused_quickly()
     {
-        var html = "<html><body>" + string.Concat(Enumerable.Repeat("<div>", 100_000)) + "三" + string.Concat(Enumerable.Repeat("</div>", 100_000)) + "</body></html>";
+        var html = "<html><body>" + string.Concat(Enumerable.Repeat("<div>", 50_000)) + "三" + string.Concat(Enumerable.Repeat("</div>", 50_000)) + "</body></html>";
 
         var error = Refused(() => ReportImporter.Import(html, ImportFormat.Html));
 
         Assert.Contains("嵌套", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Html_with_a_quarter_of_a_million_cells_is_refused_before_it_is_parsed()
+    {
+        var html = "<table><tr>" + string.Concat(Enumerable.Repeat("<td>1</td>", 250_000)) + "</tr></table>";
+
+        var error = Refused(() => ReportImporter.Import(html, ImportFormat.Html));
+
+        Assert.Contains("HTML标签超过", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
