@@ -1,9 +1,13 @@
 using GovDisclosure.Cli.Commands;
 
-// gd: the portal's command line. The verbs here are the database ones; the parse/check/render verbs are
-// registered the same way (one file per verb under Commands/, one line in this table).
+// gd: the portal's command line. One file per verb under Commands/, one line in this table.
 var verbs = new (string[] Words, Func<string[], TextWriter, TextWriter, Task<int>> Run, string Usage)[]
 {
+    (["parse"], ParseCommand.RunAsync, ParseCommand.Usage),
+    (["check"], CheckCommand.RunAsync, CheckCommand.Usage),
+
+    // RenderCommand is synchronous (PDFsharp writes to a byte array); the table wants a Task.
+    (["render"], (args, stdout, stderr) => Task.FromResult(RenderCommand.Run(args, stdout, stderr)), RenderCommand.Usage),
     (["db", "migrate"], DbMigrateCommand.RunAsync, DbMigrateCommand.Usage),
     (["agency", "import"], AgencyImportCommand.RunAsync, AgencyImportCommand.Usage),
     (["user", "add"], UserAddCommand.RunAsync, UserAddCommand.Usage),
