@@ -44,7 +44,7 @@ public static class DemoCommand
             {
                 documents.Add(ReportImporter.Import(ReadSample(file), file).Report);
             }
-            catch (Exception e) when (e is ReportFormatException or NotImplementedException)
+            catch (ReportFormatException e)
             {
                 await stderr.WriteLineAsync($"示范报告 {file}（{role}）无法导入：{e.Message}");
                 return 1;

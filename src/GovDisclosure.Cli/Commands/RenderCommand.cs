@@ -88,12 +88,6 @@ public static class RenderCommand
             stderr.WriteLine(ex.Message);
             return 1;
         }
-        catch (NotImplementedException)
-        {
-            // Until the importer lands only interchange JSON can be rendered.
-            stderr.WriteLine($"暂不支持该文件格式：{input}。请先用 gd parse 转换为交换格式 JSON。");
-            return 1;
-        }
     }
 
     private static ReportDocument Read(string path)

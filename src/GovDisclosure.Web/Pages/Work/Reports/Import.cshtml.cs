@@ -112,10 +112,6 @@ public sealed class ImportModel(GovDisclosureDbContext db, SaveReport saveReport
         {
             ModelState.AddModelError(string.Empty, ex.Message);
         }
-        catch (NotImplementedException)
-        {
-            ModelState.AddModelError(string.Empty, "导入功能尚未启用。");
-        }
 
         return Page();
     }
