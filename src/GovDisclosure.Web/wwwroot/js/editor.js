@@ -127,6 +127,19 @@
     });
   }
 
+  // ---- 本表空白格填0: a blank counts as 0 but draws a warning that needs a 说明; most blanks are real zeros ----
+  Array.prototype.slice.call(form.querySelectorAll('[data-fill-zero-tools]')).forEach(function (p) { p.hidden = false; });
+  form.addEventListener('click', function (e) {
+    var id = e.target.dataset && e.target.dataset.fillZero;
+    if (!id) { return; }
+    var table = form.querySelector('table[data-table="' + id + '"]');
+    Array.prototype.slice.call(table.querySelectorAll('input.cell-input')).forEach(function (i) {
+      // Totals stay blank so the server computes them; a typed total would have to be kept in step by hand.
+      if (!i.dataset.sum && !i.readOnly && i.value.trim() === '') { i.value = '0'; }
+    });
+    form.dispatchEvent(new Event('input'));
+  });
+
   form.addEventListener('input', function () { dirty = true; store(); recompute(); markCarried(); });
   form.addEventListener('submit', function () { dirty = false; });
   window.addEventListener('beforeunload', function (e) {
