@@ -187,7 +187,8 @@ public static class PublicSite
     }
 
     private static object FormatJson(CellDefinition cell, decimal value) =>
-        cell.Kind == CellKind.Amount ? InterchangeJson.FormatValue(cell.Kind, value) : value;
+        // Counts as JSON integers and amounts as 4-place strings, as in the interchange document (§12.4).
+        cell.Kind == CellKind.Amount ? InterchangeJson.FormatValue(cell.Kind, value) : decimal.ToInt64(value);
 
     // ---- downloads ---------------------------------------------------------------------------------------
 
