@@ -54,7 +54,7 @@ builder.Services.AddAntiforgery(o => o.Cookie.Name = "gd.af");
 builder.Services.AddSingleton(TimeProvider.System);
 
 // The public site and open-data API: anonymous, published revisions only, output-cached (docs/decisions/0004).
-builder.Services.AddPublicSite();
+builder.Services.AddPublicSite(builder.Configuration);
 
 var app = builder.Build();
 

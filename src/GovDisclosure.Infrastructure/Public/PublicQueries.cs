@@ -76,7 +76,7 @@ public sealed record PublicExport(int ReportId, string AgencyName, int Revision,
 /// published revision of each report. Nothing here reads the working report (its cells, 说明, comments, audit
 /// or a correction in progress), so a draft cannot leak through any page, API or download built on it.
 /// </summary>
-public sealed class PublicQueries(GovDisclosureDbContext db)
+public sealed class PublicQueries(GovDisclosureDbContext db, PublishedCellStore cells)
 {
     /// <summary>The newest published revision of each report. A correction being drafted has a higher
     /// <see cref="AnnualReport.Revision"/> but no publication, so the public keeps seeing the old one.</summary>
@@ -224,33 +224,59 @@ public sealed class PublicQueries(GovDisclosureDbContext db)
         return rows.Select(r => (r.Row, r.InterchangeJson)).ToList();
     }
 
-    /// <summary>The sum of every written cell of the reports published for a year under a region ("/" for all).</summary>
+    /// <summary>
+    /// The sum of every written cell of the reports published for a year under a region ("/" for all), from the
+    /// in-memory <see cref="PublishedCellStore"/> (a GROUP BY over publication_cells takes about a second for 2,000 reports).
+    /// </summary>
     public async Task<(int Reports, IReadOnlyDictionary<string, decimal> Sums)> SummaryAsync(int year, string regionPath, CancellationToken ct = default)
     {
-        var scoped = from p in Current.Where(p => p.Year == year)
-                     join a in db.Agencies on p.AgencyId equals a.Id
-                     where a.Path.StartsWith(regionPath)
-                     select p;
-        var reports = await scoped.CountAsync(ct);
+        var entries = await RegionEntriesAsync(year, regionPath, ct);
+        var index = PublishedCellStore.Index(year);
+        var totals = new decimal[index.Count];
+        var written = new bool[index.Count];
+        foreach (var entry in entries)
+        {
+            for (var i = 0; i < totals.Length; i++)
+            {
+                if (entry.Values[i] is { } value)
+                {
+                    totals[i] += value;
+                    written[i] = true;
+                }
+            }
+        }
 
-        // One GROUP BY over publication_cells, which exists for exactly this (Publication.Cells).
-        var sums = await scoped.SelectMany(p => p.Cells)
-            .GroupBy(c => c.Code)
-            .Select(g => new { Code = g.Key, Sum = g.Sum(c => c.Value) })
-            .ToDictionaryAsync(x => x.Code, x => x.Sum, StringComparer.Ordinal, ct);
-        return (reports, sums);
+        var sums = index.Where(x => written[x.Value]).ToDictionary(x => x.Key, x => totals[x.Value], StringComparer.Ordinal);
+        return (entries.Count, sums);
     }
 
     /// <summary>The agencies whose published reports carry a value for one cell, largest first.</summary>
-    public async Task<IReadOnlyList<Contribution>> ContributionsAsync(int year, string regionPath, string code, CancellationToken ct = default) =>
-        await (from p in Current.Where(p => p.Year == year)
-               join a in db.Agencies on p.AgencyId equals a.Id
-               where a.Path.StartsWith(regionPath)
-               from c in p.Cells
-               where c.Code == code
-               orderby c.Value descending, p.AgencyName
-               select new Contribution(p.ReportId, p.AgencyId, p.AgencyName, c.Value))
-            .ToListAsync(ct);
+    public async Task<IReadOnlyList<Contribution>> ContributionsAsync(int year, string regionPath, string code, CancellationToken ct = default)
+    {
+        if (!PublishedCellStore.Index(year).TryGetValue(code, out var i))
+        {
+            return [];
+        }
+
+        var entries = await RegionEntriesAsync(year, regionPath, ct);
+        return entries.Where(e => e.Values[i] is not null)
+            .Select(e => new Contribution(e.ReportId, e.AgencyId, e.AgencyName, e.Values[i]!.Value))
+            .OrderByDescending(c => c.Value).ThenBy(c => c.AgencyName, StringComparer.Ordinal)
+            .ToList();
+    }
+
+    private async Task<List<PublishedCellStore.Entry>> RegionEntriesAsync(int year, string regionPath, CancellationToken ct)
+    {
+        var all = await cells.CurrentAsync(db, year, ct);
+        if (regionPath == "/")
+        {
+            return all.ToList();
+        }
+
+        // Membership is read fresh (an agency may move); the figures come from the store.
+        var agencies = (await db.Agencies.AsNoTracking().Where(a => a.Path.StartsWith(regionPath)).Select(a => a.Id).ToListAsync(ct)).ToHashSet();
+        return all.Where(e => agencies.Contains(e.AgencyId)).ToList();
+    }
 
     /// <summary>Every current publication, for the sitemap.</summary>
     public async Task<IReadOnlyList<(int ReportId, int AgencyId, DateTimeOffset PublishedAt)>> SitemapAsync(CancellationToken ct = default) =>

@@ -13,6 +13,7 @@ using GovDisclosure.Domain.Workflow;
 using GovDisclosure.Infrastructure.Public;
 using GovDisclosure.Infrastructure.Reports;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.WebEncoders;
 using Microsoft.Net.Http.Headers;
 
 namespace GovDisclosure.Web.Public;
@@ -31,9 +32,18 @@ public static class PublicSite
         WriteIndented = false,
     };
 
-    public static IServiceCollection AddPublicSite(this IServiceCollection services)
+    public static IServiceCollection AddPublicSite(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOutputCache(PublicCache.AddPolicies);
+        services.AddOutputCache(o =>
+        {
+            // Room for every report page of a large year (about 40 KB each); beyond it the least used are rebuilt.
+            o.SizeLimit = configuration.GetValue("PublicSite:OutputCacheMegabytes", 512L) * 1024 * 1024;
+            PublicCache.AddPolicies(o);
+        });
+
+        // Chinese text written as UTF-8 rather than &#x…; references: report pages are mostly Chinese, and the
+        // references make them about twice as large and slower to write. <, >, &, quotes are still encoded.
+        services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.AddSingleton<IPublicSiteCache, PublicSiteCache>();
         return services;
     }
