@@ -127,6 +127,12 @@ run report-hot "/Reports/$hot_id"
 run report-random "/Reports/%d"
 run list "/Reports"
 run list-year-page "/Reports?year=2023&page=37"
+# Every report page once (4 at a time), so the next run measures the cache in its steady state.
+echo "== warming the cache with all $((max_id - min_id + 1)) report pages" >&2
+warm_start=$(date +%s)
+seq "$min_id" "$max_id" | xargs -P4 -I{} curl -fs -o /dev/null "$base_url/Reports/{}"
+echo "warmed in $(( $(date +%s) - warm_start )) s" >&2
+run report-random-warm "/Reports/%d"
 run api-report-hot "/api/reports/$hot_id"
 run api-report-random "/api/reports/%d"
 
@@ -138,5 +144,7 @@ done | sort -n | awk '{ t[NR] = $1 * 1000 } END { printf "summary page: min %.1f
 for i in $(seq 1 30); do
   curl -fs -o /dev/null -w '%{time_total}\n' "$base_url/api/summary?year=2023&region=BR1&nocache=$i"
 done | sort -n | awk '{ t[NR] = $1 * 1000 } END { printf "api summary:  min %.1f ms, median %.1f ms, p90 %.1f ms, max %.1f ms\n", t[1], t[int(NR/2)+1], t[int(NR*0.9)], t[NR] }'
+echo "report page size: $(curl -fs "$base_url/Reports/$hot_id" | wc -c) bytes"
+echo "web process RSS: $(ps -o rss= -p "$web_pid" | awk '{ printf "%.0f MiB", $1 / 1024 }')"
 echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"
 rm -f "$lua"

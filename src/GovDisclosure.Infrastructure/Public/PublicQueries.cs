@@ -228,9 +228,10 @@ public sealed class PublicQueries(GovDisclosureDbContext db, PublishedCellStore 
     /// The sum of every written cell of the reports published for a year under a region ("/" for all), from the
     /// in-memory <see cref="PublishedCellStore"/> (a GROUP BY over publication_cells takes about a second for 2,000 reports).
     /// </summary>
-    public async Task<(int Reports, IReadOnlyDictionary<string, decimal> Sums)> SummaryAsync(int year, string regionPath, CancellationToken ct = default)
+    /// <param name="agencyIds">The agencies of the region when the caller has them already (the on-time board does); else read by path.</param>
+    public async Task<(int Reports, IReadOnlyDictionary<string, decimal> Sums)> SummaryAsync(int year, string regionPath, IReadOnlySet<int>? agencyIds = null, CancellationToken ct = default)
     {
-        var entries = await RegionEntriesAsync(year, regionPath, ct);
+        var entries = await RegionEntriesAsync(year, regionPath, agencyIds, ct);
         var index = PublishedCellStore.Index(year);
         var totals = new decimal[index.Count];
         var written = new bool[index.Count];
@@ -258,14 +259,14 @@ public sealed class PublicQueries(GovDisclosureDbContext db, PublishedCellStore 
             return [];
         }
 
-        var entries = await RegionEntriesAsync(year, regionPath, ct);
+        var entries = await RegionEntriesAsync(year, regionPath, null, ct);
         return entries.Where(e => e.Values[i] is not null)
             .Select(e => new Contribution(e.ReportId, e.AgencyId, e.AgencyName, e.Values[i]!.Value))
             .OrderByDescending(c => c.Value).ThenBy(c => c.AgencyName, StringComparer.Ordinal)
             .ToList();
     }
 
-    private async Task<List<PublishedCellStore.Entry>> RegionEntriesAsync(int year, string regionPath, CancellationToken ct)
+    private async Task<List<PublishedCellStore.Entry>> RegionEntriesAsync(int year, string regionPath, IReadOnlySet<int>? agencyIds, CancellationToken ct)
     {
         var all = await cells.CurrentAsync(db, year, ct);
         if (regionPath == "/")
@@ -274,7 +275,8 @@ public sealed class PublicQueries(GovDisclosureDbContext db, PublishedCellStore 
         }
 
         // Membership is read fresh (an agency may move); the figures come from the store.
-        var agencies = (await db.Agencies.AsNoTracking().Where(a => a.Path.StartsWith(regionPath)).Select(a => a.Id).ToListAsync(ct)).ToHashSet();
+        var agencies = agencyIds
+            ?? (await db.Agencies.AsNoTracking().Where(a => a.Path.StartsWith(regionPath)).Select(a => a.Id).ToListAsync(ct)).ToHashSet();
         return all.Where(e => agencies.Contains(e.AgencyId)).ToList();
     }
 

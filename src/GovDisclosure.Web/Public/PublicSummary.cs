@@ -35,7 +35,8 @@ public sealed record PublicSummary(
 
         var path = regionAgency?.Path ?? "/";
         var template = TemplateVersions.ForYear(year);
-        var (reports, sums) = await queries.SummaryAsync(year, path, ct);
+        var board = await deadlines.ForRegionAsync(path, year, Deadlines.BeijingDate(clock.GetUtcNow()), ct);
+        var (reports, sums) = await queries.SummaryAsync(year, path, board.Select(b => b.AgencyId).ToHashSet(), ct);
 
         // The sums as a document of the year's template, so blank totals are worked out by the same rules as a report's.
         var document = new ReportDocument(template, year, regionAgency?.Name ?? "全部", string.Empty);
@@ -44,7 +45,6 @@ public sealed record PublicSummary(
             document.Cells[code] = value;
         }
 
-        var board = await deadlines.ForRegionAsync(path, year, Deadlines.BeijingDate(clock.GetUtcNow()), ct);
         var written = document.Cells.ToDictionary(c => c.Key, c => c.Value, StringComparer.Ordinal);
         return new PublicSummary(year, template, regionAgency, path, reports, written, ReportTotals.Derived(document), board);
     }

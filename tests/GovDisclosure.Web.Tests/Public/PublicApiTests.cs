@@ -93,4 +93,21 @@ public sealed class PublicApiTests(PublicSiteFactory factory) : IClassFixture<Pu
         Assert.Equal(HttpStatusCode.NotFound, (await Anonymous().GetAsync("/api/summary?year=2022&region=no-such-region")).StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, (await Anonymous().GetAsync("/api/summary")).StatusCode);
     }
+
+    [Fact]
+    public async Task A_published_correction_replaces_its_first_revision_in_the_summary()
+    {
+        var (region, _) = await factory.NewAgency("接口更正汇总区人民政府", kind: Domain.Agencies.AgencyKind.PeopleGovernment);
+        var (_, filler) = await factory.NewAgency("接口更正汇总区甲局", region);
+        var id = await factory.Report(filler, 2021, ReportState.Published, PublicSiteFactory.Balanced(2021, received: 3));
+        var client = Anonymous();
+        var before = await Json(await client.GetAsync($"/api/summary?year=2021&region={region.Code}"));
+
+        await factory.PublishCorrection(filler, id, "数据更正", PublicSiteFactory.Balanced(2021, received: 8));
+        var after = await Json(await client.GetAsync($"/api/summary?year=2021&region={region.Code}"));
+
+        Assert.Equal(3, before.GetProperty("cells").GetProperty("s3.received.natural").GetInt32());
+        Assert.Equal(8, after.GetProperty("cells").GetProperty("s3.received.natural").GetInt32());
+        Assert.Equal(1, after.GetProperty("reports").GetInt32());
+    }
 }

@@ -127,6 +127,15 @@ public sealed class PublicSiteFactory : WebApplicationFactory<Program>, IAsyncLi
         await SaveExplained(filler, id, content, explanation);
     }
 
+    /// <summary>Opens, fills, submits, approves and publishes a correction.</summary>
+    public async Task PublishCorrection(UserScope filler, int id, string reason, ReportDocument content)
+    {
+        await CorrectionDraft(filler, id, reason, content, "无");
+        Ok(await Run<SubmitReport>(u => u.ExecuteAsync(filler, id, Version(id))));
+        Ok(await Run<ApproveReport>(u => u.ExecuteAsync(Reviewer, id, Version(id))));
+        await Publish(id);
+    }
+
     public async Task Comment(int id, string text) => Ok(await Run<AddComment>(u => u.ExecuteAsync(Reviewer, id, text, null, "s3.received.natural")));
 
     public async Task SaveExplained(UserScope filler, int id, ReportDocument content, string explanation)
