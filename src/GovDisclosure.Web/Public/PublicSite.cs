@@ -36,8 +36,8 @@ public static class PublicSite
     {
         services.AddOutputCache(o =>
         {
-            // Room for every report page of a large year (about 40 KB each); beyond it the least used are rebuilt.
-            o.SizeLimit = configuration.GetValue("PublicSite:OutputCacheMegabytes", 512L) * 1024 * 1024;
+            // Room for every report page of a large year (about 70 KB each, 10,000 reports); beyond it the least used are rebuilt.
+            o.SizeLimit = configuration.GetValue("PublicSite:OutputCacheMegabytes", 1024L) * 1024 * 1024;
             PublicCache.AddPolicies(o);
         });
 
