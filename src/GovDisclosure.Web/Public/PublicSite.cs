@@ -45,6 +45,7 @@ public static class PublicSite
         // references make them about twice as large and slower to write. <, >, &, quotes are still encoded.
         services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.AddSingleton<IPublicSiteCache, PublicSiteCache>();
+        services.AddHostedService<PublicSiteWarmup>();
         return services;
     }
 
