@@ -294,4 +294,20 @@ public sealed class PublicPageTests(PublicSiteFactory factory) : IClassFixture<P
 
         Assert.Equal("6", (await client.Get($"/Reports/{id}")).Single("#cell-s3\\.received\\.natural").TextContent.Trim());
     }
+
+    [Fact]
+    public async Task The_report_page_carries_an_etag_and_answers_a_matching_request_with_not_modified()
+    {
+        var (_, filler) = await factory.NewAgency();
+        var id = await factory.Report(filler, 2023, ReportState.Published);
+        var client = Anonymous().Http;
+
+        var first = await client.GetAsync($"/Reports/{id}");
+        var etag = first.Headers.ETag!;
+        var again = new HttpRequestMessage(HttpMethod.Get, $"/Reports/{id}");
+        again.Headers.IfNoneMatch.Add(etag);
+
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.Equal(HttpStatusCode.NotModified, (await client.SendAsync(again)).StatusCode);
+    }
 }
