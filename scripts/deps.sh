@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs the Debian packages the portal and its tests need, only those that are missing.
-# Usage: scripts/deps.sh [postgres] [fonts] [pdftools] [chromium]   (no argument: all)
+# Usage: scripts/deps.sh [postgres] [fonts] [pdftools] [chromium] [wrk]   (no argument: all but wrk)
 set -euo pipefail
 want=("$@"); [ ${#want[@]} -eq 0 ] && want=(postgres fonts pdftools chromium)
 pkgs=()
@@ -14,6 +14,8 @@ for w in "${want[@]}"; do
       command -v fc-match >/dev/null || pkgs+=(fontconfig) ;;
     pdftools) command -v pdftotext >/dev/null || pkgs+=(poppler-utils) ;;
     chromium) [ -x /usr/bin/chromium ] || pkgs+=(chromium) ;;
+    # HTTP load generator for scripts/bench-public.sh only; not part of "all".
+    wrk) command -v wrk >/dev/null || pkgs+=(wrk) ;;
     *) echo "deps.sh: unknown group $w" >&2; exit 2 ;;
   esac
 done

@@ -40,6 +40,7 @@ public static class DependencyInjection
         services.AddScoped<AddComment>();
         services.AddScoped<ReportQueries>();
         services.AddScoped<DeadlineQueries>();
+        services.AddPublicQueries();
 
         // A factory, so a host without a PDF renderer (the CLI's plain verbs) still validates; publishing there fails when resolved.
         services.AddScoped(sp => new PublishReport(

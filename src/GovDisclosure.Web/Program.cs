@@ -2,6 +2,7 @@ using GovDisclosure.Infrastructure.Pdf;
 using GovDisclosure.Infrastructure;
 using GovDisclosure.Infrastructure.Data;
 using GovDisclosure.Infrastructure.Identity;
+using GovDisclosure.Web.Public;
 using GovDisclosure.Web.Security;
 using Microsoft.AspNetCore.HttpLogging;
 using Microsoft.AspNetCore.Identity;
@@ -52,6 +53,9 @@ builder.Services.AddRazorPages(o =>
 builder.Services.AddAntiforgery(o => o.Cookie.Name = "gd.af");
 builder.Services.AddSingleton(TimeProvider.System);
 
+// The public site and open-data API: anonymous, published revisions only, output-cached (docs/decisions/0004).
+builder.Services.AddPublicSite(builder.Configuration);
+
 var app = builder.Build();
 
 // Fail loudly at start when a CJK font is missing: publishing would otherwise fail at the worst moment.
@@ -69,7 +73,9 @@ app.UseStaticFiles();
 app.UseRouting();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseOutputCache();
 app.MapRazorPages();
+app.MapPublicSite();
 
 // For run.sh, the compose health check and monitoring: the process answers and the database is reachable.
 app.MapGet("/healthz", async (GovDisclosureDbContext db, CancellationToken ct) =>

@@ -7,6 +7,7 @@ using GovDisclosure.Domain.Workflow;
 using GovDisclosure.Infrastructure.Data;
 using GovDisclosure.Infrastructure.Reports;
 using GovDisclosure.Web.Pages.Shared.Report;
+using GovDisclosure.Web.Public;
 using GovDisclosure.Web.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -19,7 +20,7 @@ namespace GovDisclosure.Web.Pages.Review.Reports;
 /// Reviewing one report: findings with the filler's 说明, last year's figures beside this year's, comments on
 /// a section or a cell, approve / return / publish, and the timeline from the audit trail.
 /// </summary>
-public sealed class DetailModel(GovDisclosureDbContext db, IAuthorizationService authorization, ApproveReport approveReport, ReturnReport returnReport, AddComment addComment, PublishReport publishReport, ReportQueries queries) : PageModel
+public sealed class DetailModel(GovDisclosureDbContext db, IAuthorizationService authorization, ApproveReport approveReport, ReturnReport returnReport, AddComment addComment, PublishReport publishReport, IPublicSiteCache publicSiteCache, ReportQueries queries) : PageModel
 {
     public const string ConflictMessage = "操作未成功：该报告刚刚被他人修改或处理过，请查看最新内容后再操作。";
 
@@ -114,7 +115,14 @@ public sealed class DetailModel(GovDisclosureDbContext db, IAuthorizationService
             return Forbid();
         }
 
-        return await Outcome(id, await publishReport.ExecuteAsync(User.RequiredScope(), id, RowVersion), "已发布，公众现在可以查阅本报告。");
+        var result = await publishReport.ExecuteAsync(User.RequiredScope(), id, RowVersion);
+        if (result.Status == UseCaseStatus.Ok)
+        {
+            // The public pages are output-cached (docs/decisions/0004): readers must see the new revision now.
+            await publicSiteCache.EvictReportAsync(id);
+        }
+
+        return await Outcome(id, result, "已发布，公众现在可以查阅本报告。");
     }
 
     /// <summary>Turns a use case's answer into what the reviewer sees: a status message, or the page with the refusal.</summary>

@@ -52,6 +52,9 @@ public sealed class ReportTableModel
 
     public IReadOnlyList<CellNote> Notes { get; init; } = [];
 
+    /// <summary>Read-only mode: a link for a figure (the public region summary links each sum to its contributors); null for none.</summary>
+    public Func<string, string?>? CellHref { get; init; }
+
     /// <summary>Form field prefix for the cell inputs: <c>{prefix}[{code}]</c>.</summary>
     public string FieldPrefix { get; init; } = "Input.Cells";
 

@@ -1,0 +1,312 @@
+using GovDisclosure.Domain.Agencies;
+using GovDisclosure.Domain.Reports;
+using GovDisclosure.Domain.Workflow;
+using GovDisclosure.Infrastructure.Data;
+using GovDisclosure.Infrastructure.Reports;
+using Microsoft.EntityFrameworkCore;
+using Templates = GovDisclosure.Domain.Templates;
+
+namespace GovDisclosure.Infrastructure.Public;
+
+/// <summary>A published report in a list: its newest published revision.</summary>
+public sealed record PublicReportRow(
+    int ReportId, int AgencyId, string AgencyName, int Year, Templates.TemplateVersion Template, string Title, int Revision, DateTimeOffset PublishedAt, string PdfSha256);
+
+/// <summary>One published revision of a report, for the revision history.</summary>
+public sealed record PublicRevision(int Revision, DateTimeOffset PublishedAt, string? CorrectionReason, string PdfSha256);
+
+/// <summary>Everything the report page, the API and the downloads show of one report; read from publications only.</summary>
+public sealed record PublicReport(
+    int ReportId,
+    int PublicationId,
+    int AgencyId,
+    string AgencyName,
+    AgencyKind AgencyKind,
+    int Year,
+    Templates.TemplateVersion Template,
+    string Title,
+    int Revision,
+    DateTimeOffset PublishedAt,
+    string PdfSha256,
+    string InterchangeJson,
+    IReadOnlyDictionary<string, string> Explanations,
+    IReadOnlyList<PublicRevision> Revisions)
+{
+    public ReportDocument Document() => Domain.Reports.InterchangeJson.Read(InterchangeJson);
+}
+
+/// <summary>List and search filters; every one optional.</summary>
+public sealed record PublicReportFilter(
+    int? Year = null,
+    string? Region = null,
+    int? AgencyId = null,
+    AgencyKind? Kind = null,
+    Templates.TemplateVersion? Template = null,
+    string? Query = null,
+    int Page = 1,
+    int PageSize = 20)
+{
+    public const int MaxPageSize = 100;
+
+    public const int MaxQueryLength = 50;
+}
+
+public sealed record PagedResult<T>(IReadOnlyList<T> Items, int Total, int Page, int PageSize)
+{
+    public int Pages => Math.Max(1, (Total + PageSize - 1) / PageSize);
+}
+
+/// <summary>An agency for the region tree and the agency page.</summary>
+public sealed record PublicAgency(int Id, string Name, string Code, AgencyKind Kind, int? ParentId, string Path)
+{
+    public int Depth => Path.Count(c => c == '/') - 2;
+}
+
+/// <summary>A year with the number of reports published for it.</summary>
+public sealed record PublicYear(int Year, int Reports);
+
+/// <summary>One agency's figure in a region summary cell.</summary>
+public sealed record Contribution(int ReportId, int AgencyId, string AgencyName, decimal Value);
+
+/// <summary>What the bulk download writes for one report.</summary>
+public sealed record PublicExport(int ReportId, string AgencyName, int Revision, string InterchangeJson, byte[] Pdf);
+
+/// <summary>
+/// The public site's reads. Every query starts from <see cref="Current"/>: publications, and only the newest
+/// published revision of each report. Nothing here reads the working report (its cells, 说明, comments, audit
+/// or a correction in progress), so a draft cannot leak through any page, API or download built on it.
+/// </summary>
+public sealed class PublicQueries(GovDisclosureDbContext db, PublishedCellStore cells)
+{
+    /// <summary>The newest published revision of each report. A correction being drafted has a higher
+    /// <see cref="AnnualReport.Revision"/> but no publication, so the public keeps seeing the old one.</summary>
+    private IQueryable<Publication> Current =>
+        db.Publications.AsNoTracking().Where(p => p.Revision == p.Report!.PublishedRevision);
+
+    public async Task<PagedResult<PublicReportRow>> ListAsync(PublicReportFilter filter, CancellationToken ct = default)
+    {
+        var page = Math.Max(1, filter.Page);
+        var size = Math.Clamp(filter.PageSize, 1, PublicReportFilter.MaxPageSize);
+        var query = from p in Current
+                    join a in db.Agencies on p.AgencyId equals a.Id
+                    select new { p, a };
+
+        if (filter.Year is { } year)
+        {
+            query = query.Where(x => x.p.Year == year);
+        }
+
+        if (filter.AgencyId is { } agencyId)
+        {
+            query = query.Where(x => x.p.AgencyId == agencyId);
+        }
+
+        if (!string.IsNullOrWhiteSpace(filter.Region))
+        {
+            var path = await RegionPathAsync(filter.Region, ct);
+            if (path is null)
+            {
+                return new PagedResult<PublicReportRow>([], 0, page, size);
+            }
+
+            query = query.Where(x => x.a.Path.StartsWith(path));
+        }
+
+        if (filter.Kind is { } kind)
+        {
+            query = query.Where(x => x.a.Kind == kind);
+        }
+
+        if (filter.Template is { } template)
+        {
+            query = query.Where(x => x.p.Template == template);
+        }
+
+        if (!string.IsNullOrWhiteSpace(filter.Query))
+        {
+            // ILIKE '%…%' is answered by the trigram GIN indexes on publications.SearchText and agencies.Name.
+            var text = filter.Query.Trim();
+            var pattern = "%" + EscapeLike(text[..Math.Min(text.Length, PublicReportFilter.MaxQueryLength)]) + "%";
+            query = query.Where(x => EF.Functions.ILike(x.p.SearchText, pattern) || EF.Functions.ILike(x.a.Name, pattern));
+        }
+
+        var total = await query.CountAsync(ct);
+        var items = await query
+            .OrderByDescending(x => x.p.PublishedAt).ThenByDescending(x => x.p.Id)
+            .Skip((page - 1) * size).Take(size)
+            .Select(x => new PublicReportRow(x.p.ReportId, x.p.AgencyId, x.p.AgencyName, x.p.Year, x.p.Template, x.p.Title, x.p.Revision, x.p.PublishedAt, x.p.PdfSha256))
+            .ToListAsync(ct);
+        return new PagedResult<PublicReportRow>(items, total, page, size);
+    }
+
+    /// <summary>The report as the public may see it, or null when it has never been published.</summary>
+    public async Task<PublicReport?> GetAsync(int reportId, CancellationToken ct = default)
+    {
+        var current = await (from p in Current.Where(p => p.ReportId == reportId)
+                             join a in db.Agencies on p.AgencyId equals a.Id
+                             select new { p.Id, p.AgencyId, p.AgencyName, a.Kind, p.Year, p.Template, p.Title, p.Revision, p.PublishedAt, p.PdfSha256, p.InterchangeJson, p.Explanations })
+            .SingleOrDefaultAsync(ct);
+        if (current is null)
+        {
+            return null;
+        }
+
+        var revisions = await db.Publications.AsNoTracking()
+            .Where(p => p.ReportId == reportId && p.Revision <= current.Revision)
+            .OrderByDescending(p => p.Revision)
+            .Select(p => new PublicRevision(p.Revision, p.PublishedAt, p.CorrectionReason, p.PdfSha256))
+            .ToListAsync(ct);
+        return new PublicReport(reportId, current.Id, current.AgencyId, current.AgencyName, current.Kind, current.Year, current.Template, current.Title,
+            current.Revision, current.PublishedAt, current.PdfSha256, current.InterchangeJson, current.Explanations, revisions);
+    }
+
+    /// <summary>The stored PDF bytes of a published revision (the newest when <paramref name="revision"/> is null).</summary>
+    public async Task<(byte[] Pdf, string Sha256, int Revision, string Title)?> PdfAsync(int reportId, int? revision, CancellationToken ct = default)
+    {
+        // A revision number above the published one is a correction in progress: it has no publication, so this finds nothing.
+        var query = revision is { } r
+            ? db.Publications.AsNoTracking().Where(p => p.ReportId == reportId && p.Revision == r && p.Revision <= p.Report!.PublishedRevision)
+            : Current.Where(p => p.ReportId == reportId);
+        var row = await query.Select(p => new { p.Pdf, p.PdfSha256, p.Revision, p.Title }).SingleOrDefaultAsync(ct);
+        return row is null ? null : (row.Pdf, row.PdfSha256, row.Revision, row.Title);
+    }
+
+    /// <summary>The warnings of a published report, found again from its snapshot (and last year's published report, for X-rules).</summary>
+    public async Task<IReadOnlyList<Finding>> WarningsAsync(PublicReport report, ReportDocument document, CancellationToken ct = default)
+    {
+        var previous = await ReportCommands.PublishedDocumentAsync(db, report.AgencyId, report.Year - 1, ct);
+        var level = await db.Agencies.AsNoTracking().Where(a => a.Id == report.AgencyId).Select(a => a.Level).SingleAsync(ct);
+        var findings = Domain.Rules.ReportChecker.Check(new Domain.Rules.CheckContext(document)
+        {
+            Previous = previous,
+            Agency = new AgencyProfile(report.AgencyKind, level),
+        });
+        return findings.Where(f => !f.IsError).ToList();
+    }
+
+    public async Task<IReadOnlyList<PublicReportRow>> LatestAsync(int count, CancellationToken ct = default) =>
+        await Current.OrderByDescending(p => p.PublishedAt).ThenByDescending(p => p.Id).Take(count)
+            .Select(p => new PublicReportRow(p.ReportId, p.AgencyId, p.AgencyName, p.Year, p.Template, p.Title, p.Revision, p.PublishedAt, p.PdfSha256))
+            .ToListAsync(ct);
+
+    public async Task<IReadOnlyList<PublicYear>> YearsAsync(CancellationToken ct = default) =>
+        await Current.GroupBy(p => p.Year).OrderByDescending(g => g.Key).Select(g => new PublicYear(g.Key, g.Count())).ToListAsync(ct);
+
+    /// <summary>Agencies that have children: the regions a reader can filter and sum by.</summary>
+    public async Task<IReadOnlyList<PublicAgency>> RegionsAsync(CancellationToken ct = default) =>
+        await db.Agencies.AsNoTracking()
+            .Where(a => db.Agencies.Any(c => c.ParentId == a.Id))
+            .OrderBy(a => a.Path)
+            .Select(a => new PublicAgency(a.Id, a.Name, a.Code, a.Kind, a.ParentId, a.Path))
+            .ToListAsync(ct);
+
+    public Task<PublicAgency?> AgencyAsync(int agencyId, CancellationToken ct = default) =>
+        db.Agencies.AsNoTracking().Where(a => a.Id == agencyId)
+            .Select(a => new PublicAgency(a.Id, a.Name, a.Code, a.Kind, a.ParentId, a.Path))
+            .SingleOrDefaultAsync(ct);
+
+    public Task<PublicAgency?> RegionAsync(string code, CancellationToken ct = default) =>
+        db.Agencies.AsNoTracking().Where(a => a.Code == code)
+            .Select(a => new PublicAgency(a.Id, a.Name, a.Code, a.Kind, a.ParentId, a.Path))
+            .SingleOrDefaultAsync(ct);
+
+    public async Task<IReadOnlyList<PublicAgency>> ChildrenAsync(int agencyId, CancellationToken ct = default) =>
+        await db.Agencies.AsNoTracking().Where(a => a.ParentId == agencyId).OrderBy(a => a.Path)
+            .Select(a => new PublicAgency(a.Id, a.Name, a.Code, a.Kind, a.ParentId, a.Path))
+            .ToListAsync(ct);
+
+    /// <summary>An agency's published reports, oldest year first, with their snapshots (a handful per agency).</summary>
+    public async Task<IReadOnlyList<(PublicReportRow Row, string Json)>> AgencyReportsAsync(int agencyId, CancellationToken ct = default)
+    {
+        var rows = await Current.Where(p => p.AgencyId == agencyId).OrderBy(p => p.Year)
+            .Select(p => new { Row = new PublicReportRow(p.ReportId, p.AgencyId, p.AgencyName, p.Year, p.Template, p.Title, p.Revision, p.PublishedAt, p.PdfSha256), p.InterchangeJson })
+            .ToListAsync(ct);
+        return rows.Select(r => (r.Row, r.InterchangeJson)).ToList();
+    }
+
+    /// <summary>
+    /// The sum of every written cell of the reports published for a year under a region ("/" for all), from the
+    /// in-memory <see cref="PublishedCellStore"/> (a GROUP BY over publication_cells takes about a second for 2,000 reports).
+    /// </summary>
+    /// <param name="agencyIds">The agencies of the region when the caller has them already (the on-time board does); else read by path.</param>
+    public async Task<(int Reports, IReadOnlyDictionary<string, decimal> Sums)> SummaryAsync(int year, string regionPath, IReadOnlySet<int>? agencyIds = null, CancellationToken ct = default)
+    {
+        var entries = await RegionEntriesAsync(year, regionPath, agencyIds, ct);
+        var index = PublishedCellStore.Index(year);
+        var totals = new decimal[index.Count];
+        var written = new bool[index.Count];
+        foreach (var entry in entries)
+        {
+            for (var i = 0; i < totals.Length; i++)
+            {
+                if (entry.Values[i] is { } value)
+                {
+                    totals[i] += value;
+                    written[i] = true;
+                }
+            }
+        }
+
+        var sums = index.Where(x => written[x.Value]).ToDictionary(x => x.Key, x => totals[x.Value], StringComparer.Ordinal);
+        return (entries.Count, sums);
+    }
+
+    /// <summary>The agencies whose published reports carry a value for one cell, largest first.</summary>
+    public async Task<IReadOnlyList<Contribution>> ContributionsAsync(int year, string regionPath, string code, CancellationToken ct = default)
+    {
+        if (!PublishedCellStore.Index(year).TryGetValue(code, out var i))
+        {
+            return [];
+        }
+
+        var entries = await RegionEntriesAsync(year, regionPath, null, ct);
+        return entries.Where(e => e.Values[i] is not null)
+            .Select(e => new Contribution(e.ReportId, e.AgencyId, e.AgencyName, e.Values[i]!.Value))
+            .OrderByDescending(c => c.Value).ThenBy(c => c.AgencyName, StringComparer.Ordinal)
+            .ToList();
+    }
+
+    private async Task<List<PublishedCellStore.Entry>> RegionEntriesAsync(int year, string regionPath, IReadOnlySet<int>? agencyIds, CancellationToken ct)
+    {
+        var all = await cells.CurrentAsync(db, year, ct);
+        if (regionPath == "/")
+        {
+            return all.ToList();
+        }
+
+        // Membership is read fresh (an agency may move); the figures come from the store.
+        var agencies = agencyIds
+            ?? (await db.Agencies.AsNoTracking().Where(a => a.Path.StartsWith(regionPath)).Select(a => a.Id).ToListAsync(ct)).ToHashSet();
+        return all.Where(e => agencies.Contains(e.AgencyId)).ToList();
+    }
+
+    /// <summary>Every current publication, for the sitemap.</summary>
+    public async Task<IReadOnlyList<(int ReportId, int AgencyId, DateTimeOffset PublishedAt)>> SitemapAsync(CancellationToken ct = default) =>
+        (await Current.OrderBy(p => p.ReportId).Select(p => new { p.ReportId, p.AgencyId, p.PublishedAt }).ToListAsync(ct))
+            .Select(p => (p.ReportId, p.AgencyId, p.PublishedAt)).ToList();
+
+    /// <summary>The newest publication instant of a year (or of everything), for ETags and cache validation.</summary>
+    public async Task<(int Count, int MaxPublicationId)> VersionAsync(int? year, CancellationToken ct = default)
+    {
+        var query = db.Publications.AsNoTracking().Where(p => year == null || p.Year == year);
+        var count = await query.CountAsync(ct);
+        var max = count == 0 ? 0 : await query.MaxAsync(p => p.Id, ct);
+        return (count, max);
+    }
+
+    /// <summary>The year's publications one at a time (PDF included), so a ZIP of thousands never sits in memory.</summary>
+    public IAsyncEnumerable<PublicExport> ExportAsync(int year) =>
+        Current.Where(p => p.Year == year).OrderBy(p => p.ReportId)
+            .Select(p => new PublicExport(p.ReportId, p.AgencyName, p.Revision, p.InterchangeJson, p.Pdf))
+            .AsAsyncEnumerable();
+
+    /// <summary>The path of a region given by its agency code; null when there is none.</summary>
+    public Task<string?> RegionPathAsync(string region, CancellationToken ct = default)
+    {
+        var code = region.Trim();
+        return db.Agencies.AsNoTracking().Where(a => a.Code == code).Select(a => a.Path).SingleOrDefaultAsync(ct);
+    }
+
+    private static string EscapeLike(string text) =>
+        text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal);
+}

@@ -1,0 +1,360 @@
+using System.Globalization;
+using System.IO.Compression;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Unicode;
+using System.Xml;
+using GovDisclosure.Domain.Agencies;
+using GovDisclosure.Domain.Reports;
+using GovDisclosure.Domain.Templates;
+using GovDisclosure.Domain.Workflow;
+using GovDisclosure.Infrastructure.Public;
+using GovDisclosure.Infrastructure.Reports;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.WebEncoders;
+using Microsoft.Net.Http.Headers;
+
+namespace GovDisclosure.Web.Public;
+
+/// <summary>
+/// The public site outside the Razor pages: the open-data API (docs/api.md), the downloads (PDF as stored,
+/// interchange JSON, CSV, the yearly ZIP), sitemap.xml and robots.txt. Everything is anonymous and reads
+/// <see cref="PublicQueries"/> only, i.e. published revisions.
+/// </summary>
+public static class PublicSite
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        // Chinese stays readable in the API instead of \uXXXX escapes.
+        Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
+        WriteIndented = false,
+    };
+
+    public static IServiceCollection AddPublicSite(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOutputCache(o =>
+        {
+            // Room for every report page of a large year (about 70 KB each, 10,000 reports); beyond it the least used are rebuilt.
+            o.SizeLimit = configuration.GetValue("PublicSite:OutputCacheMegabytes", 1024L) * 1024 * 1024;
+            PublicCache.AddPolicies(o);
+        });
+
+        // Chinese text written as UTF-8 rather than &#x…; references: report pages are mostly Chinese, and the
+        // references make them about twice as large and slower to write. <, >, &, quotes are still encoded.
+        services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
+        services.AddSingleton<IPublicSiteCache, PublicSiteCache>();
+        services.AddHostedService<PublicSiteWarmup>();
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapPublicSite(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api").AllowAnonymous();
+        api.MapGet("/reports", ListReports).CacheOutput(PublicCache.ListPolicy);
+        api.MapGet("/reports/{id:int}", GetReport).CacheOutput(PublicCache.ReportPolicy);
+        api.MapGet("/summary", GetSummary).CacheOutput(PublicCache.ListPolicy);
+
+        var downloads = app.MapGroup(string.Empty).AllowAnonymous();
+        downloads.MapGet("/Reports/{id:int}/pdf", (int id, PublicQueries q, HttpContext http, CancellationToken ct) => Pdf(id, null, q, http, ct));
+        downloads.MapGet("/Reports/{id:int}/revisions/{revision:int}/pdf", (int id, int revision, PublicQueries q, HttpContext http, CancellationToken ct) => Pdf(id, revision, q, http, ct));
+        downloads.MapGet("/Reports/{id:int}/json", ReportJson).CacheOutput(PublicCache.ReportPolicy);
+        downloads.MapGet("/Reports/{id:int}/csv", ReportCsvFile).CacheOutput(PublicCache.ReportPolicy);
+        downloads.MapGet("/downloads/{year:int}.zip", YearZip);
+        downloads.MapGet("/sitemap.xml", Sitemap).CacheOutput(PublicCache.ListPolicy);
+        downloads.MapGet("/robots.txt", Robots);
+        return app;
+    }
+
+    public static string ReportUrl(int reportId) => $"/Reports/{reportId}";
+
+    public static string PdfUrl(int reportId, int revision) => $"/Reports/{reportId}/revisions/{revision}/pdf";
+
+    // ---- API ---------------------------------------------------------------------------------------------
+
+    private static async Task<IResult> ListReports(
+        HttpContext http, PublicQueries queries, int? year, int? agency, string? region, string? kind, string? template, string? q, int? page, int? pageSize, CancellationToken ct)
+    {
+        AgencyKind? agencyKind = null;
+        if (!string.IsNullOrEmpty(kind))
+        {
+            if (!Enum.TryParse<AgencyKind>(kind, ignoreCase: true, out var k))
+            {
+                return Problem("kind 应为 PeopleGovernment、Department、TownshipStreet 或 Other。");
+            }
+
+            agencyKind = k;
+        }
+
+        TemplateVersion? version = null;
+        if (!string.IsNullOrEmpty(template))
+        {
+            if (!TemplateVersions.TryParse(template, out var t))
+            {
+                return Problem("template 应为 2019 或 2021。");
+            }
+
+            version = t;
+        }
+
+        var result = await queries.ListAsync(new PublicReportFilter(year, region, agency, agencyKind, version, q, page ?? 1, pageSize ?? 20), ct);
+        var body = new
+        {
+            total = result.Total,
+            page = result.Page,
+            pageSize = result.PageSize,
+            pages = result.Pages,
+            items = result.Items.Select(r => new
+            {
+                id = r.ReportId,
+                agencyId = r.AgencyId,
+                agency = r.AgencyName,
+                year = r.Year,
+                template = r.Template.Code(),
+                title = r.Title,
+                revision = r.Revision,
+                publishedAt = r.PublishedAt,
+                pdfSha256 = r.PdfSha256,
+                url = ReportUrl(r.ReportId),
+                api = $"/api/reports/{r.ReportId}",
+            }),
+        };
+        return JsonWithETag(http, body);
+    }
+
+    private static async Task<IResult> GetReport(int id, HttpContext http, PublicQueries queries, CancellationToken ct)
+    {
+        if (await queries.GetAsync(id, ct) is not { } report)
+        {
+            return NotFound();
+        }
+
+        var document = report.Document();
+        var warnings = await queries.WarningsAsync(report, document, ct);
+        using var snapshot = JsonDocument.Parse(report.InterchangeJson);
+        var body = new
+        {
+            id = report.ReportId,
+            agencyId = report.AgencyId,
+            agency = report.AgencyName,
+            year = report.Year,
+            template = report.Template.Code(),
+            title = report.Title,
+            revision = report.Revision,
+            publishedAt = report.PublishedAt,
+            pdfSha256 = report.PdfSha256,
+            links = new
+            {
+                html = ReportUrl(id),
+                pdf = PdfUrl(id, report.Revision),
+                json = $"/Reports/{id}/json",
+                csv = $"/Reports/{id}/csv",
+            },
+            validation = new
+            {
+                passedAll = warnings.Count == 0,
+                warnings = PublicWarning.Pair(warnings, report.Explanations).Select(w => new { rule = w.RuleId, cells = w.CellCodes, message = w.Message, explanation = w.Explanation }),
+            },
+            revisions = report.Revisions.Select(r => new { revision = r.Revision, publishedAt = r.PublishedAt, correctionReason = r.CorrectionReason, pdfSha256 = r.PdfSha256, pdf = PdfUrl(id, r.Revision) }),
+            document = snapshot.RootElement,
+        };
+        return JsonWithETag(http, body);
+    }
+
+    private static async Task<IResult> GetSummary(HttpContext http, PublicQueries queries, DeadlineQueries deadlines, TimeProvider clock, int? year, string? region, CancellationToken ct)
+    {
+        if (year is not { } y)
+        {
+            return Problem("请提供 year（报告年度）。");
+        }
+
+        var summary = await PublicSummary.LoadAsync(queries, deadlines, clock, y, region, ct);
+        if (summary is null)
+        {
+            return NotFound();
+        }
+
+        var definition = ReportTemplates.Get(summary.Template);
+        var body = new
+        {
+            year = y,
+            template = summary.Template.Code(),
+            region = summary.Region?.Code,
+            regionName = summary.Region?.Name ?? "全部",
+            reports = summary.Reports,
+            cells = definition.Cells.Where(c => summary.Sums.ContainsKey(c.Code)).ToDictionary(c => c.Code, c => FormatJson(c, summary.Sums[c.Code])),
+            derived = definition.Cells.Where(c => summary.Derived.ContainsKey(c.Code)).ToDictionary(c => c.Code, c => FormatJson(c, summary.Derived[c.Code])),
+            onTime = new
+            {
+                onTime = summary.Board.Count(b => b.Status == DeadlineStatus.OnTime),
+                late = summary.Board.Count(b => b.Status == DeadlineStatus.Late),
+                missing = summary.Board.Count(b => b.Status == DeadlineStatus.Missing),
+                open = summary.Board.Count(b => b.Status == DeadlineStatus.Open),
+                agencies = summary.Board.Select(b => new { agencyId = b.AgencyId, agency = b.AgencyName, deadline = b.Deadline, publishedOn = b.FirstPublishedOn, status = b.Status.ToString() }),
+            },
+        };
+        return JsonWithETag(http, body);
+    }
+
+    private static object FormatJson(CellDefinition cell, decimal value) =>
+        // Counts as JSON integers and amounts as 4-place strings, as in the interchange document (§12.4).
+        cell.Kind == CellKind.Amount ? InterchangeJson.FormatValue(cell.Kind, value) : decimal.ToInt64(value);
+
+    // ---- downloads ---------------------------------------------------------------------------------------
+
+    private static async Task<IResult> Pdf(int id, int? revision, PublicQueries queries, HttpContext http, CancellationToken ct)
+    {
+        if (await queries.PdfAsync(id, revision, ct) is not { } pdf)
+        {
+            return NotFound();
+        }
+
+        var etag = new EntityTagHeaderValue($"\"{pdf.Sha256}\"");
+        http.Response.Headers.CacheControl = revision is null
+            ? "public, max-age=300"
+            // A revision's bytes never change (the database refuses updates to publications).
+            : "public, max-age=31536000, immutable";
+        return Results.Bytes(pdf.Pdf, "application/pdf", $"report-{id}-r{pdf.Revision}.pdf", entityTag: etag);
+    }
+
+    private static async Task<IResult> ReportJson(int id, HttpContext http, PublicQueries queries, CancellationToken ct)
+    {
+        if (await queries.GetAsync(id, ct) is not { } report)
+        {
+            return NotFound();
+        }
+
+        // The snapshot as published, byte for byte (it is stored as json, not jsonb, for this).
+        var bytes = Encoding.UTF8.GetBytes(report.InterchangeJson);
+        http.Response.Headers.CacheControl = "public, max-age=60";
+        return Results.Bytes(bytes, "application/json; charset=utf-8", $"report-{id}-r{report.Revision}.json", entityTag: new EntityTagHeaderValue($"\"p{report.PublicationId}-json\""));
+    }
+
+    private static async Task<IResult> ReportCsvFile(int id, HttpContext http, PublicQueries queries, CancellationToken ct)
+    {
+        if (await queries.GetAsync(id, ct) is not { } report)
+        {
+            return NotFound();
+        }
+
+        http.Response.Headers.CacheControl = "public, max-age=60";
+        return Results.Bytes(ReportCsv.Bytes(report.Document()), "text/csv; charset=utf-8", $"report-{id}-r{report.Revision}.csv", entityTag: new EntityTagHeaderValue($"\"p{report.PublicationId}-csv\""));
+    }
+
+    /// <summary>Every report published for a year as JSON, CSV and PDF, streamed one report at a time.</summary>
+    private static async Task YearZip(int year, HttpContext http, PublicQueries queries, CancellationToken ct)
+    {
+        var (count, max) = await queries.VersionAsync(year, ct);
+        if (count == 0)
+        {
+            http.Response.StatusCode = StatusCodes.Status404NotFound;
+            return;
+        }
+
+        var etag = $"\"y{year}-{count}-{max}\"";
+        if (http.Request.Headers.IfNoneMatch == etag)
+        {
+            http.Response.StatusCode = StatusCodes.Status304NotModified;
+            return;
+        }
+
+        http.Response.ContentType = "application/zip";
+        http.Response.Headers.ContentDisposition = $"attachment; filename=\"reports-{year}.zip\"";
+        http.Response.Headers.ETag = etag;
+        http.Response.Headers.CacheControl = "public, max-age=300";
+
+        // ZipArchive writes synchronously; allow it for this response only rather than buffer a year of PDFs.
+        http.Features.Get<IHttpBodyControlFeature>()?.AllowSynchronousIO = true;
+        using var zip = new ZipArchive(http.Response.Body, ZipArchiveMode.Create, leaveOpen: true);
+        await foreach (var report in queries.ExportAsync(year).WithCancellation(ct))
+        {
+            var name = $"{report.ReportId}-{SafeName(report.AgencyName)}-r{report.Revision}";
+            Write(zip, name + ".json", Encoding.UTF8.GetBytes(report.InterchangeJson));
+            Write(zip, name + ".csv", ReportCsv.Bytes(InterchangeJson.Read(report.InterchangeJson)));
+            Write(zip, name + ".pdf", report.Pdf, CompressionLevel.NoCompression);
+        }
+    }
+
+    private static void Write(ZipArchive zip, string name, byte[] bytes, CompressionLevel level = CompressionLevel.Fastest)
+    {
+        using var entry = zip.CreateEntry(name, level).Open();
+        entry.Write(bytes);
+    }
+
+    private static string SafeName(string name) =>
+        string.Concat(name.Select(c => Path.GetInvalidFileNameChars().Contains(c) || c is '/' or '\\' ? '_' : c));
+
+    // ---- sitemap and robots ------------------------------------------------------------------------------
+
+    private static async Task<IResult> Sitemap(HttpContext http, PublicQueries queries, CancellationToken ct)
+    {
+        var origin = $"{http.Request.Scheme}://{http.Request.Host}";
+        var rows = await queries.SitemapAsync(ct);
+        var sb = new StringBuilder();
+        using (var xml = XmlWriter.Create(sb, new XmlWriterSettings { Indent = false, OmitXmlDeclaration = false }))
+        {
+            xml.WriteStartElement("urlset", "http://www.sitemaps.org/schemas/sitemap/0.9");
+            WriteUrl(xml, origin + "/", null);
+            WriteUrl(xml, origin + "/Reports", null);
+            foreach (var (reportId, _, publishedAt) in rows)
+            {
+                WriteUrl(xml, origin + ReportUrl(reportId), publishedAt);
+            }
+
+            foreach (var agency in rows.GroupBy(r => r.AgencyId))
+            {
+                WriteUrl(xml, $"{origin}/Agencies/{agency.Key}", agency.Max(r => r.PublishedAt));
+            }
+
+            xml.WriteEndElement();
+        }
+
+        return Results.Text(sb.ToString().Replace("utf-16", "utf-8", StringComparison.Ordinal), "application/xml; charset=utf-8");
+    }
+
+    private static void WriteUrl(XmlWriter xml, string loc, DateTimeOffset? lastModified)
+    {
+        xml.WriteStartElement("url");
+        xml.WriteElementString("loc", loc);
+        if (lastModified is { } at)
+        {
+            xml.WriteElementString("lastmod", at.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        }
+
+        xml.WriteEndElement();
+    }
+
+    private static IResult Robots(HttpContext http) =>
+        Results.Text($"""
+            User-agent: *
+            Disallow: /Work
+            Disallow: /Review
+            Disallow: /Admin
+            Disallow: /Account
+            Allow: /
+            Sitemap: {http.Request.Scheme}://{http.Request.Host}/sitemap.xml
+
+            """, "text/plain; charset=utf-8");
+
+    // ---- helpers -----------------------------------------------------------------------------------------
+
+    /// <summary>Serialises once, tags the bytes with a content hash and answers a matching If-None-Match with 304.</summary>
+    private static IResult JsonWithETag(HttpContext http, object body)
+    {
+        var bytes = JsonSerializer.SerializeToUtf8Bytes(body, Json);
+        var etag = new EntityTagHeaderValue("\"" + Convert.ToHexStringLower(SHA256.HashData(bytes).AsSpan(0, 12)) + "\"");
+        http.Response.Headers.CacheControl = "public, max-age=60";
+        http.Response.Headers.ETag = etag.ToString();
+        if (http.Request.Headers.IfNoneMatch.Any(v => v == etag.Tag.Value || v == "*"))
+        {
+            return Results.StatusCode(StatusCodes.Status304NotModified);
+        }
+
+        return Results.Bytes(bytes, "application/json; charset=utf-8");
+    }
+
+    private static IResult NotFound() => Results.Json(new { error = "报告不存在或尚未发布。" }, Json, statusCode: StatusCodes.Status404NotFound);
+
+    private static IResult Problem(string message) => Results.Json(new { error = message }, Json, statusCode: StatusCodes.Status400BadRequest);
+}

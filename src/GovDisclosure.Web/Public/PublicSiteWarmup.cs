@@ -1,0 +1,30 @@
+using GovDisclosure.Infrastructure.Data;
+using GovDisclosure.Infrastructure.Public;
+
+namespace GovDisclosure.Web.Public;
+
+/// <summary>
+/// Loads the newest two years of published cells into <see cref="PublishedCellStore"/> in the background at start,
+/// so the first region summary after a deployment does not pay for reading every published cell (seconds for
+/// 10,000 reports). A failure only means the first summary loads them itself.
+/// </summary>
+internal sealed class PublicSiteWarmup(IServiceScopeFactory scopes, PublishedCellStore store, ILogger<PublicSiteWarmup> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            using var scope = scopes.CreateScope();
+            var queries = scope.ServiceProvider.GetRequiredService<PublicQueries>();
+            var db = scope.ServiceProvider.GetRequiredService<GovDisclosureDbContext>();
+            foreach (var year in (await queries.YearsAsync(stoppingToken)).Take(2))
+            {
+                await store.CurrentAsync(db, year.Year, stoppingToken);
+            }
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogWarning(e, "Warming the published cell store failed; the first summary will load it");
+        }
+    }
+}
