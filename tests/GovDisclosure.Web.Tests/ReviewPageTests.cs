@@ -210,6 +210,26 @@ public sealed class ReviewPageTests(StaffPortalFactory factory) : IClassFixture<
     }
 
     [Fact]
+    public async Task A_published_correction_replaces_the_public_page_at_once_even_though_the_old_one_was_cached()
+    {
+        var (id, _, _) = await Submitted(received: 7);
+        var reviewerActor = new Actor("seed-reviewer", "种子审核", factory.CityId);
+        await factory.Change(id, r => r.Approve(reviewerActor, DateTimeOffset.UtcNow));
+        await using var withPdf = factory.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton<IReportPdfRenderer, FakePdfRenderer>()));
+        var reviewer = await PageClient.SignedIn(withPdf, "reviewer");
+        await reviewer.Submit(await reviewer.Get(ReviewUrl(id)), "#publish-form");
+        var reader = withPdf.CreateClient();
+        Assert.Contains("\"s3.received.natural\": 7", await reader.GetStringAsync($"/Reports/{id}/json"));
+
+        await factory.Change(id, r => r.OpenCorrection(new Actor("seed-filler", "种子填报", r.AgencyId), DateTimeOffset.UtcNow, "新收申请数登记有误"));
+        await factory.FillAndSubmit(id, ("s3.received.natural", 9));
+        await factory.Change(id, r => r.Approve(reviewerActor, DateTimeOffset.UtcNow));
+        await reviewer.Submit(await reviewer.Get(ReviewUrl(id)), "#publish-form");
+
+        Assert.Contains("\"s3.received.natural\": 9", await reader.GetStringAsync($"/Reports/{id}/json"));
+    }
+
+    [Fact]
     public async Task A_pdf_that_fails_to_render_leaves_the_report_approved_and_says_so()
     {
         var (id, _, _) = await Submitted(received: 4);
