@@ -178,26 +178,8 @@ public sealed class DatabaseVerbTests
 
     private static ReportDocument Sample(int year, int carriedIn = 0, int carriedOut = 0)
     {
-        var doc = new ReportDocument(TemplateVersions.ForYear(year), year, "样本机关", "样本机关年度报告");
-        foreach (var cell in doc.Definition.Cells)
-        {
-            doc.Cells[cell.Code] = 0m;
-        }
-
-        foreach (var column in new[] { "natural", "total" })
-        {
-            doc.Cells[$"s3.received.{column}"] = 10;
-            doc.Cells[$"s3.carried_in.{column}"] = carriedIn;
-            doc.Cells[$"s3.granted.{column}"] = 10 + carriedIn - carriedOut;
-            doc.Cells[$"s3.processed.{column}"] = 10 + carriedIn - carriedOut;
-            doc.Cells[$"s3.carried_out.{column}"] = carriedOut;
-        }
-
-        foreach (var key in SectionKeys.All)
-        {
-            doc.Sections[key] = "样本正文。本年度未收取信息处理费。";
-        }
-
+        var doc = CompleteReport.Balanced(year, received: 10, carriedIn, carriedOut);
+        (doc.Agency, doc.Title) = ("样本机关", "样本机关年度报告");
         return doc;
     }
 

@@ -188,30 +188,6 @@ internal sealed class ReportWorld : IAsyncDisposable
     /// A complete, balanced report: every cell written (0 where nothing happened) and every section filled, so
     /// that the only findings the rules can raise are the ones a test provokes on purpose.
     /// </summary>
-    public static ReportDocument Balanced(int year, int received = 5, int carriedIn = 2, int carriedOut = 2)
-    {
-        var template = TemplateVersions.ForYear(year);
-        var doc = new ReportDocument(template, year, string.Empty, string.Empty);
-        foreach (var cell in doc.Definition.Cells)
-        {
-            doc.Cells[cell.Code] = 0m;
-        }
-
-        var processed = received + carriedIn - carriedOut;
-        foreach (var column in new[] { "natural", "total" })
-        {
-            doc.Cells[$"s3.received.{column}"] = received;
-            doc.Cells[$"s3.carried_in.{column}"] = carriedIn;
-            doc.Cells[$"s3.granted.{column}"] = processed;
-            doc.Cells[$"s3.processed.{column}"] = processed;
-            doc.Cells[$"s3.carried_out.{column}"] = carriedOut;
-        }
-
-        foreach (var key in SectionKeys.All)
-        {
-            doc.Sections[key] = $"{year}年度本机关认真贯彻落实《条例》，本部分情况如实报告。本年度未收取信息处理费。";
-        }
-
-        return doc;
-    }
+    public static ReportDocument Balanced(int year, int received = 5, int carriedIn = 2, int carriedOut = 2) =>
+        CompleteReport.Balanced(year, received, carriedIn, carriedOut);
 }

@@ -168,31 +168,8 @@ public sealed class PublicSiteFactory : WebApplicationFactory<Program>, IAsyncLi
     }
 
     /// <summary>A complete, balanced report (every cell written, every section filled), optionally with marker text.</summary>
-    public static ReportDocument Balanced(int year, int received = 5, int carriedIn = 2, int carriedOut = 2, string? marker = null)
-    {
-        var doc = new ReportDocument(TemplateVersions.ForYear(year), year, string.Empty, string.Empty);
-        foreach (var cell in doc.Definition.Cells)
-        {
-            doc.Cells[cell.Code] = 0m;
-        }
-
-        var processed = received + carriedIn - carriedOut;
-        foreach (var column in new[] { "natural", "total" })
-        {
-            doc.Cells[$"s3.received.{column}"] = received;
-            doc.Cells[$"s3.carried_in.{column}"] = carriedIn;
-            doc.Cells[$"s3.granted.{column}"] = processed;
-            doc.Cells[$"s3.processed.{column}"] = processed;
-            doc.Cells[$"s3.carried_out.{column}"] = carriedOut;
-        }
-
-        foreach (var key in SectionKeys.All)
-        {
-            doc.Sections[key] = $"{year}年度本机关认真贯彻落实《条例》，本部分情况如实报告。本年度未收取信息处理费。{marker}";
-        }
-
-        return doc;
-    }
+    public static ReportDocument Balanced(int year, int received = 5, int carriedIn = 2, int carriedOut = 2, string? marker = null) =>
+        CompleteReport.Balanced(year, received, carriedIn, carriedOut, marker);
 
     /// <summary>A balanced report with one cell left blank: the rules warn (blank is not 0), so it needs a 说明.</summary>
     public static ReportDocument WithBlank(int year, string marker, int received = 5)
