@@ -31,6 +31,22 @@ public sealed class EditorPageTests(StaffPortalFactory factory) : IClassFixture<
     }
 
     [Fact]
+    public async Task A_warning_about_many_blank_cells_links_five_and_folds_the_rest_without_losing_any()
+    {
+        var (agency, filler) = await factory.NewFiller();
+        var id = await factory.StartReport(agency, 2024);
+        var client = await PageClient.SignedIn(factory, filler);
+
+        var page = await client.Get(EditUrl(id));
+
+        var finding = page.Document.QuerySelectorAll("li.finding").Single(li => li.TextContent.Contains("三、收到和处理政府信息公开申请情况有", StringComparison.Ordinal));
+        var blanks = int.Parse(System.Text.RegularExpressions.Regex.Match(finding.TextContent, "情况有(\\d+)个单元格空白").Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal(5, finding.QuerySelectorAll(":scope > a").Length);
+        Assert.Equal($"另有{blanks - 5}个单元格", finding.QuerySelector("details.finding-cells summary")?.TextContent);
+        Assert.Equal(blanks, finding.QuerySelectorAll("a[href^='#cell-s3']").Length);
+    }
+
+    [Fact]
     public async Task Saving_valid_input_stores_it_and_says_so()
     {
         var (agency, filler) = await factory.NewFiller();

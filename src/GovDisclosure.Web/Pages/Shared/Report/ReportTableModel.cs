@@ -13,6 +13,9 @@ public enum ReportTableMode
     Input,
 }
 
+/// <summary>The links from a finding to its cells (<c>_FindingCellLinks.cshtml</c>), each labelled with <paramref name="Prefix"/>.</summary>
+public sealed record FindingCellLinks(IReadOnlyList<string> Codes, TemplateDefinition Template, string Prefix = "");
+
 /// <summary>A review comment shown at its cell (or section) in the editor and on the review page.</summary>
 public sealed record CellNote(int Id, string? CellCode, string? SectionKey, string Text, string AuthorName, DateTimeOffset At);
 
