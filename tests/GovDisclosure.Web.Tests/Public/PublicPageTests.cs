@@ -133,6 +133,7 @@ public sealed class PublicPageTests(PublicSiteFactory factory) : IClassFixture<P
         var page = await Anonymous().Get($"/Reports/{id}");
 
         Assert.Equal(HttpStatusCode.NotFound, page.Status);
+        Assert.Equal("政府信息公开工作年度报告", page.Single("header a.site-brand").TextContent);
     }
 
     [Fact]
