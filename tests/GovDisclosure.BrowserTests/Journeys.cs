@@ -13,7 +13,7 @@ namespace GovDisclosure.BrowserTests;
 
 /// <summary>
 /// The journeys that matter, in headless Chromium against the real server: fill and submit, return with a
-/// cell comment and resubmit, approve and publish. Each journey sets up its own agency so they run in any order.
+/// cell comment and resubmit, approve and publish, and unsaved input surviving a closed tab. Each journey sets up its own agency so they run in any order.
 /// </summary>
 public sealed class Journeys(PortalFixture portal) : IClassFixture<PortalFixture>
 {
@@ -139,6 +139,39 @@ public sealed class Journeys(PortalFixture portal) : IClassFixture<PortalFixture
         Assert.Equal(200, response?.Status);
         await Expect(visitor.Locator("body")).ToContainTextAsync(region.AgencyName);
         await Expect(visitor.Locator("body")).ToContainTextAsync(title);
+    }
+
+    [Fact]
+    public async Task Input_typed_but_never_saved_survives_a_closed_tab_and_is_offered_back()
+    {
+        var region = await SeedRegionAsync();
+        var page = await SignInAsync(region.Filler);
+        await page.GotoAsync("/Work");
+        await page.GetByRole(AriaRole.Button, new() { Name = "新建2024年度报告" }).ClickAsync();
+        await Expect(page.Locator("body")).ToContainTextAsync("已新建2024年度报告");
+        var editor = page.Url;
+
+        await page.Locator("#cell-s3\\.received\\.natural").FillAsync("37");
+        await page.Locator("#cell-s3\\.granted\\.natural").FillAsync("37");
+        await page.Locator("#section-text-other").FillAsync("本年度未收取信息处理费。");
+        // The tab closes without 保存 (Playwright skips the beforeunload prompt); the same browser profile reopens it.
+        var browser = page.Context;
+        await page.CloseAsync();
+        var reopened = await browser.NewPageAsync();
+        await reopened.GotoAsync(editor);
+
+        var received = reopened.Locator("#cell-s3\\.received\\.natural");
+        await Expect(received).ToHaveValueAsync(string.Empty);
+        await Expect(reopened.Locator("#draft-offer")).ToBeVisibleAsync();
+        await reopened.Locator("#draft-offer").GetByRole(AriaRole.Button, new() { Name = "恢复" }).ClickAsync();
+        await Expect(received).ToHaveValueAsync("37");
+        await Expect(reopened.Locator("#section-text-other")).ToHaveValueAsync("本年度未收取信息处理费。");
+
+        await reopened.GetByRole(AriaRole.Button, new() { Name = "保存", Exact = true }).ClickAsync();
+        await Expect(reopened.Locator("body")).ToContainTextAsync("已保存");
+        await reopened.GotoAsync(editor);
+        await Expect(reopened.Locator("#cell-s3\\.received\\.natural")).ToHaveValueAsync("37");
+        await Expect(reopened.Locator("#draft-offer")).ToBeHiddenAsync();
     }
 
     private static ILocatorAssertions Expect(ILocator locator) => Assertions.Expect(locator);

@@ -31,7 +31,7 @@ public sealed class EditorPageTests(StaffPortalFactory factory) : IClassFixture<
     }
 
     [Fact]
-    public async Task A_warning_about_many_blank_cells_links_five_and_folds_the_rest_without_losing_any()
+    public async Task A_warning_about_many_blank_cells_links_five_and_folds_the_rest_without_losing_any_while_a_few_stay_in_view()
     {
         var (agency, filler) = await factory.NewFiller();
         var id = await factory.StartReport(agency, 2024);
@@ -44,6 +44,10 @@ public sealed class EditorPageTests(StaffPortalFactory factory) : IClassFixture<
         Assert.Equal(5, finding.QuerySelectorAll(":scope > a").Length);
         Assert.Equal($"另有{blanks - 5}个单元格", finding.QuerySelector("details.finding-cells summary")?.TextContent);
         Assert.Equal(blanks, finding.QuerySelectorAll("a[href^='#cell-s3']").Length);
+
+        var few = page.Document.QuerySelectorAll("li.finding").Single(li => li.TextContent.Contains("第二十条第（一）项有6个单元格空白", StringComparison.Ordinal));
+        Assert.Equal(6, few.QuerySelectorAll(":scope > a").Length);
+        Assert.Null(few.QuerySelector("details"));
     }
 
     [Fact]
