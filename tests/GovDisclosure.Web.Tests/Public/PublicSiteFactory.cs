@@ -7,6 +7,7 @@ using GovDisclosure.Infrastructure.Pdf;
 using GovDisclosure.Infrastructure.Reports;
 using GovDisclosure.Tests.Shared;
 using GovDisclosure.Web.Public;
+using GovDisclosure.Web.Tests.Support;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
@@ -37,9 +38,8 @@ public sealed class StandInPdfRenderer : IReportPdfRenderer
 /// After each publication the fixture calls <see cref="IPublicSiteCache.EvictReportAsync"/>, as the staff
 /// publish handler must.
 /// </summary>
-public sealed class PublicSiteFactory : WebApplicationFactory<Program>, IAsyncLifetime
+public sealed class PublicSiteFactory() : PortalFactory("gd_public")
 {
-    private string connectionString = string.Empty;
     private int counter;
 
     public MovableClock Clock { get; } = new();
@@ -50,9 +50,8 @@ public sealed class PublicSiteFactory : WebApplicationFactory<Program>, IAsyncLi
 
     public UserScope Reviewer { get; private set; } = null!;
 
-    public async Task InitializeAsync()
+    protected override async Task SeedAsync()
     {
-        connectionString = await TestDatabase.CreateAsync("gd_public");
         await using var db = Db();
         City = new Agency("示范市人民政府", "SFS", AgencyKind.PeopleGovernment, AdministrativeLevel.DistrictedCity, null);
         East = new Agency("东区人民政府", "DQ", AgencyKind.PeopleGovernment, AdministrativeLevel.County, null);
@@ -61,8 +60,6 @@ public sealed class PublicSiteFactory : WebApplicationFactory<Program>, IAsyncLi
         await db.SaveChangesAsync();
         Reviewer = new UserScope("u-reviewer", "市审核人", City.Id, "/", IsFiller: false, IsReviewer: true, IsAdmin: true);
     }
-
-    public GovDisclosureDbContext Db() => TestDatabase.Context(connectionString);
 
     /// <summary>A fresh agency (under 示范市 unless told) with its filler's scope.</summary>
     public async Task<(Agency Agency, UserScope Filler)> NewAgency(string? name = null, Agency? parent = null, AgencyKind kind = AgencyKind.Department)
@@ -179,20 +176,10 @@ public sealed class PublicSiteFactory : WebApplicationFactory<Program>, IAsyncLi
         return doc;
     }
 
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    protected override void ConfigureTestServices(IServiceCollection services)
     {
-        builder.UseEnvironment("Testing");
-        builder.UseSetting("ConnectionStrings:Default", connectionString);
-        builder.ConfigureTestServices(s =>
-        {
-            s.AddSingleton<IReportPdfRenderer, StandInPdfRenderer>();
-            s.AddSingleton<TimeProvider>(Clock);
-        });
+        services.AddSingleton<IReportPdfRenderer, StandInPdfRenderer>();
+        services.AddSingleton<TimeProvider>(Clock);
     }
 
-    async Task IAsyncLifetime.DisposeAsync()
-    {
-        await base.DisposeAsync();
-        await TestDatabase.DropAsync(connectionString);
-    }
 }

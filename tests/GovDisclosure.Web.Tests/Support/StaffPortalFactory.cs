@@ -15,14 +15,12 @@ using Microsoft.EntityFrameworkCore;
 namespace GovDisclosure.Web.Tests.Support;
 
 /// <summary>
-/// The real web host on a migrated database of its own (one per test class), seeded in code:
+/// The staff portal on its own database (<see cref="PortalFactory"/>), seeded in code:
 /// a city government with two departments, one user per role, the 2023 and 2024 reporting years.
 /// </summary>
-public sealed class StaffPortalFactory : WebApplicationFactory<Program>, IAsyncLifetime
+public sealed class StaffPortalFactory() : PortalFactory("gd_web")
 {
     public const string Password = "Correct-Horse-42";
-
-    private string connectionString = string.Empty;
 
     public int CityId { get; private set; }
 
@@ -30,10 +28,9 @@ public sealed class StaffPortalFactory : WebApplicationFactory<Program>, IAsyncL
 
     public int TransportId { get; private set; }
 
-    public async Task InitializeAsync()
+    protected override async Task SeedAsync()
     {
-        connectionString = await TestDatabase.CreateAsync("gd_web");
-        await using var db = TestDatabase.Context(connectionString);
+        await using var db = Db();
         var city = new Agency("示范市人民政府", "city", AgencyKind.PeopleGovernment, AdministrativeLevel.DistrictedCity, null);
         db.Agencies.Add(city);
         await db.SaveChangesAsync();
@@ -46,12 +43,6 @@ public sealed class StaffPortalFactory : WebApplicationFactory<Program>, IAsyncL
 
         using var scope = Services.CreateScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
-        var roles = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>();
-        foreach (var role in Roles.All)
-        {
-            await roles.CreateAsync(new IdentityRole(role));
-        }
-
         await CreateUser(users, "filler", "张填报", education.Id, Roles.Filler);
         await CreateUser(users, "filler2", "李填报", transport.Id, Roles.Filler);
         await CreateUser(users, "reviewer", "王审核", city.Id, Roles.Reviewer);
@@ -87,8 +78,6 @@ public sealed class StaffPortalFactory : WebApplicationFactory<Program>, IAsyncL
         await CreateUser(users, $"deptfiller{n}", $"填报{n}", agency.Id, Roles.Filler);
         return (agency.Id, $"deptfiller{n}");
     }
-
-    public GovDisclosureDbContext Db() => TestDatabase.Context(connectionString);
 
     /// <summary>Starts a report the way the domain does, as the given agency's filler.</summary>
     public async Task<int> StartReport(int agencyId, int year, Action<AnnualReport>? then = null)
@@ -168,16 +157,4 @@ public sealed class StaffPortalFactory : WebApplicationFactory<Program>, IAsyncL
         ReportChecker.Check(new CheckContext(content) { Agency = report.Agency?.Profile })
             .Where(f => !f.IsError)
             .ToDictionary(f => f.Key, _ => "种子数据，情况属实。", StringComparer.Ordinal);
-
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
-    {
-        builder.UseEnvironment("Testing");
-        builder.UseSetting("ConnectionStrings:Default", connectionString);
-    }
-
-    async Task IAsyncLifetime.DisposeAsync()
-    {
-        await base.DisposeAsync();
-        await TestDatabase.DropAsync(connectionString);
-    }
 }
