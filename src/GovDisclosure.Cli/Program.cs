@@ -7,7 +7,7 @@ var verbs = new (string[] Words, Func<string[], TextWriter, TextWriter, Task<int
     (["check"], CheckCommand.RunAsync, CheckCommand.Usage),
 
     // RenderCommand is synchronous (PDFsharp writes to a byte array); the table wants a Task.
-    (["render"], (args, stdout, stderr) => Task.FromResult(RenderCommand.Run(args, stdout, stderr)), RenderCommand.Usage),
+    (["render"], RenderCommand.RunAsync, RenderCommand.Usage),
     (["db", "migrate"], DbMigrateCommand.RunAsync, DbMigrateCommand.Usage),
     (["agency", "import"], AgencyImportCommand.RunAsync, AgencyImportCommand.Usage),
     (["user", "add"], UserAddCommand.RunAsync, UserAddCommand.Usage),

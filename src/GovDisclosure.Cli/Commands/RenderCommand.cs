@@ -1,6 +1,4 @@
 using System.Globalization;
-using GovDisclosure.Domain.Import;
-using GovDisclosure.Domain.Reports;
 using GovDisclosure.Infrastructure.Pdf;
 using GovDisclosure.Infrastructure.Pdf.Fonts;
 
@@ -16,7 +14,7 @@ public static class RenderCommand
     public const string Usage = "用法：gd render 文件 [-o 输出.pdf] [--date 年-月-日] [--watermark 水印文字]";
 
     /// <param name="args">The arguments after the verb.</param>
-    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr)
     {
         string? input = null;
         string? output = null;
@@ -64,40 +62,25 @@ public static class RenderCommand
         }
 
         output ??= Path.ChangeExtension(input, ".pdf");
+        // The same reading as gd parse and gd check: size limit before reading, one-line reasons.
+        var (result, reason) = await ReportInput.ReadAsync(input, Console.OpenStandardInput);
+        if (result is null)
+        {
+            await stderr.WriteLineAsync(reason);
+            return 1;
+        }
+
         try
         {
-            var report = Read(input);
-            var renderer = new PdfSharpReportRenderer();
-            var bytes = renderer.Render(report, new PdfRenderOptions(date, watermark));
-            File.WriteAllBytes(output, bytes);
-            stdout.WriteLine($"已生成 {output}（{bytes.Length:N0} 字节）");
+            var bytes = new PdfSharpReportRenderer().Render(result.Report, new PdfRenderOptions(date, watermark));
+            await File.WriteAllBytesAsync(output, bytes);
+            await stdout.WriteLineAsync($"已生成 {output}（{bytes.Length:N0} 字节）");
             return 0;
-        }
-        catch (FileNotFoundException)
-        {
-            stderr.WriteLine($"文件不存在：{input}");
-            return 1;
-        }
-        catch (ReportFormatException ex)
-        {
-            stderr.WriteLine($"无法读取报告 {input}：{ex.Message}");
-            return 1;
         }
         catch (FontNotFoundException ex)
         {
-            stderr.WriteLine(ex.Message);
+            await stderr.WriteLineAsync(ex.Message);
             return 1;
         }
-    }
-
-    private static ReportDocument Read(string path)
-    {
-        var bytes = File.ReadAllBytes(path);
-        if (Path.GetExtension(path).Equals(".json", StringComparison.OrdinalIgnoreCase))
-        {
-            return InterchangeJson.Read(System.Text.Encoding.UTF8.GetString(bytes));
-        }
-
-        return ReportImporter.Import(bytes, Path.GetFileName(path)).Report;
     }
 }

@@ -11,7 +11,7 @@ public sealed class RenderCommandTests : IDisposable
     public void Dispose() => dir.Delete(recursive: true);
 
     [Fact]
-    public void Rendering_interchange_json_writes_the_pdf_and_says_where_in_chinese()
+    public async Task Rendering_interchange_json_writes_the_pdf_and_says_where_in_chinese()
     {
         var report = new ReportDocument(TemplateVersion.T2021, 2021, "新华区人民政府办公室", "新华区人民政府办公室2021年政府信息公开工作年度报告");
         report.Sections[SectionKeys.Overview] = "2021年共受理并办结政府信息依申请公开4件。";
@@ -21,7 +21,7 @@ public sealed class RenderCommandTests : IDisposable
         var output = Path.Combine(dir.FullName, "out.pdf");
         var (stdout, stderr) = (new StringWriter(), new StringWriter());
 
-        var code = RenderCommand.Run([input, "-o", output, "--date", "2022-01-28"], stdout, stderr);
+        var code = await RenderCommand.RunAsync([input, "-o", output, "--date", "2022-01-28"], stdout, stderr);
 
         Assert.Equal(0, code);
         Assert.Equal(string.Empty, stderr.ToString());
@@ -30,24 +30,24 @@ public sealed class RenderCommandTests : IDisposable
     }
 
     [Fact]
-    public void A_missing_input_file_is_exit_code_1_with_a_chinese_message()
+    public async Task A_missing_input_file_is_exit_code_1_with_a_chinese_message()
     {
         var stderr = new StringWriter();
 
-        var code = RenderCommand.Run([Path.Combine(dir.FullName, "nope.json")], new StringWriter(), stderr);
+        var code = await RenderCommand.RunAsync([Path.Combine(dir.FullName, "nope.json")], new StringWriter(), stderr);
 
         Assert.Equal(1, code);
         Assert.Contains("文件不存在", stderr.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]
-    public void Json_that_is_not_a_report_is_exit_code_1_and_names_the_problem()
+    public async Task Json_that_is_not_a_report_is_exit_code_1_and_names_the_problem()
     {
         var input = Path.Combine(dir.FullName, "bad.json");
         File.WriteAllText(input, "{\"template\": \"2030\"}");
         var stderr = new StringWriter();
 
-        var code = RenderCommand.Run([input], new StringWriter(), stderr);
+        var code = await RenderCommand.RunAsync([input], new StringWriter(), stderr);
 
         Assert.Equal(1, code);
         Assert.Contains("template", stderr.ToString(), StringComparison.Ordinal);
@@ -55,13 +55,13 @@ public sealed class RenderCommandTests : IDisposable
     }
 
     [Fact]
-    public void A_text_file_that_is_no_report_is_refused_through_the_importer()
+    public async Task A_text_file_that_is_no_report_is_refused_through_the_importer()
     {
         var input = Path.Combine(dir.FullName, "notes.txt");
         File.WriteAllText(input, "这不是年度报告。");
         var stderr = new StringWriter();
 
-        var code = RenderCommand.Run([input], new StringWriter(), stderr);
+        var code = await RenderCommand.RunAsync([input], new StringWriter(), stderr);
 
         Assert.Equal(1, code);
         Assert.NotEqual(string.Empty, stderr.ToString());
@@ -71,11 +71,11 @@ public sealed class RenderCommandTests : IDisposable
     [InlineData]
     [InlineData("--date", "31/01/2022", "x.json")]
     [InlineData("a.json", "b.json")]
-    public void Wrong_usage_is_exit_code_2_with_the_usage_line(params string[] args)
+    public async Task Wrong_usage_is_exit_code_2_with_the_usage_line(params string[] args)
     {
         var stderr = new StringWriter();
 
-        var code = RenderCommand.Run(args, new StringWriter(), stderr);
+        var code = await RenderCommand.RunAsync(args, new StringWriter(), stderr);
 
         Assert.Equal(2, code);
         Assert.NotEqual(string.Empty, stderr.ToString());
