@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using GovDisclosure.Domain.Reports;
 using GovDisclosure.Domain.Templates;
 using GovDisclosure.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
@@ -92,6 +93,12 @@ public sealed class PublishedCellStore
                     }
                 }
 
+                var template = TemplateVersions.ForYear(year);
+                foreach (var entry in entries.Values)
+                {
+                    AddDerivedTotals(entry, template, year, index);
+                }
+
                 foreach (var entry in entries.Values.OrderBy(e => e.PublicationId))
                 {
                     // A correction is a new publication of the same report with a higher revision: it replaces the old one.
@@ -108,6 +115,27 @@ public sealed class PublishedCellStore
             finally
             {
                 gate.Release();
+            }
+        }
+
+        /// <summary>
+        /// A publication holds the cells the agency wrote; a total it left blank is computed, as on its report page.
+        /// Summing only written totals would drop every blank-total report from a region's 总计.
+        /// </summary>
+        private static void AddDerivedTotals(Entry entry, TemplateVersion template, int year, Dictionary<string, int> index)
+        {
+            var document = new ReportDocument(template, year, string.Empty, string.Empty);
+            foreach (var (code, i) in index)
+            {
+                if (entry.Values[i] is { } value)
+                {
+                    document.Cells[code] = value;
+                }
+            }
+
+            foreach (var (code, value) in ReportTotals.Derived(document))
+            {
+                entry.Values[index[code]] = value;
             }
         }
     }

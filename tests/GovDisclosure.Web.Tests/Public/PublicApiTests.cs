@@ -95,6 +95,22 @@ public sealed class PublicApiTests(PublicSiteFactory factory) : IClassFixture<Pu
     }
 
     [Fact]
+    public async Task A_total_one_agency_left_blank_still_counts_in_the_regions_total()
+    {
+        var (region, _) = await factory.NewAgency("接口合计汇总区人民政府", kind: Domain.Agencies.AgencyKind.PeopleGovernment);
+        var (_, fa) = await factory.NewAgency("接口合计汇总区甲局", region);
+        var (_, fb) = await factory.NewAgency("接口合计汇总区乙局", region);
+        var blankTotal = PublicSiteFactory.Balanced(2022, received: 4);
+        blankTotal.Cells.Remove("s3.received.total");
+        await factory.Report(fa, 2022, ReportState.Published, PublicSiteFactory.Balanced(2022, received: 3));
+        await factory.Report(fb, 2022, ReportState.Published, blankTotal);
+
+        var body = await Json(await Anonymous().GetAsync($"/api/summary?year=2022&region={region.Code}"));
+
+        Assert.Equal(7, body.GetProperty("cells").GetProperty("s3.received.total").GetInt32());
+    }
+
+    [Fact]
     public async Task A_published_correction_replaces_its_first_revision_in_the_summary()
     {
         var (region, _) = await factory.NewAgency("接口更正汇总区人民政府", kind: Domain.Agencies.AgencyKind.PeopleGovernment);
