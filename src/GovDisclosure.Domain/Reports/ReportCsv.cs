@@ -1,7 +1,6 @@
 using System.Text;
-using GovDisclosure.Domain.Reports;
 
-namespace GovDisclosure.Infrastructure.Public;
+namespace GovDisclosure.Domain.Reports;
 
 /// <summary>
 /// The CSV download: one row per cell code of the template, in template order, so every report of a template
