@@ -72,6 +72,19 @@ public sealed class DashboardPageTests(StaffPortalFactory factory) : IClassFixtu
     }
 
     [Fact]
+    public async Task Preview_shows_the_cross_year_warnings_that_will_be_published_with_their_explanations()
+    {
+        var (agency, filler) = await factory.NewFiller();
+        await factory.Published(agency, 2023, ("s3.received.natural", 4m), ("s3.carried_out.natural", 4m));
+        var id = await factory.StartReport(agency, 2024);
+        var client = await PageClient.SignedIn(factory, filler);
+
+        var preview = await client.Get($"/Work/Reports/{id}/Preview");
+
+        Assert.Contains("X-1", preview.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Import_says_plainly_when_nothing_was_given()
     {
         var (agency, filler) = await factory.NewFiller();

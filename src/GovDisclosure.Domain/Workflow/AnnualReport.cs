@@ -168,7 +168,7 @@ public sealed class AnnualReport
             throw new DomainException($"内容的格式或年度与本报告（{Year}年，{ReportTemplates.Get(Template).Name}）不一致。");
         }
 
-        var findings = ReportChecker.Check(new CheckContext(content) { Previous = previousYear, Agency = Agency?.Profile });
+        var findings = Check(content, previousYear);
         var errors = findings.Where(f => f.IsError).ToList();
         if (errors.Count > 0)
         {
@@ -262,11 +262,19 @@ public sealed class AnnualReport
         return findings;
     }
 
+    /// <summary>
+    /// What the rules say about <paramref name="content"/> as this agency's report: the saved content or what a
+    /// filler has just typed. Saving, submitting, the editor, the preview and the review page all ask here, so
+    /// they can never disagree about which warnings need a 说明 (the agency's kind decides the 规章 rule).
+    /// </summary>
+    public IReadOnlyList<Finding> Check(ReportDocument content, ReportDocument? previousYear) =>
+        ReportChecker.Check(new CheckContext(content) { Previous = previousYear, Agency = Agency?.Profile });
+
     /// <summary>Submits the revision for review. Every warning needs a written 说明 that the reviewer will see.</summary>
     public void Submit(Actor actor, DateTimeOffset now, string agencyName, ReportDocument? previousYear = null)
     {
         EnsureState(State.IsEditable(), "提交");
-        var findings = ReportChecker.Check(new CheckContext(ToDocument(agencyName)) { Previous = previousYear, Agency = Agency?.Profile });
+        var findings = Check(ToDocument(agencyName), previousYear);
         if (findings.Any(f => f.IsError))
         {
             throw new ReportRejectedException(findings.Where(f => f.IsError).ToList());

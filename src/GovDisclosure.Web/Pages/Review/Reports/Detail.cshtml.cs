@@ -1,7 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using GovDisclosure.Domain;
 using GovDisclosure.Domain.Reports;
-using GovDisclosure.Domain.Rules;
 using GovDisclosure.Domain.Templates;
 using GovDisclosure.Domain.Workflow;
 using GovDisclosure.Infrastructure.Data;
@@ -161,7 +160,7 @@ public sealed class DetailModel(GovDisclosureDbContext db, IAuthorizationService
         {
             Document = document,
             Previous = previousDocument,
-            Findings = ReportChecker.Check(new CheckContext(document) { Previous = previousDocument, Agency = report.Agency.Profile }),
+            Findings = report.Check(document, previousDocument),
             Notes = notes,
         };
         Timeline = await db.AuditEntries.AsNoTracking().Where(a => a.ReportId == report.Id).OrderBy(a => a.At).ThenBy(a => a.Id).ToListAsync();

@@ -1,7 +1,6 @@
 using System.Globalization;
 using GovDisclosure.Domain;
 using GovDisclosure.Domain.Reports;
-using GovDisclosure.Domain.Rules;
 using GovDisclosure.Domain.Templates;
 using GovDisclosure.Domain.Workflow;
 using GovDisclosure.Infrastructure.Data;
@@ -195,7 +194,7 @@ public sealed class EditModel(GovDisclosureDbContext db, SaveReport saveReport, 
         Report = new ReportView(report.Id, report.Title, report.Year, report.Template, report.State, report.Revision, report.Agency!.Name,
             report.CorrectionReason, report.CarriedValues, report.Explanations, report.PublishedRevision, report.RowVersion);
         var previous = await queries.PreviousYearAsync(User.RequiredScope(), report.Id);
-        Findings = ReportChecker.Check(new CheckContext(document) { Previous = previous, Agency = report.Agency.Profile });
+        Findings = report.Check(document, previous);
         Notes = await db.ReviewComments.AsNoTracking()
             .Where(c => c.ReportId == report.Id && c.Revision == report.Revision)
             .OrderBy(c => c.CreatedAt)

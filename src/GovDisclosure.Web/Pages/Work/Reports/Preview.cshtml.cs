@@ -1,5 +1,5 @@
-using GovDisclosure.Domain.Rules;
 using GovDisclosure.Infrastructure.Data;
+using GovDisclosure.Infrastructure.Reports;
 using GovDisclosure.Web.Pages.Shared.Report;
 using GovDisclosure.Web.Security;
 using Microsoft.AspNetCore.Mvc;
@@ -9,11 +9,14 @@ using Microsoft.EntityFrameworkCore;
 namespace GovDisclosure.Web.Pages.Work.Reports;
 
 /// <summary>The saved draft as the public will read it.</summary>
-public sealed class PreviewModel(GovDisclosureDbContext db) : PageModel
+public sealed class PreviewModel(GovDisclosureDbContext db, ReportQueries queries) : PageModel
 {
     public int Id { get; private set; }
 
     public ReportDocumentModel Document { get; private set; } = null!;
+
+    /// <summary>The 说明 saved for each warning, by finding key: they are published beside the warnings.</summary>
+    public IReadOnlyDictionary<string, string> Explanations { get; private set; } = new Dictionary<string, string>();
 
     public async Task<IActionResult> OnGetAsync(int id)
     {
@@ -25,7 +28,10 @@ public sealed class PreviewModel(GovDisclosureDbContext db) : PageModel
 
         Id = id;
         var document = report.ToDocument(report.Agency!.Name);
-        Document = new ReportDocumentModel { Document = document, Findings = ReportChecker.Check(new CheckContext(document) { Agency = report.Agency.Profile }) };
+        // Last year's figures too: the cross-year warnings are published with their 说明, so the preview shows them.
+        var previous = await queries.PreviousYearAsync(User.RequiredScope(), id);
+        Document = new ReportDocumentModel { Document = document, Findings = report.Check(document, previous) };
+        Explanations = report.Explanations;
         return Page();
     }
 }
