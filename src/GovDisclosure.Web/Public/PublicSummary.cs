@@ -63,8 +63,10 @@ public sealed record PublicWarning(string RuleId, IReadOnlyList<string> CellCode
         var keys = warnings.Select(w => w.Key).ToHashSet(StringComparer.Ordinal);
         foreach (var (key, text) in explanations.Where(e => !keys.Contains(e.Key)).OrderBy(e => e.Key, StringComparer.Ordinal))
         {
-            var parts = key.Split(':', 2);
-            list.Add(new PublicWarning(parts[0], parts.Length > 1 ? parts[1].Split(',') : [], string.Empty, text));
+            // Keys are "RULE", "RULE:cell,cell" or "RULE@anchor" (Finding.Key).
+            var rule = key.Split([':', '@'], 2)[0];
+            var cells = key.Contains(':', StringComparison.Ordinal) ? key[(key.IndexOf(':', StringComparison.Ordinal) + 1)..].Split(',') : [];
+            list.Add(new PublicWarning(rule, cells, string.Empty, text));
         }
 
         return list;
