@@ -1,5 +1,5 @@
 using System.Globalization;
-using System.Text;
+using GovDisclosure.Domain.Reports;
 using System.Text.RegularExpressions;
 
 namespace GovDisclosure.Domain.Import;
@@ -90,29 +90,8 @@ internal static partial class ValueParser
         _ => "（未写单位）",
     };
 
-    /// <summary>Removes every kind of space (Word leaves NBSP and ideographic spaces) and folds full-width forms.</summary>
-    private static string Compact(string text)
-    {
-        var builder = new StringBuilder(text.Length);
-        foreach (var raw in text)
-        {
-            var c = raw switch
-            {
-                >= '０' and <= '９' => (char)(raw - '０' + '0'),
-                '＋' => '+',
-                '－' or '−' or '–' => '-',
-                '．' => '.',
-                '，' => ',',
-                _ => raw,
-            };
-            if (!char.IsWhiteSpace(c) && c is not '\u200b' and not '\ufeff')
-            {
-                builder.Append(c);
-            }
-        }
-
-        return builder.ToString();
-    }
+    /// <summary>Spaces removed and full-width forms folded, the same way the editor reads typed cells.</summary>
+    private static string Compact(string text) => CellText.Fold(text);
 
     [GeneratedRegex(@"^(?<sign>[+-]?)(?<n>\d{1,3}(,\d{3})+(\.\d+)?|\d+(\.\d+)?)(?<u>万元|亿元|元|万|亿|件|个|项|条|人次|次)?$")]
     private static partial Regex Number();

@@ -297,8 +297,6 @@ public sealed class EditModel(GovDisclosureDbContext db, SaveReport saveReport, 
     /// <summary>Input shape only (is it a number, a whole one, not negative); the balance rules are the domain's.</summary>
     public static class InputValidator
     {
-        private const decimal MaxValue = 1_000_000_000m;
-
         public static (ReportDocument Document, IReadOnlyList<(string Key, string Message)> Errors) Parse(InputModel input, TemplateVersion template, ReportDocument saved)
         {
             var definition = ReportTemplates.Get(template);
@@ -332,13 +330,14 @@ public sealed class EditModel(GovDisclosureDbContext db, SaveReport saveReport, 
                     continue;
                 }
 
-                if (ParseCell(cell, raw) is { } problem)
+                var read = CellText.Read(cell, raw);
+                if (read.IsRefused)
                 {
-                    errors.Add(($"{InputModel.CellPrefix}[{cell.Code}]", problem));
+                    errors.Add(($"{InputModel.CellPrefix}[{cell.Code}]", read.Error!));
                     continue;
                 }
 
-                document.Cells[cell.Code] = Normalise(raw, out var value) ? value : 0;
+                document.Cells[cell.Code] = read.Value!.Value;
             }
 
             for (var i = 0; i < input.Explanations.Count; i++)
@@ -358,45 +357,6 @@ public sealed class EditModel(GovDisclosureDbContext db, SaveReport saveReport, 
             }
 
             return (document, errors);
-        }
-
-        /// <summary>Null when the text is an acceptable value for the cell; otherwise a sentence naming the cell.</summary>
-        public static string? ParseCell(CellDefinition cell, string raw)
-        {
-            if (!Normalise(raw, out var value))
-            {
-                return $"“{cell.DisplayName}”应填写数字，“{raw.Trim()}”无法识别。";
-            }
-
-            if (cell.Kind != CellKind.Amount && value != decimal.Truncate(value))
-            {
-                return $"“{cell.DisplayName}”应为整数（件数不能有小数），当前为“{raw.Trim()}”。";
-            }
-
-            if (cell.Kind != CellKind.SignedCount && value < 0)
-            {
-                return $"“{cell.DisplayName}”不能为负数，当前为“{raw.Trim()}”。";
-            }
-
-            if (cell.Kind == CellKind.Amount && decimal.Round(value, CellKinds.AmountDecimals) != value)
-            {
-                return $"“{cell.DisplayName}”以万元为单位，最多保留{CellKinds.AmountDecimals}位小数。";
-            }
-
-            return Math.Abs(value) >= MaxValue ? $"“{cell.DisplayName}”数值过大，请核对。" : null;
-        }
-
-        /// <summary>Accepts what people type in China: full-width digits, thousands separators, surrounding spaces.</summary>
-        private static bool Normalise(string raw, out decimal value)
-        {
-            var text = new string(raw.Trim().Select(ch => ch switch
-            {
-                >= '０' and <= '９' => (char)('0' + (ch - '０')),
-                '．' => '.',
-                '－' or '−' => '-',
-                _ => ch,
-            }).Where(ch => ch is not (',' or '，' or ' ')).ToArray());
-            return decimal.TryParse(text, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out value);
         }
     }
 }
