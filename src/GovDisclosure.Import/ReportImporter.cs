@@ -1,7 +1,7 @@
 using System.Text;
 using GovDisclosure.Domain.Reports;
 
-namespace GovDisclosure.Domain.Import;
+namespace GovDisclosure.Import;
 
 public enum ImportFormat
 {

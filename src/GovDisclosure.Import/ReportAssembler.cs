@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 using GovDisclosure.Domain.Reports;
 using GovDisclosure.Domain.Templates;
 
-namespace GovDisclosure.Domain.Import;
+namespace GovDisclosure.Import;
 
 /// <summary>
 /// Places what a reader found into a <see cref="ReportDocument"/>. Tables are read as a stream of cells in

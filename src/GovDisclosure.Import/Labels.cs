@@ -2,7 +2,7 @@ using System.Text;
 using System.Text.RegularExpressions;
 using GovDisclosure.Domain.Templates;
 
-namespace GovDisclosure.Domain.Import;
+namespace GovDisclosure.Import;
 
 /// <summary>
 /// Label comparison that ignores what extractions and typists vary: whitespace and line breaks, full- and
