@@ -100,7 +100,7 @@ internal static partial class Headings
 /// <param name="HeaderOf">For a header of a table that has no row labels (table 四): that table's single row key.</param>
 internal sealed record LabelMeaning(string? RowKey, IReadOnlyList<TemplateVersion>? Evidence, string? HeaderOf);
 
-/// <summary>A row's key across templates: its table's id and its code, e.g. 「s3:withheld.3」.</summary>
+/// <summary>A row's key across templates: its table's id and its row code, joined by a colon.</summary>
 internal static class RowKeys
 {
     public static string Of(TableDefinition table, RowDefinition row) => $"{table.Id}:{row.Code}";
@@ -159,8 +159,8 @@ internal sealed class LabelIndex
                 {
                     foreach (var label in row.AllLabels)
                     {
-                        // T2019's single 「（六）其他处理」 row is a group header in T2021: the key stays a row
-                        // anchor, and a T2021 table simply has no row under it.
+                        // The 2019 format's single 「（六）其他处理」 row is a group header in the 2021 one: the key stays a row
+                        // anchor, and a template without that row simply has no row under it.
                         exact.TryAdd(Labels.Normalize(label), new LabelMeaning(RowKeys.Of(table, row), null, null));
                     }
                 }

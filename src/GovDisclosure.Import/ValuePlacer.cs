@@ -151,7 +151,7 @@ internal static class ValuePlacer
             }
             else
             {
-                // A label without a unit (T2019's 采购总金额). Whole numbers from 10 000 up are almost always yuan
+                // A label without a unit (the 2019 format's 采购总金额). Whole numbers from 10 000 up are almost always yuan
                 // (上海 wrote 251000元); smaller or fractional ones 万元. Either way the agency is asked.
                 unit = value.Number >= 10_000m && decimal.Truncate(value.Number) == value.Number ? MoneyUnit.Yuan : MoneyUnit.TenThousandYuan;
                 var converted = ValueParser.ToTenThousandYuan(value.Number, unit);

@@ -7,6 +7,9 @@ namespace GovDisclosure.Domain.Templates;
 /// </summary>
 public sealed class TemplateCatalog
 {
+    /// <summary>The longest template key the database column holds.</summary>
+    public const int MaxKeyLength = 8;
+
     private readonly Dictionary<TemplateVersion, TemplateDefinition> byVersion;
 
     public TemplateCatalog(IEnumerable<TemplateDefinition> definitions)

@@ -13,9 +13,9 @@ public sealed class TemplateDefinition
     public TemplateDefinition(TemplateVersion version, string name, string basis, IReadOnlyList<SectionDefinition> sections, IReadOnlyList<SumRule> sums)
     {
         ArgumentException.ThrowIfNullOrEmpty(version.Key);
-        if (version.Key.Length > TemplateVersion.MaxKeyLength)
+        if (version.Key.Length > TemplateCatalog.MaxKeyLength)
         {
-            throw new ArgumentException($"A template key has at most {TemplateVersion.MaxKeyLength} characters.", nameof(version));
+            throw new ArgumentException($"A template key has at most {TemplateCatalog.MaxKeyLength} characters.", nameof(version));
         }
 
         Version = version;

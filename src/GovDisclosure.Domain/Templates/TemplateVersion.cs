@@ -16,9 +16,6 @@ public readonly record struct TemplateVersion(string Key)
     /// <summary>国办公开办函〔2021〕30号, used from the 2021 report on.</summary>
     public static TemplateVersion T2021 { get; } = new("T2021");
 
-    /// <summary>The longest key the database column holds.</summary>
-    public const int MaxKeyLength = 8;
-
     public override string ToString() => Key ?? string.Empty;
 }
 
