@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
-using GovDisclosure.Domain.Import;
+using GovDisclosure.Import;
 using GovDisclosure.Domain.Rules;
 
 namespace GovDisclosure.Benchmarks;

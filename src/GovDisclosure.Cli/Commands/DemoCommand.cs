@@ -1,5 +1,5 @@
 using System.Reflection;
-using GovDisclosure.Domain.Import;
+using GovDisclosure.Import;
 using GovDisclosure.Domain.Reports;
 
 namespace GovDisclosure.Cli.Commands;

@@ -26,7 +26,7 @@ public static class InterchangeJson
         using (var writer = new Utf8JsonWriter(stream, WriterOptions))
         {
             writer.WriteStartObject();
-            writer.WriteString("template", report.Template.Code());
+            writer.WriteString("template", report.Definition.InterchangeCode);
             writer.WriteNumber("year", report.Year);
             writer.WriteString("agency", report.Agency);
             writer.WriteString("title", report.Title);
@@ -118,8 +118,9 @@ public static class InterchangeJson
     /// Reads an interchange document. Throws <see cref="ReportFormatException"/> with a Chinese message
     /// naming the field when the document is not one.
     /// </summary>
-    public static ReportDocument Read(string json)
+    public static ReportDocument Read(string json, TemplateCatalog? catalog = null)
     {
+        catalog ??= TemplateCatalog.Default;
         JsonDocument doc;
         try
         {
@@ -138,9 +139,10 @@ public static class InterchangeJson
                 throw new ReportFormatException("JSON顶层应为对象（年度报告交换格式）。");
             }
 
-            if (!root.TryGetProperty("template", out var templateEl) || !TemplateVersions.TryParse(templateEl.ToString(), out var template))
+            if (!root.TryGetProperty("template", out var templateEl) || !catalog.TryParse(templateEl.ToString(), out var definition))
             {
-                throw new ReportFormatException("缺少或无法识别字段 template（应为 \"2019\" 或 \"2021\"）。");
+                var known = string.Join(" 或 ", catalog.All.Select(d => $"\"{d.InterchangeCode}\""));
+                throw new ReportFormatException($"缺少或无法识别字段 template（应为 {known}）。");
             }
 
             if (!root.TryGetProperty("year", out var yearEl) || yearEl.ValueKind != JsonValueKind.Number || !yearEl.TryGetInt32(out var year) || year is < 2008 or > 2100)
@@ -148,7 +150,7 @@ public static class InterchangeJson
                 throw new ReportFormatException("缺少或无法识别字段 year（报告年度）。");
             }
 
-            var report = new ReportDocument(template, year, GetString(root, "agency"), GetString(root, "title"));
+            var report = new ReportDocument(definition, year, GetString(root, "agency"), GetString(root, "title"));
             if (root.TryGetProperty("sections", out var sections) && sections.ValueKind == JsonValueKind.Object)
             {
                 foreach (var p in sections.EnumerateObject())
@@ -167,7 +169,6 @@ public static class InterchangeJson
                     throw new ReportFormatException("字段 cells 应为对象（单元格代码 → 数值）。");
                 }
 
-                var definition = ReportTemplates.Get(template);
                 foreach (var p in cells.EnumerateObject())
                 {
                     if (!definition.TryGetCell(p.Name, out var cell))

@@ -9,15 +9,27 @@ namespace GovDisclosure.Domain.Reports;
 /// </summary>
 public sealed class ReportDocument
 {
+    /// <summary>A report in one of the default catalogue's templates.</summary>
     public ReportDocument(TemplateVersion template, int year, string agency, string title)
+        : this(TemplateCatalog.Default.Get(template), year, agency, title)
     {
-        Template = template;
+    }
+
+    /// <summary>A report in any template, e.g. one from a catalogue with a definition of its own.</summary>
+    public ReportDocument(TemplateDefinition definition, int year, string agency, string title)
+    {
+        Definition = definition;
         Year = year;
         Agency = agency;
         Title = title;
     }
 
-    public TemplateVersion Template { get; set; }
+    /// <summary>The template's key; setting it picks the default catalogue's definition (set <see cref="Definition"/> for another one).</summary>
+    public TemplateVersion Template
+    {
+        get => Definition.Version;
+        set => Definition = TemplateCatalog.Default.Get(value);
+    }
 
     public int Year { get; set; }
 
@@ -25,7 +37,8 @@ public sealed class ReportDocument
 
     public string Title { get; set; }
 
-    public TemplateDefinition Definition => ReportTemplates.Get(Template);
+    /// <summary>The template the report is written in: every reader (rules, form, PDF, exports) reads its layout from here.</summary>
+    public TemplateDefinition Definition { get; set; }
 
     /// <summary>Narrative text by section key (<see cref="SectionKeys"/>). Missing key = no text.</summary>
     public Dictionary<string, string> Sections { get; } = new(StringComparer.Ordinal);
@@ -37,7 +50,7 @@ public sealed class ReportDocument
 
     public ReportDocument Clone()
     {
-        var copy = new ReportDocument(Template, Year, Agency, Title);
+        var copy = new ReportDocument(Definition, Year, Agency, Title);
         foreach (var (key, text) in Sections)
         {
             copy.Sections[key] = text;

@@ -12,11 +12,6 @@ namespace GovDisclosure.Domain.Rules;
 /// </summary>
 internal sealed class CrossYearValidator : AbstractValidator<CheckContext>
 {
-    private static readonly string[] DocumentRows = ["rules", "normative"];
-
-    /// <summary>T2019 rows with 上一年项目数量 and 本年增/减.</summary>
-    private static readonly string[] ItemRows = ["licensing", "services", "penalty", "coercion", "fees"];
-
     public CrossYearValidator()
     {
         When(c => c.Previous is { } previous && previous.Year == c.Report.Year - 1, () =>
@@ -49,59 +44,50 @@ internal sealed class CrossYearValidator : AbstractValidator<CheckContext>
 
     private static string Signed(decimal value) => value < 0 ? $"（{N(value)}）" : N(value);
 
-    /// <summary>Section 三 has the same rows in both templates, so X-1 also spans 2020 (T2019) → 2021 (T2021).</summary>
+    /// <summary>
+    /// X-1 over this template's backlog carry-overs (结转下年度 → 上年结转), which also span a change of template
+    /// when last year's template has the cell.
+    /// </summary>
     private static IEnumerable<CarriedOverCheck> CarriedOver(ReportDocument report, ReportDocument previous)
     {
-        var checks = ReportTemplates.ApplicantColumns
-            .Select(column => new CarriedOverCheck(
-                report.Definition.Cell($"s3.carried_in.{column.Code}"),
-                ReportTotals.Effective(report, $"s3.carried_in.{column.Code}"),
-                ReportTotals.Effective(previous, $"s3.carried_out.{column.Code}"),
+        var checks = report.Definition.CarryOvers
+            .Where(c => c.Backlog && previous.Definition.HasCell(c.PreviousCell) && report.Definition.HasCell(c.Cell))
+            .Select(c => new CarriedOverCheck(
+                report.Definition.Cell(c.Cell),
+                ReportTotals.Effective(report, c.Cell),
+                ReportTotals.Effective(previous, c.PreviousCell),
                 previous.Year))
             .ToList();
 
         // A break in an applicant column necessarily breaks 总计 too; one 说明 per cause is enough.
-        var partBroken = checks.Take(6).Any(x => x.CarriedIn != x.PreviousCarriedOut);
-        return partBroken ? checks.Take(6) : checks;
+        var parts = checks.Where(x => !report.Definition.IsTotal(x.Cell.Code)).ToList();
+        return parts.Any(x => x.CarriedIn != x.PreviousCarriedOut) ? parts : checks;
     }
 
-    /// <summary>X-2 and X-4 compare T2021's 制发/废止/现行有效 columns; T2019 has different columns (§6.4).</summary>
-    private static IEnumerable<DocumentCheck> Documents(ReportDocument report, ReportDocument previous)
-    {
-        if (report.Template != TemplateVersion.T2021 || previous.Template != TemplateVersion.T2021)
-        {
-            return [];
-        }
+    /// <summary>X-2 and X-4 over the template's document stocks, when last year's template counts the same stock (§6.4).</summary>
+    private static IEnumerable<DocumentCheck> Documents(ReportDocument report, ReportDocument previous) =>
+        report.Definition.Rules.DocumentStocks
+            .Where(d => previous.Definition.HasCell(d.Effective))
+            .Select(d => new DocumentCheck(
+                d.Label,
+                d.Effective,
+                d.Issued,
+                d.Repealed,
+                ReportTotals.Effective(report, d.Effective),
+                ReportTotals.Effective(report, d.Issued),
+                ReportTotals.Effective(report, d.Repealed),
+                ReportTotals.Effective(previous, d.Effective)));
 
-        return DocumentRows.Select(row =>
-        {
-            var effective = report.Definition.Cell($"s2.{row}.effective");
-            return new DocumentCheck(
-                effective.RowName,
-                effective.Code,
-                $"s2.{row}.issued",
-                $"s2.{row}.repealed",
-                ReportTotals.Effective(report, effective.Code),
-                ReportTotals.Effective(report, $"s2.{row}.issued"),
-                ReportTotals.Effective(report, $"s2.{row}.repealed"),
-                ReportTotals.Effective(previous, effective.Code));
-        });
-    }
-
-    private static IEnumerable<ItemCheck> Items(ReportDocument report, ReportDocument previous)
-    {
-        if (report.Template != TemplateVersion.T2019 || previous.Template != TemplateVersion.T2019)
-        {
-            return [];
-        }
-
-        return ItemRows.Select(row => new ItemCheck(
-            report.Definition.Cell($"s2.{row}.prev"),
-            ReportTotals.Effective(report, $"s2.{row}.prev"),
-            ReportTotals.Effective(previous, $"s2.{row}.prev"),
-            ReportTotals.Effective(previous, $"s2.{row}.change"),
-            previous.Year));
-    }
+    /// <summary>X-3 over the template's 上一年项目数量 rows, when last year's template has them too.</summary>
+    private static IEnumerable<ItemCheck> Items(ReportDocument report, ReportDocument previous) =>
+        report.Definition.Rules.ItemCounts
+            .Where(i => previous.Definition.HasCell(i.Previous) && previous.Definition.HasCell(i.Change))
+            .Select(i => new ItemCheck(
+                report.Definition.Cell(i.Previous),
+                ReportTotals.Effective(report, i.Previous),
+                ReportTotals.Effective(previous, i.Previous),
+                ReportTotals.Effective(previous, i.Change),
+                previous.Year));
 
     private sealed record CarriedOverCheck(CellDefinition Cell, decimal CarriedIn, decimal PreviousCarriedOut, int PreviousYear);
 

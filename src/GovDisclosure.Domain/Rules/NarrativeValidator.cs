@@ -27,7 +27,7 @@ internal sealed partial class NarrativeValidator : AbstractValidator<CheckContex
 
         RuleFor(c => c.Report)
             .Must(MentionsFees)
-            .When(c => c.Report.Template == TemplateVersion.T2021)
+            .When(c => c.Report.Definition.Rules.RequiresFeeStatement)
             .ReportsAs(RuleIds.NoFeeStatement, FindingSeverity.Warning, _ => [], _ =>
                 "正文未说明信息处理费收取情况：按《政府信息公开信息处理费管理办法》（国办函〔2020〕109号），" +
                 "应在“六、其他需要报告的事项”中写明本年度是否收取信息处理费及金额（未收取的写“未收取信息处理费”）");
@@ -76,10 +76,16 @@ internal sealed partial class NarrativeValidator : AbstractValidator<CheckContex
 
     /// <summary>
     /// Figures the overview (or the section's own prose) states for requests, 复议 and 诉讼, against table 三 and 四.
-    /// Reports often give several figures (全区 and 本级); one of them matching the table is enough.
+    /// Reports often give several figures (全区 and 本级); one of them matching the table is enough. The cells are the
+    /// template's <see cref="TemplateRules.Narrative"/>; the words matched are the statute's, the same in every template.
     /// </summary>
     private static IEnumerable<NarrativeCheck> NarrativeFigures(ReportDocument report)
     {
+        if (report.Definition.Rules.Narrative is not { } facts)
+        {
+            yield break;
+        }
+
         string V(string code) => RuleFormat.Effective(report, code);
         decimal E(string code) => ReportTotals.Effective(report, code);
 
@@ -89,25 +95,25 @@ internal sealed partial class NarrativeValidator : AbstractValidator<CheckContex
             StatedRequests(requestText).ToList(),
             // 受理 sometimes includes last year's carried-over requests; 办结 figures are not compared, because a report
             // that says 「受理并办结4件」 means what it received (sample 003).
-            [E("s3.received.total"), E("s3.received.total") + E("s3.carried_in.total")],
-            ["s3.received.total", "s3.processed.total"],
-            $"表三本年新收申请总计为{V("s3.received.total")}（上年结转{V("s3.carried_in.total")}，办理结果总计{V("s3.processed.total")}）");
+            [E(facts.Received), E(facts.Received) + E(facts.CarriedIn)],
+            [facts.Received, facts.Processed],
+            $"表三本年新收申请总计为{V(facts.Received)}（上年结转{V(facts.CarriedIn)}，办理结果总计{V(facts.Processed)}）");
 
         var appealText = Sentences(report, SectionKeys.Overview, SectionKeys.Appeals).ToList();
         yield return new NarrativeCheck(
             "行政复议",
             Stated(appealText, ReviewCount(), ReviewNone()).ToList(),
-            [E("s4.review.total")],
-            ["s4.review.total"],
-            $"表四行政复议总计为{V("s4.review.total")}");
+            [E(facts.Reviews)],
+            [facts.Reviews],
+            $"表四行政复议总计为{V(facts.Reviews)}");
 
-        var direct = E("s4.suit_direct.total");
-        var afterReview = E("s4.suit_after_review.total");
+        var direct = E(facts.DirectSuits);
+        var afterReview = E(facts.SuitsAfterReview);
         yield return new NarrativeCheck(
             "行政诉讼",
             Stated(appealText, SuitCount(), SuitNone()).ToList(),
             [direct, afterReview, direct + afterReview],
-            ["s4.suit_direct.total", "s4.suit_after_review.total"],
+            [facts.DirectSuits, facts.SuitsAfterReview],
             $"表四行政诉讼总计为{RuleFormat.Number(direct + afterReview)}（未经复议直接起诉{RuleFormat.Number(direct)}，复议后起诉{RuleFormat.Number(afterReview)}）");
     }
 

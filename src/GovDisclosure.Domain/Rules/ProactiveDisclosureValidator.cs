@@ -15,8 +15,6 @@ internal sealed partial class ProactiveDisclosureValidator : AbstractValidator<C
     /// </summary>
     public const decimal ImplausibleFeeWan = 10_000m;
 
-    private const string FeeCell = "s2.fees.amount";
-
     public ProactiveDisclosureValidator()
     {
         RuleForEach(c => FeeAmounts(c.Report))
@@ -33,15 +31,14 @@ internal sealed partial class ProactiveDisclosureValidator : AbstractValidator<C
     }
 
     private static IEnumerable<(CellDefinition Cell, decimal Value)> FeeAmounts(ReportDocument report) =>
-        report.Template == TemplateVersion.T2021 && report.Cells.Get(FeeCell) is { } value
-            ? [(report.Definition.Cell(FeeCell), value)]
+        report.Definition.Rules.FeeCell is { } feeCell && report.Cells.Get(feeCell) is { } value
+            ? [(report.Definition.Cell(feeCell), value)]
             : [];
 
     private static IEnumerable<RulesIssuedCheck> RulesIssued(CheckContext context)
     {
         var definition = context.Report.Definition;
-        var code = definition.HasCell("s2.rules.issued") ? "s2.rules.issued" : "s2.rules.made";
-        if (!definition.HasCell(code))
+        if (definition.Rules.RulesIssuedCell is not { } code || !definition.HasCell(code))
         {
             yield break;
         }

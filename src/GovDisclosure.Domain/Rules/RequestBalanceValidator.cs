@@ -6,7 +6,7 @@ namespace GovDisclosure.Domain.Rules;
 
 /// <summary>
 /// R3-A, the rule table 三 states itself (第一项加第二项之和，等于第三项加第四项之和), per applicant column,
-/// and R3-E, the bound that follows from it.
+/// and R3-E, the bound that follows from it; the columns are the template's <see cref="TemplateRules.RequestBalances"/>.
 /// </summary>
 internal sealed class RequestBalanceValidator : AbstractValidator<CheckContext>
 {
@@ -29,11 +29,11 @@ internal sealed class RequestBalanceValidator : AbstractValidator<CheckContext>
     private static string N(decimal value) => RuleFormat.Number(value);
 
     private static IEnumerable<ColumnBalance> Columns(ReportDocument report) =>
-        ReportTemplates.ApplicantColumns.Select(column =>
+        report.Definition.Rules.RequestBalances.Select(balance =>
         {
-            string[] cells = [$"s3.received.{column.Code}", $"s3.carried_in.{column.Code}", $"s3.processed.{column.Code}", $"s3.carried_out.{column.Code}"];
+            string[] cells = [balance.Received, balance.CarriedIn, balance.Processed, balance.CarriedOut];
             var v = cells.Select(code => ReportTotals.Effective(report, code)).ToArray();
-            return new ColumnBalance(column.Label, cells, v[0], v[1], v[2], v[3]);
+            return new ColumnBalance(balance.ColumnLabel, cells, v[0], v[1], v[2], v[3]);
         });
 
     private sealed record ColumnBalance(string Label, string[] Cells, decimal Received, decimal CarriedIn, decimal Processed, decimal CarriedOut)

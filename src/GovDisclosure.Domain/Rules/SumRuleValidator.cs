@@ -15,7 +15,9 @@ internal sealed class SumRuleValidator : AbstractValidator<CheckContext>
 
     public SumRuleValidator()
     {
-        foreach (var ruleId in ReportTemplates.All.SelectMany(t => t.Sums).Select(s => s.RuleId).Distinct())
+        // FluentValidation fixes a rule's error code when the rule is built, so the ids are those the default
+        // catalogue uses; a new definition's sums under these ids (R3-C, R3-D, R4-A) are checked like any other.
+        foreach (var ruleId in TemplateCatalog.Default.All.SelectMany(t => t.Sums).Select(s => s.RuleId).Distinct())
         {
             RuleForEach(c => Checks(c.Report, ruleId))
                 .Must(s => s.Written is null || s.Written == s.Sum)

@@ -9,8 +9,15 @@ public sealed class TemplateDefinition
     private readonly Dictionary<string, CellDefinition> cellsByCode;
     private readonly Dictionary<string, SectionDefinition> sectionsByKey;
 
-    internal TemplateDefinition(TemplateVersion version, string name, string basis, IReadOnlyList<SectionDefinition> sections, IReadOnlyList<SumRule> sums)
+    /// <summary>A definition; public so that a new format (or a test's fictional one) is built as data, beside the two national ones.</summary>
+    public TemplateDefinition(TemplateVersion version, string name, string basis, IReadOnlyList<SectionDefinition> sections, IReadOnlyList<SumRule> sums)
     {
+        ArgumentException.ThrowIfNullOrEmpty(version.Key);
+        if (version.Key.Length > TemplateCatalog.MaxKeyLength)
+        {
+            throw new ArgumentException($"A template key has at most {TemplateCatalog.MaxKeyLength} characters.", nameof(version));
+        }
+
         Version = version;
         Name = name;
         Basis = basis;
@@ -23,6 +30,34 @@ public sealed class TemplateDefinition
     }
 
     public TemplateVersion Version { get; }
+
+    /// <summary>The template's name in the interchange JSON (§12.4), e.g. "2021". Defaults to the key.</summary>
+    public string InterchangeCode { get => interchangeCode ?? Version.Key; init => interchangeCode = value; }
+
+    private readonly string? interchangeCode;
+
+    /// <summary>How messages name the edition, e.g. 「2021年版」.</summary>
+    public string Edition { get => edition ?? Name; init => edition = value; }
+
+    private readonly string? edition;
+
+    /// <summary>The first report year that uses this template; the catalogue picks by year.</summary>
+    public int FirstYear { get; init; }
+
+    /// <summary>The last report year that uses it; null while it is current.</summary>
+    public int? LastYear { get; init; }
+
+    /// <summary>The cell facts the rules compare; a rule without facts here does not apply.</summary>
+    public TemplateRules Rules { get; init; } = TemplateRules.None;
+
+    /// <summary>Cells taken over from last year's report when this year's is started, across a change of template too.</summary>
+    public IReadOnlyList<CarryOver> CarryOvers { get; init; } = [];
+
+    /// <summary>The public trend chart's lines.</summary>
+    public IReadOnlyList<ChartSeries> ChartSeries { get; init; } = [];
+
+    /// <summary>How an importer recognises and reads this template.</summary>
+    public ImportCues Import { get; init; } = ImportCues.None;
 
     /// <summary>Display name, e.g. 「2021年版格式（国办公开办函〔2021〕30号）」.</summary>
     public string Name { get; }
@@ -52,6 +87,12 @@ public sealed class TemplateDefinition
     public SectionDefinition Section(string key) => sectionsByKey[key];
 
     public TableDefinition Table(string id) => Tables.Single(t => t.Id == id);
+
+    /// <summary>The section a table belongs to.</summary>
+    public SectionDefinition SectionOf(TableDefinition table) => Sections.First(s => s.Tables.Contains(table));
+
+    /// <summary>True when the cell is the total of a sum rule (a row's 总计, （七）总计), not a part of one.</summary>
+    public bool IsTotal(string code) => Sums.Any(s => s.Total == code);
 }
 
 /// <summary>A numbered section (一 … 六) with its narrative key and its tables.</summary>

@@ -1,6 +1,6 @@
 namespace GovDisclosure.Domain.Templates;
 
-/// <summary>The catalogue of template definitions, built once (report-templates.md §3, §4, §12).</summary>
+/// <summary>The two national template definitions, built once as data (report-templates.md §3, §4, §12); <see cref="TemplateCatalog.Default"/> holds them.</summary>
 public static class ReportTemplates
 {
     // Declared before the definitions: static initialisers run in textual order and Build reads these.
@@ -22,16 +22,12 @@ public static class ReportTemplates
 
     public static TemplateDefinition T2021 { get; } = Build(TemplateVersion.T2021);
 
-    public static IReadOnlyList<TemplateDefinition> All { get; } = [T2019, T2021];
+    /// <summary>The default catalogue's definitions (<see cref="TemplateCatalog.Default"/>).</summary>
+    public static IReadOnlyList<TemplateDefinition> All => TemplateCatalog.Default.All;
 
-    public static TemplateDefinition Get(TemplateVersion version) => version switch
-    {
-        TemplateVersion.T2019 => T2019,
-        TemplateVersion.T2021 => T2021,
-        _ => throw new ArgumentOutOfRangeException(nameof(version)),
-    };
+    public static TemplateDefinition Get(TemplateVersion version) => TemplateCatalog.Default.Get(version);
 
-    public static TemplateDefinition ForYear(int reportYear) => Get(TemplateVersions.ForYear(reportYear));
+    public static TemplateDefinition ForYear(int reportYear) => TemplateCatalog.Default.ForYear(reportYear);
 
     private static TemplateDefinition Build(TemplateVersion version)
     {
@@ -50,9 +46,66 @@ public static class ReportTemplates
             new(6, SectionKeys.Other, "六、其他需要报告的事项", [], []),
         ];
 
-        return is2019
-            ? new TemplateDefinition(version, "2019年版格式（试行）", "国办公开办函〔2019〕60号", sections, [.. s3Sums, .. s4Sums])
-            : new TemplateDefinition(version, "2021年版格式", "国办公开办函〔2021〕30号", sections, [.. s3Sums, .. s4Sums]);
+        // Section 三 has the same rows in both templates, so 结转下年度 → 上年结转 also spans 2020 (T2019) → 2021 (T2021).
+        var backlog = ApplicantColumns.Select(c => new CarryOver($"s3.carried_out.{c.Code}", $"s3.carried_in.{c.Code}", Backlog: true)).ToList();
+        var balances = ApplicantColumns
+            .Select(c => new RequestBalance(c.Label, $"s3.received.{c.Code}", $"s3.carried_in.{c.Code}", $"s3.processed.{c.Code}", $"s3.carried_out.{c.Code}"))
+            .ToList();
+        var narrative = new NarrativeFacts("s3.received.total", "s3.carried_in.total", "s3.processed.total", "s4.review.total", "s4.suit_direct.total", "s4.suit_after_review.total");
+        ChartSeries[] chart =
+        [
+            new("新收申请", ["s3.received.total"]),
+            new("予以公开", ["s3.granted.total"]),
+            new("行政复议", ["s4.review.total"]),
+            new("行政诉讼", ["s4.suit_direct.total", "s4.suit_after_review.total"]),
+        ];
+
+        if (is2019)
+        {
+            return new TemplateDefinition(version, "2019年版格式（试行）", "国办公开办函〔2019〕60号", sections, [.. s3Sums, .. s4Sums])
+            {
+                InterchangeCode = "2019",
+                Edition = "2019年版",
+                FirstYear = 2019,
+                LastYear = 2020,
+                CarryOvers = backlog,
+                ChartSeries = chart,
+                Rules = new TemplateRules
+                {
+                    RequestBalances = balances,
+                    ItemCounts = [.. new[] { "licensing", "services", "penalty", "coercion", "fees" }.Select(r => new ItemCount($"s2.{r}.prev", $"s2.{r}.change"))],
+                    RulesIssuedCell = "s2.rules.made",
+                    Narrative = narrative,
+                },
+                // 采购总金额 states no unit: a bare number's unit is guessed and the agency asked.
+                Import = new ImportCues(
+                    ["本年新制作数量", "本年新公开数量", "对外公开总数量", "上一年项目数量", "本年增/减", "采购项目数量", "采购总金额", "第二十条第（九）项"],
+                    AmountLabelsStateUnit: false),
+            };
+        }
+
+        string[] documentRows = ["rules", "normative"];
+        return new TemplateDefinition(version, "2021年版格式", "国办公开办函〔2021〕30号", sections, [.. s3Sums, .. s4Sums])
+        {
+            InterchangeCode = "2021",
+            Edition = "2021年版",
+            FirstYear = 2021,
+            // 现行有效件数 carry forward only from a template that has them (not from T2019).
+            CarryOvers = [.. backlog, .. documentRows.Select(r => new CarryOver($"s2.{r}.effective", $"s2.{r}.effective", Backlog: false))],
+            ChartSeries = chart,
+            Rules = new TemplateRules
+            {
+                RequestBalances = balances,
+                DocumentStocks = [.. documentRows.Select(r => new DocumentStock(
+                    s2.SelectMany(t => t.Rows).First(row => row.Code == r).Cells[0].RowName, $"s2.{r}.effective", $"s2.{r}.issued", $"s2.{r}.repealed"))],
+                FeeCell = "s2.fees.amount",
+                RequiresFeeStatement = true,
+                RulesIssuedCell = "s2.rules.issued",
+                Narrative = narrative,
+            },
+            // 本年收费金额（单位：万元） states its unit: a bare number is 万元.
+            Import = new ImportCues(["本年制发件数", "本年废止件数", "现行有效件数", "本年处理决定数量", "本年收费金额"], AmountLabelsStateUnit: true),
+        };
     }
 
     // ---- Section 二 -------------------------------------------------------------------------------

@@ -80,12 +80,14 @@ public sealed class AnnualReport
     public IReadOnlyList<AuditEntry> AuditTrail => auditTrail;
 
     /// <summary>
-    /// Starts a report for a year. Last year's 结转下年度 become this year's 上年结转 (across the
-    /// T2019→T2021 boundary too, since section 三 is compatible) and T2021 现行有效件数 carry forward.
+    /// Starts a report for a year. The year's template (<paramref name="catalog"/>, the default one unless given)
+    /// says which of last year's cells carry over (<see cref="TemplateDefinition.CarryOvers"/>): 结转下年度 become
+    /// 上年结转, across a change of template too, and 现行有效件数 carry forward where both templates count them.
     /// </summary>
-    public static AnnualReport Start(Agency agency, int year, Actor actor, DateTimeOffset now, ReportDocument? previousYear = null)
+    public static AnnualReport Start(Agency agency, int year, Actor actor, DateTimeOffset now, ReportDocument? previousYear = null, TemplateCatalog? catalog = null)
     {
-        var template = TemplateVersions.ForYear(year);
+        var definition = (catalog ?? TemplateCatalog.Default).ForYear(year);
+        var template = definition.Version;
         var report = new AnnualReport
         {
             Agency = agency,
@@ -101,22 +103,11 @@ public sealed class AnnualReport
 
         if (previousYear is not null && previousYear.Year == year - 1)
         {
-            foreach (var (column, _) in ReportTemplates.ApplicantColumns)
+            foreach (var carry in definition.CarryOvers)
             {
-                if (previousYear.Cells.Get($"s3.carried_out.{column}") is { } value)
+                if (previousYear.Definition.HasCell(carry.PreviousCell) && previousYear.Cells.Get(carry.PreviousCell) is { } value)
                 {
-                    report.carriedValues[$"s3.carried_in.{column}"] = value;
-                }
-            }
-
-            if (template == TemplateVersion.T2021 && previousYear.Template == TemplateVersion.T2021)
-            {
-                foreach (var row in new[] { "rules", "normative" })
-                {
-                    if (previousYear.Cells.Get($"s2.{row}.effective") is { } value)
-                    {
-                        report.carriedValues[$"s2.{row}.effective"] = value;
-                    }
+                    report.carriedValues[carry.Cell] = value;
                 }
             }
 

@@ -92,7 +92,7 @@ public static class PublicSite
         {
             if (!TemplateVersions.TryParse(template, out var t))
             {
-                return Problem("template 应为 2019 或 2021。");
+                return Problem($"template 应为 {string.Join(" 或 ", TemplateCatalog.Default.All.Select(d => d.InterchangeCode))}。");
             }
 
             version = t;

@@ -16,14 +16,12 @@ public sealed class TrendChart
     public const int Top = 16;
     public const int Bottom = 40;
 
-    /// <summary>The series: label, colour (≥ 3:1 against white, WCAG 1.4.11), dash (not colour alone) and cell codes summed.</summary>
-    public static readonly IReadOnlyList<(string Label, string Colour, string Dash, string[] Codes)> Definitions =
-    [
-        ("新收申请", "#1f3a5f", "none", ["s3.received.total"]),
-        ("予以公开", "#1e6b3a", "8 4", ["s3.granted.total"]),
-        ("行政复议", "#8b1a1a", "2 3", ["s4.review.total"]),
-        ("行政诉讼", "#6a3d9a", "10 3 2 3", ["s4.suit_direct.total", "s4.suit_after_review.total"]),
-    ];
+    /// <summary>
+    /// How the n-th series is drawn: colour (≥ 3:1 against white, WCAG 1.4.11) and dash (not colour alone).
+    /// What each series sums is the template's <see cref="Domain.Templates.TemplateDefinition.ChartSeries"/>.
+    /// </summary>
+    private static readonly (string Colour, string Dash)[] Styles =
+        [("#1f3a5f", "none"), ("#1e6b3a", "8 4"), ("#8b1a1a", "2 3"), ("#6a3d9a", "10 3 2 3"), ("#7a4a00", "6 2"), ("#00566b", "1 2")];
 
     private TrendChart(IReadOnlyList<int> years, IReadOnlyList<Series> series, decimal max)
     {
@@ -44,9 +42,14 @@ public sealed class TrendChart
     {
         var ordered = reports.OrderBy(r => r.Year).ToList();
         var years = ordered.Select(r => r.Year).ToList();
-        var values = Definitions.Select(d => ordered.Select(r => d.Codes.Sum(c => ReportTotals.Effective(r, c))).ToList()).ToList();
+        // The newest report's template names the lines; an older report contributes the cells its own template
+        // lists under the same name (the templates may code them differently).
+        var lines = ordered.Count == 0 ? [] : ordered[^1].Definition.ChartSeries.Take(Styles.Length).Select(s => s.Label).ToList();
+        var values = lines.Select(label => ordered.Select(r => r.Definition.ChartSeries.FirstOrDefault(s => s.Label == label) is { } own
+            ? own.Cells.Where(r.Definition.HasCell).Sum(c => ReportTotals.Effective(r, c))
+            : 0m).ToList()).ToList();
         var max = NiceMax(values.SelectMany(v => v).DefaultIfEmpty(0).Max());
-        var series = Definitions.Select((d, i) => new Series(d.Label, d.Colour, d.Dash, values[i],
+        var series = lines.Select((label, i) => new Series(label, Styles[i].Colour, Styles[i].Dash, values[i],
             string.Join(' ', values[i].Select((v, x) => $"{F(X(x, years.Count))},{F(Y(v, max))}")))).ToList();
         return new TrendChart(years, series, max);
     }

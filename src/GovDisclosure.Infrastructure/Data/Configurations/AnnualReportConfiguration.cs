@@ -13,7 +13,7 @@ internal sealed class AnnualReportConfiguration : IEntityTypeConfiguration<Annua
         builder.HasIndex(r => new { r.AgencyId, r.Year }).IsUnique();
         builder.HasOne(r => r.Agency).WithMany().HasForeignKey(r => r.AgencyId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<ReportingYear>().WithMany().HasForeignKey(r => r.Year).OnDelete(DeleteBehavior.Restrict);
-        builder.Property(r => r.Template).HasConversion<string>().HasMaxLength(8);
+        builder.Property(r => r.Template).IsTemplateKey();
         builder.Property(r => r.State).HasConversion<string>().HasMaxLength(16);
         builder.Property(r => r.Title).HasMaxLength(AnnualReport.TitleMaxLength).IsRequired();
         builder.Property(r => r.CorrectionReason).HasMaxLength(AnnualReport.ReasonMaxLength);

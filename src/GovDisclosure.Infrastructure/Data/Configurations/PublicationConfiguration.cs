@@ -15,7 +15,7 @@ internal sealed class PublicationConfiguration : IEntityTypeConfiguration<Public
         builder.HasIndex(p => p.PublishedAt);
         builder.HasOne(p => p.Report).WithMany().HasForeignKey(p => p.ReportId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<GovDisclosure.Domain.Agencies.Agency>().WithMany().HasForeignKey(p => p.AgencyId).OnDelete(DeleteBehavior.Restrict);
-        builder.Property(p => p.Template).HasConversion<string>().HasMaxLength(8);
+        builder.Property(p => p.Template).IsTemplateKey();
         builder.Property(p => p.Title).HasMaxLength(AnnualReport.TitleMaxLength).IsRequired();
         builder.Property(p => p.AgencyName).HasMaxLength(GovDisclosure.Domain.Agencies.Agency.NameMaxLength).IsRequired();
         builder.Property(p => p.CorrectionReason).HasMaxLength(AnnualReport.ReasonMaxLength);

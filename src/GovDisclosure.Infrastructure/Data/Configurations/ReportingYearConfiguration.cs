@@ -12,7 +12,7 @@ internal sealed class ReportingYearConfiguration : IEntityTypeConfiguration<Repo
         builder.ToTable("reporting_years");
         builder.HasKey(y => y.Year);
         builder.Property(y => y.Year).ValueGeneratedNever();
-        builder.Property(y => y.Template).HasConversion<string>().HasMaxLength(8);
+        builder.Property(y => y.Template).IsTemplateKey();
     }
 }
 

@@ -1,5 +1,5 @@
 using GovDisclosure.Domain;
-using GovDisclosure.Domain.Import;
+using GovDisclosure.Import;
 using GovDisclosure.Domain.Reports;
 using GovDisclosure.Domain.Workflow;
 using GovDisclosure.Infrastructure.Data;

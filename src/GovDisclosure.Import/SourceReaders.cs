@@ -4,7 +4,7 @@ using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
 using GovDisclosure.Domain.Reports;
 
-namespace GovDisclosure.Domain.Import;
+namespace GovDisclosure.Import;
 
 /// <summary>Turns each supported format into <see cref="SourceLine"/>s. Placement is not done here.</summary>
 internal static partial class SourceReaders

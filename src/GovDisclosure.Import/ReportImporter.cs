@@ -1,7 +1,8 @@
 using System.Text;
 using GovDisclosure.Domain.Reports;
+using GovDisclosure.Domain.Templates;
 
-namespace GovDisclosure.Domain.Import;
+namespace GovDisclosure.Import;
 
 public enum ImportFormat
 {
@@ -31,8 +32,10 @@ public static class ReportImporter
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     /// <summary>Imports from text. Throws <see cref="ReportFormatException"/> when the input is not a report at all.</summary>
-    public static ImportResult Import(string content, ImportFormat format = ImportFormat.Auto)
+    /// <param name="catalog">The templates a document may use; the default catalogue unless given.</param>
+    public static ImportResult Import(string content, ImportFormat format = ImportFormat.Auto, TemplateCatalog? catalog = null)
     {
+        catalog ??= TemplateCatalog.Default;
         ArgumentNullException.ThrowIfNull(content);
         if (content.Length > MaxBytes)
         {
@@ -65,7 +68,7 @@ public static class ReportImporter
 
         if (format == ImportFormat.Json)
         {
-            return new ImportResult(InterchangeJson.Read(content), []);
+            return new ImportResult(InterchangeJson.Read(content, catalog), []);
         }
 
         var lines = format switch
@@ -74,11 +77,11 @@ public static class ReportImporter
             ImportFormat.Markdown => SourceReaders.ReadMarkdown(content),
             _ => SourceReaders.ReadText(content),
         };
-        return ReportAssembler.Assemble(lines);
+        return ReportAssembler.Assemble(lines, catalog);
     }
 
     /// <summary>Imports from raw bytes (size-limited, encoding-checked), with the file name's extension as a format hint.</summary>
-    public static ImportResult Import(ReadOnlySpan<byte> bytes, string? fileName = null)
+    public static ImportResult Import(ReadOnlySpan<byte> bytes, string? fileName = null, TemplateCatalog? catalog = null)
     {
         if (bytes.Length > MaxBytes)
         {
@@ -110,7 +113,7 @@ public static class ReportImporter
             throw new ReportFormatException("文件不是UTF-8编码（可能是GBK或二进制文件），请另存为UTF-8编码后再导入。");
         }
 
-        return Import(content, FormatOf(fileName));
+        return Import(content, FormatOf(fileName), catalog);
     }
 
     private static ImportFormat FormatOf(string? fileName) => Path.GetExtension(fileName ?? string.Empty).ToLowerInvariant() switch

@@ -1,10 +1,10 @@
-using GovDisclosure.Domain.Import;
+using GovDisclosure.Import;
 using GovDisclosure.Domain.Reports;
 using GovDisclosure.Domain.Rules;
 using GovDisclosure.Domain.Templates;
 using GovDisclosure.Domain.Tests.Rules;
 
-namespace GovDisclosure.Domain.Tests.Import;
+namespace GovDisclosure.Import.Tests;
 
 /// <summary>
 /// The three shared samples, imported from the bytes of their files. The expected values were read off

@@ -5,7 +5,7 @@ using System.Text;
 using GovDisclosure.Domain.Reports;
 using GovDisclosure.Domain.Templates;
 
-namespace GovDisclosure.Domain.Tests.Import;
+namespace GovDisclosure.Import.Tests;
 
 /// <summary>The sample files beside this source file (Import/Samples), read without copying them to the output.</summary>
 internal static class SampleFiles

@@ -1,9 +1,9 @@
 using System.Diagnostics;
 using System.Text;
-using GovDisclosure.Domain.Import;
+using GovDisclosure.Import;
 using GovDisclosure.Domain.Reports;
 
-namespace GovDisclosure.Domain.Tests.Import;
+namespace GovDisclosure.Import.Tests;
 
 /// <summary>
 /// Input that is not a report ends quickly in <see cref="ReportFormatException"/> with a one-line Chinese

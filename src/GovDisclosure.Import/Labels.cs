@@ -1,8 +1,9 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.RegularExpressions;
 using GovDisclosure.Domain.Templates;
 
-namespace GovDisclosure.Domain.Import;
+namespace GovDisclosure.Import;
 
 /// <summary>
 /// Label comparison that ignores what extractions and typists vary: whitespace and line breaks, full- and
@@ -93,28 +94,95 @@ internal static partial class Headings
     private static partial Regex Ordinal();
 }
 
-/// <summary>What a table label means: the data row it anchors, or a header that says which template it is.</summary>
-internal sealed record LabelMeaning(string? RowKey, TemplateVersion? Evidence, bool IsAppealHeader);
+/// <summary>What a table label means: the data row it anchors, a header that says which templates it belongs to, or a header of a table without row labels.</summary>
+/// <param name="RowKey">The anchored row (<see cref="RowKeys"/>), or null.</param>
+/// <param name="Evidence">The templates whose header cues the label is, or null.</param>
+/// <param name="HeaderOf">For a header of a table that has no row labels (table 四): that table's single row key.</param>
+internal sealed record LabelMeaning(string? RowKey, IReadOnlyList<TemplateVersion>? Evidence, string? HeaderOf);
+
+/// <summary>A row's key across templates: its table's id and its row code, joined by a colon.</summary>
+internal static class RowKeys
+{
+    public static string Of(TableDefinition table, RowDefinition row) => $"{table.Id}:{row.Code}";
+
+    public static RowDefinition? Find(TemplateDefinition definition, string rowKey)
+    {
+        var split = rowKey.IndexOf(':', StringComparison.Ordinal);
+        var (tableId, code) = (rowKey[..split], rowKey[(split + 1)..]);
+        return definition.Tables.FirstOrDefault(t => t.Id == tableId)?.Rows.FirstOrDefault(r => r.Code == code);
+    }
+
+    /// <summary>A table whose single row has no label of its own (table 四): its values follow its header cells.</summary>
+    public static bool IsHeaderAnchored(TableDefinition table) => table.Rows.Count == 1 && table.Rows[0].Label.Length == 0;
+}
 
 /// <summary>
-/// Every row label and alias of both templates, normalised, mapped to a row key (「s3:withheld.3」). Built
-/// from the template definitions so a new template's labels are recognised without touching the importer.
+/// Every row label and alias of a catalogue's templates, normalised, mapped to a row key; every header cue
+/// mapped to the templates it is evidence for; the headers of tables without row labels. Built from the
+/// definitions, so a new template's labels are recognised without touching the importer.
 /// </summary>
-internal static class LabelIndex
+internal sealed class LabelIndex
 {
-    private static readonly Dictionary<string, LabelMeaning> Exact = Build();
-
-    private static readonly (string Normalized, string RowKey)[] Prefixes = Exact
-        .Where(e => e.Value.RowKey is not null && e.Key.Length >= 6)
-        .Select(e => (e.Key, e.Value.RowKey!))
-        .ToArray();
-
-    private static readonly string[] AppealHeaders = ["行政复议", "行政诉讼", "结果维持", "结果纠正", "其他结果", "尚未审结", "未经复议直接起诉", "复议后起诉"];
+    private static readonly ConditionalWeakTable<TemplateCatalog, LabelIndex> Indexes = new();
 
     /// <summary>The longest label with a note appended; anything longer is prose, not a label.</summary>
     private const int MaxLabelLength = 80;
 
-    public static LabelMeaning? Find(string text)
+    private readonly Dictionary<string, LabelMeaning> exact = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> headers = new(StringComparer.Ordinal);
+    private readonly List<(string Marker, IReadOnlyList<TemplateVersion> Versions)> headerEvidence;
+    private readonly (string Normalized, string RowKey)[] prefixes;
+
+    private LabelIndex(TemplateCatalog catalog)
+    {
+        Catalog = catalog;
+        foreach (var definition in catalog.All)
+        {
+            foreach (var table in definition.Tables)
+            {
+                if (RowKeys.IsHeaderAnchored(table))
+                {
+                    // 「总计」 heads every result group and many other columns: it is read as a header only right
+                    // after another header of the table (see RowWalker).
+                    foreach (var text in table.HeaderRows.SelectMany(r => r.Cells).Select(c => c.Text).OfType<string>().Select(Labels.Normalize))
+                    {
+                        if (text.Length > 0 && text != TotalHeader)
+                        {
+                            headers.TryAdd(text, RowKeys.Of(table, table.Rows[0]));
+                        }
+                    }
+
+                    continue;
+                }
+
+                foreach (var row in table.Rows)
+                {
+                    foreach (var label in row.AllLabels)
+                    {
+                        // The 2019 format's single 「（六）其他处理」 row is a group header in the 2021 one: the key stays a row
+                        // anchor, and a template without that row simply has no row under it.
+                        exact.TryAdd(Labels.Normalize(label), new LabelMeaning(RowKeys.Of(table, row), null, null));
+                    }
+                }
+            }
+        }
+
+        headerEvidence = catalog.All
+            .SelectMany(d => d.Import.HeaderCues.Select(cue => (Marker: Labels.Normalize(cue), d.Version)))
+            .GroupBy(x => x.Marker, StringComparer.Ordinal)
+            .Select(g => (g.Key, (IReadOnlyList<TemplateVersion>)g.Select(x => x.Version).Distinct().ToList()))
+            .ToList();
+        prefixes = exact.Where(e => e.Value.RowKey is not null && e.Key.Length >= 6).Select(e => (e.Key, e.Value.RowKey!)).ToArray();
+    }
+
+    /// <summary>The normalised 「总计」, which closes table 四's header.</summary>
+    public const string TotalHeader = "总计";
+
+    public TemplateCatalog Catalog { get; }
+
+    public static LabelIndex For(TemplateCatalog catalog) => Indexes.GetValue(catalog, c => new LabelIndex(c));
+
+    public LabelMeaning? Find(string text)
     {
         if (text.Length > MaxLabelLength)
         {
@@ -127,29 +195,29 @@ internal static class LabelIndex
             return null;
         }
 
-        if (Exact.TryGetValue(key, out var meaning))
+        if (exact.TryGetValue(key, out var meaning))
         {
             return meaning;
         }
 
-        if (AppealHeaders.Contains(key))
+        if (headers.TryGetValue(key, out var headerOf))
         {
-            return new LabelMeaning(null, null, true);
+            return new LabelMeaning(null, null, headerOf);
         }
 
         // Header evidence may carry a unit note: 「本年收费金额（单位：万元，保留4位小数）」.
-        foreach (var (marker, version) in HeaderEvidence)
+        foreach (var (marker, versions) in headerEvidence)
         {
             if (key.StartsWith(marker, StringComparison.Ordinal))
             {
-                return new LabelMeaning(null, version, false);
+                return new LabelMeaning(null, versions, null);
             }
         }
 
         // A shortened label (「（二）部分公开」) or a long one with a note appended: accepted when exactly one
         // row label matches, and only for labels long enough not to be a word in a sentence.
         string? found = null;
-        foreach (var (label, rowKey) in Prefixes)
+        foreach (var (label, rowKey) in prefixes)
         {
             var matches = (key.Length >= 6 && label.StartsWith(key, StringComparison.Ordinal) && NumberedOrMarked(key))
                 || (key.StartsWith(label, StringComparison.Ordinal) && key.Length - label.Length <= 30 && key[label.Length] == '(');
@@ -166,44 +234,10 @@ internal static class LabelIndex
             found = rowKey;
         }
 
-        return found is null ? null : new LabelMeaning(found, null, false);
+        return found is null ? null : new LabelMeaning(found, null, null);
     }
 
     /// <summary>Only numbered labels (「5.要求…」, 「（二）…」, 「一、…」) are matched by prefix: prose rarely starts so.</summary>
     private static bool NumberedOrMarked(string key) =>
         key.Length > 2 && (char.IsAsciiDigit(key[0]) || key[0] == '(' || "一二三四".Contains(key[0], StringComparison.Ordinal));
-
-    private static readonly (string Marker, TemplateVersion Version)[] HeaderEvidence =
-    [
-        ("本年新制作数量", TemplateVersion.T2019), ("本年新公开数量", TemplateVersion.T2019), ("对外公开总数量", TemplateVersion.T2019),
-        ("上一年项目数量", TemplateVersion.T2019), ("本年增/减", TemplateVersion.T2019), ("采购项目数量", TemplateVersion.T2019),
-        ("采购总金额", TemplateVersion.T2019), ("第二十条第(九)项", TemplateVersion.T2019),
-        ("本年制发件数", TemplateVersion.T2021), ("本年废止件数", TemplateVersion.T2021), ("现行有效件数", TemplateVersion.T2021),
-        ("本年处理决定数量", TemplateVersion.T2021), ("本年收费金额", TemplateVersion.T2021),
-    ];
-
-    private static Dictionary<string, LabelMeaning> Build()
-    {
-        var index = new Dictionary<string, LabelMeaning>(StringComparer.Ordinal);
-        foreach (var definition in ReportTemplates.All)
-        {
-            foreach (var table in definition.Tables.Where(t => t.Id != "s4"))
-            {
-                var prefix = table.Id == "s3" ? "s3" : "s2";
-                foreach (var row in table.Rows)
-                {
-                    foreach (var label in row.AllLabels)
-                    {
-                        var key = Labels.Normalize(label);
-
-                        // T2019's single 「（六）其他处理」 row is a group header in T2021: the key stays a row
-                        // anchor, and a T2021 table simply has no values after it.
-                        index.TryAdd(key, new LabelMeaning($"{prefix}:{row.Code}", null, false));
-                    }
-                }
-            }
-        }
-
-        return index;
-    }
 }

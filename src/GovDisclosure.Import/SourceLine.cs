@@ -1,4 +1,4 @@
-namespace GovDisclosure.Domain.Import;
+namespace GovDisclosure.Import;
 
 /// <summary>
 /// One line of a source document after its format has been read: either a paragraph of prose (headings,

@@ -1,4 +1,4 @@
-namespace GovDisclosure.Domain.Import;
+namespace GovDisclosure.Import;
 
 /// <summary>
 /// Rule ids of what the importer has to say (docs/importers.md). Like the rule ids of the checker they are

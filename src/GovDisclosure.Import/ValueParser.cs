@@ -2,7 +2,7 @@ using System.Globalization;
 using GovDisclosure.Domain.Reports;
 using System.Text.RegularExpressions;
 
-namespace GovDisclosure.Domain.Import;
+namespace GovDisclosure.Import;
 
 /// <summary>The unit a money amount was written in.</summary>
 internal enum MoneyUnit

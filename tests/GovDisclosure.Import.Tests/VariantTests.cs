@@ -1,10 +1,10 @@
-using GovDisclosure.Domain.Import;
+using GovDisclosure.Import;
 using GovDisclosure.Domain.Reports;
 using GovDisclosure.Domain.Rules;
 using GovDisclosure.Domain.Templates;
 using GovDisclosure.Domain.Tests.Rules;
 
-namespace GovDisclosure.Domain.Tests.Import;
+namespace GovDisclosure.Import.Tests;
 
 /// <summary>
 /// Shapes the samples do not have: the same reports written as tab-separated rows, Markdown and HTML with

@@ -1,0 +1,163 @@
+using System.Globalization;
+using GovDisclosure.Domain.Reports;
+using GovDisclosure.Domain.Templates;
+
+namespace GovDisclosure.Import;
+
+internal enum TokenKind
+{
+    Blank,
+    Number,
+    Anchor,
+    Text,
+}
+
+/// <summary>One cell or paragraph of the tables, classified.</summary>
+/// <param name="Soft">An empty field a row's line ends with: a blank cell, or only a trailing tab.</param>
+internal sealed record Token(TokenKind Kind, string Text, int Line, CellValue? Value, LabelMeaning? Meaning, bool Soft = false);
+
+/// <summary>A row label (or a label-less table's header) and the tokens after it.</summary>
+internal sealed class Run(string rowKey, string label, int line, MoneyUnit headerUnit, bool headerAnchored = false)
+{
+    public string RowKey { get; } = rowKey;
+
+    public string Label { get; } = label;
+
+    public int Line { get; } = line;
+
+    public MoneyUnit HeaderUnit { get; } = headerUnit;
+
+    /// <summary>Opened by a table's header cells rather than by a row label.</summary>
+    public bool HeaderAnchored { get; } = headerAnchored;
+
+    public List<Token> Tokens { get; } = [];
+
+    public bool HasNumbers => Tokens.Any(t => t.Kind == TokenKind.Number);
+}
+
+/// <summary>
+/// Reads the tables as a stream of cells in which the row labels are anchors: the values after a label belong
+/// to that row, whatever line breaks, tabs, merged label cells or repeated headers the source has around them.
+/// </summary>
+internal sealed class RowWalker(LabelIndex labels)
+{
+    public Token Classify(string text, int line)
+    {
+        // Most cells are empty or a plain count: skip the general parsers for them.
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return new Token(TokenKind.Blank, text, line, null, null);
+        }
+
+        if (text.Length <= 9 && text.All(char.IsAsciiDigit))
+        {
+            return new Token(TokenKind.Number, text, line, new CellValue(decimal.Parse(text, CultureInfo.InvariantCulture), MoneyUnit.None, text), null);
+        }
+
+        if (ValueParser.IsBlank(text))
+        {
+            return new Token(TokenKind.Blank, text, line, null, null);
+        }
+
+        if (ValueParser.TryParse(text, out var value))
+        {
+            return new Token(TokenKind.Number, text, line, value, null);
+        }
+
+        var meaning = labels.Find(text);
+        return meaning?.RowKey is not null
+            ? new Token(TokenKind.Anchor, text.Trim(), line, null, meaning)
+            : new Token(TokenKind.Text, text.Trim(), line, null, meaning);
+    }
+
+    /// <summary>A line with a row label or a template's header cue: the tables begin here when the source has no section headings.</summary>
+    public bool StartsTable(SourceLine line) =>
+        (line.Cells ?? [line.Paragraph!]).Any(c => !IsProse(c) && labels.Find(c) is { } m && (m.RowKey is not null || m.Evidence is not null));
+
+    /// <summary>Narrative around the tables: a sentence, not a label.</summary>
+    public static bool IsProse(string text) => text.Length >= 20 && (text.Contains('。', StringComparison.Ordinal) || text.Contains('；', StringComparison.Ordinal));
+
+    /// <summary>
+    /// Groups the tokens into runs: the values after a row label (or after the headers of a table without row
+    /// labels) until the next label. Numbers outside any run are orphans, kept with what preceded them.
+    /// </summary>
+    public static (List<Run> Runs, List<(Token Token, string Context)> Orphans) Walk(List<(Token Token, int Section)> tokens, TemplateCatalog catalog)
+    {
+        var runs = new List<Run>();
+        var orphans = new List<(Token, string)>();
+        Run? current = null;
+        var context = "表格开头";
+        var headerUnit = MoneyUnit.None;
+        string? afterHeader = null;
+
+        void Close()
+        {
+            if (current is not null)
+            {
+                runs.Add(current);
+                current = null;
+            }
+        }
+
+        foreach (var (token, _) in tokens)
+        {
+            switch (token.Kind)
+            {
+                case TokenKind.Anchor:
+                    Close();
+                    afterHeader = null;
+                    current = new Run(token.Meaning!.RowKey!, token.Text, token.Line, headerUnit);
+                    context = token.Text;
+                    break;
+                case TokenKind.Text:
+                    Close();
+                    context = token.Text;
+                    if (token.Text.Contains("第二十条", StringComparison.Ordinal))
+                    {
+                        headerUnit = MoneyUnit.None;
+                    }
+
+                    if (token.Text.Contains("金额", StringComparison.Ordinal))
+                    {
+                        headerUnit = ValueParser.UnitOfHeader(token.Text);
+                    }
+
+                    // Table 四 has no row label: its values follow the last header cell (「总计」 included).
+                    var headerOf = token.Meaning?.HeaderOf ?? (afterHeader is not null && Labels.Normalize(token.Text) == LabelIndex.TotalHeader ? afterHeader : null);
+                    afterHeader = headerOf;
+                    if (headerOf is not null)
+                    {
+                        current = new Run(headerOf, HeadingOf(catalog, headerOf), token.Line, MoneyUnit.None, headerAnchored: true);
+                    }
+
+                    break;
+                case TokenKind.Blank:
+                    current?.Tokens.Add(token);
+                    break;
+                case TokenKind.Number:
+                    if (current is not null)
+                    {
+                        current.Tokens.Add(token);
+                    }
+                    else
+                    {
+                        orphans.Add((token, context));
+                    }
+
+                    break;
+            }
+        }
+
+        Close();
+
+        // Header runs of table 四 that carry no values are only headers.
+        runs.RemoveAll(r => r.HeaderAnchored && !r.HasNumbers);
+        return (runs, orphans);
+    }
+
+    /// <summary>The heading of the section whose header-anchored table a row key names, as findings name the run.</summary>
+    private static string HeadingOf(TemplateCatalog catalog, string rowKey) =>
+        catalog.All.Select(d => (d, Row: RowKeys.Find(d, rowKey))).Where(x => x.Row is not null)
+            .Select(x => ValuePlacer.RowName(x.d, x.Row!)).First();
+
+}
