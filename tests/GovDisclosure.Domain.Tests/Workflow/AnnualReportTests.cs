@@ -45,7 +45,7 @@ public sealed class AnnualReportTests
     {
         var report = Submitted();
         report.Approve(Reviewer, Now);
-        report.Publish(Reviewer, Now, Bureau.Name, [1, 2, 3], "{}");
+        report.Publish(Reviewer, Now, Bureau.Name, [1, 2, 3], "{}", previousYear: null);
         return report;
     }
 
@@ -173,7 +173,7 @@ public sealed class AnnualReportTests
     {
         var report = Submitted();
 
-        var refused = Assert.Throws<DomainException>(() => report.Publish(Reviewer, Now, Bureau.Name, [1], "{}"));
+        var refused = Assert.Throws<DomainException>(() => report.Publish(Reviewer, Now, Bureau.Name, [1], "{}", previousYear: null));
         Assert.Contains("不能发布", refused.Message, StringComparison.Ordinal);
         Assert.Null(report.PublishedRevision);
     }
@@ -183,7 +183,7 @@ public sealed class AnnualReportTests
     {
         var report = Submitted();
         report.Approve(Reviewer, Now);
-        var publication = report.Publish(Reviewer, Now, Bureau.Name, "pdf"u8.ToArray(), "{}");
+        var publication = report.Publish(Reviewer, Now, Bureau.Name, "pdf"u8.ToArray(), "{}", previousYear: null);
 
         Assert.Equal(ReportState.Published, report.State);
         Assert.Equal(1, report.PublishedRevision);
