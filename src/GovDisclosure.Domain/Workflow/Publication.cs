@@ -91,18 +91,21 @@ public sealed class Publication
     public IReadOnlyList<PublishedFinding>? Findings { get; private set; }
 
     /// <summary>
-    /// Gives a revision published before findings were stored the findings it would have shown. Refused (false)
-    /// when it has findings already: what was published stays as published.
+    /// Gives a revision published before findings were stored the warnings it showed: the rules run once more over
+    /// its own snapshot and published 说明. Refused (false) when it has findings already: what was published stays.
     /// </summary>
-    public bool BackfillFindings(IReadOnlyList<PublishedFinding> findings)
+    /// <param name="previousYear">Last year's report as it was published when this revision was (for the cross-year rules).</param>
+    /// <param name="agency">The agency's kind and level (for the 规章 rule), when known.</param>
+    public bool BackfillFindings(ReportDocument? previousYear, Agencies.AgencyProfile? agency)
     {
-        ArgumentNullException.ThrowIfNull(findings);
         if (Findings is not null)
         {
             return false;
         }
 
-        Findings = findings.ToList();
+        var snapshot = Reports.InterchangeJson.Read(InterchangeJson);
+        var findings = Rules.ReportChecker.Check(new Rules.CheckContext(snapshot) { Previous = previousYear, Agency = agency });
+        Findings = PublishedFinding.ForPublication(findings, Explanations).ToList();
         return true;
     }
 }
