@@ -192,6 +192,38 @@ public sealed class AnnualReportTests
     }
 
     [Fact]
+    public void Publishing_stores_each_warning_as_facts_with_the_explanation_written_for_it()
+    {
+        var report = AnnualReport.Start(Bureau, 2021, Filler, Now);
+        var content = Balanced(report);
+        content.Cells.Remove("s4.review.other");
+        var warning = Assert.Single(report.UpdateContent(content, None, None, Filler, Now));
+        report.UpdateContent(content, new Dictionary<string, string> { [warning.Key] = "本年度无其他复议结果。" }, None, Filler, Now);
+        report.Submit(Filler, Now, Bureau.Name);
+        report.Approve(Reviewer, Now);
+
+        var publication = report.Publish(Reviewer, Now, Bureau.Name, [1], "{}", previousYear: null);
+
+        var stored = Assert.Single(publication.Findings!);
+        Assert.Equal((GovDisclosure.Domain.Rules.RuleIds.BlankAsZero, "s4", "本年度无其他复议结果。"), (stored.RuleId, stored.Anchor, stored.Explanation));
+        Assert.Equal(["s4.review.other"], stored.CellCodes);
+        Assert.Equal(warning.Key, stored.Key);
+    }
+
+    [Fact]
+    public void Publishing_a_report_without_warnings_stores_an_empty_list_and_backfilling_it_changes_nothing()
+    {
+        var report = Submitted();
+        report.Approve(Reviewer, Now);
+
+        var publication = report.Publish(Reviewer, Now, Bureau.Name, [1], "{}", previousYear: null);
+
+        Assert.Empty(publication.Findings!);
+        Assert.False(publication.BackfillFindings(null, Bureau.Profile));
+        Assert.Empty(publication.Findings!);
+    }
+
+    [Fact]
     public void A_published_report_cannot_be_edited_in_place()
     {
         var report = Published();
