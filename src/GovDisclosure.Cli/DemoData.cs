@@ -94,11 +94,11 @@ internal static class DemoData
         {
             var office2020 = Report(office, samples.Office2020, null, filler, At(2021, 1, 18));
             Submit(office2020, filler, At(2021, 1, 20));
-            Publish(db, office2020, reviewer, renderer, At(2021, 1, 25));
+            Publish(db, office2020, reviewer, renderer, At(2021, 1, 25), null);
 
             var office2021 = Report(office, samples.Office2021, office2020.ToDocument(office.Name), filler, At(2022, 1, 17));
             Submit(office2021, filler, At(2022, 1, 19));
-            Publish(db, office2021, reviewer, renderer, At(2022, 1, 26));
+            Publish(db, office2021, reviewer, renderer, At(2022, 1, 26), office2020.ToDocument(office.Name));
 
             var bureau2020 = Report(development, samples.Bureau2020, null, importer, At(2021, 1, 22));
             Submit(bureau2020, importer, At(2021, 1, 28));
@@ -154,12 +154,12 @@ internal static class DemoData
     private static void Submit(AnnualReport report, Actor filler, DateTimeOffset at) =>
         report.Submit(filler, at, report.Agency!.Name);
 
-    private static void Publish(GovDisclosureDbContext db, AnnualReport report, Actor reviewer, IReportPdfRenderer renderer, DateTimeOffset at)
+    private static void Publish(GovDisclosureDbContext db, AnnualReport report, Actor reviewer, IReportPdfRenderer renderer, DateTimeOffset at, ReportDocument? previousYear)
     {
         report.Approve(reviewer, at);
         var document = report.ToDocument(report.Agency!.Name);
         var pdf = renderer.Render(document, new PdfRenderOptions(DocumentDate: at));
-        db.Publications.Add(report.Publish(reviewer, at, report.Agency.Name, pdf, InterchangeJson.Write(document)));
+        db.Publications.Add(report.Publish(reviewer, at, report.Agency.Name, pdf, InterchangeJson.Write(document), previousYear));
     }
 
     private static DateTimeOffset At(int year, int month, int day) => new(year, month, day, 10, 0, 0, TimeSpan.FromHours(8));

@@ -9,6 +9,7 @@ var verbs = new (string[] Words, Func<string[], TextWriter, TextWriter, Task<int
     // RenderCommand is synchronous (PDFsharp writes to a byte array); the table wants a Task.
     (["render"], RenderCommand.RunAsync, RenderCommand.Usage),
     (["db", "migrate"], DbMigrateCommand.RunAsync, DbMigrateCommand.Usage),
+    (["db", "backfill-findings"], DbBackfillFindingsCommand.RunAsync, DbBackfillFindingsCommand.Usage),
     (["agency", "import"], AgencyImportCommand.RunAsync, AgencyImportCommand.Usage),
     (["user", "add"], UserAddCommand.RunAsync, UserAddCommand.Usage),
     (["demo"], DemoCommand.RunAsync, DemoCommand.Usage),

@@ -26,6 +26,16 @@ public sealed record Finding(string RuleId, FindingSeverity Severity, IReadOnlyL
     /// </summary>
     public string? Anchor { get; init; }
 
+    /// <summary>
+    /// The numbers the message was built from, by name: a cell code for a value this rule read from the report
+    /// (as it counted it, blanks as 0), else a named fact such as <c>previousCarriedOut</c> or <c>stated1</c>.
+    /// With <see cref="Terms"/> they let the sentence be written again later (e.g. for the public) without the rules.
+    /// </summary>
+    public IReadOnlyDictionary<string, decimal> Numbers { get; init; } = FindingFacts.None.Numbers;
+
+    /// <summary>The non-numeric facts the message quotes: a phrase of the text, a subject key, why an agency may not issue 规章.</summary>
+    public IReadOnlyDictionary<string, string> Terms { get; init; } = FindingFacts.None.Terms;
+
     /// <summary>A stable key used to attach a 说明 to a warning across saves: rule id plus anchor, or plus cells.</summary>
     public string Key => Anchor is not null
         ? $"{RuleId}@{Anchor}"
@@ -33,4 +43,19 @@ public sealed record Finding(string RuleId, FindingSeverity Severity, IReadOnlyL
 
     public override string ToString() =>
         $"[{(IsError ? "错误" : "警告")}] {RuleId} {Message}{(CellCodes.Count == 0 ? string.Empty : $" （{string.Join("，", CellCodes)}）")}";
+}
+
+/// <summary>The structured facts of one finding (see <see cref="Finding.Numbers"/> and <see cref="Finding.Terms"/>).</summary>
+public sealed record FindingFacts(IReadOnlyDictionary<string, decimal> Numbers, IReadOnlyDictionary<string, string> Terms)
+{
+    public static readonly FindingFacts None = new(
+        new Dictionary<string, decimal>(StringComparer.Ordinal), new Dictionary<string, string>(StringComparer.Ordinal));
+
+    public static FindingFacts Of(IEnumerable<(string Name, decimal Value)> numbers, IEnumerable<(string Name, string Text)>? terms = null) => new(
+        numbers.GroupBy(n => n.Name, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Value, StringComparer.Ordinal),
+        (terms ?? []).ToDictionary(t => t.Name, t => t.Text, StringComparer.Ordinal));
+
+    /// <summary>Several figures of one kind as name1, name2, … (the order is the order the text gave them).</summary>
+    public static IEnumerable<(string Name, decimal Value)> Indexed(string name, IEnumerable<decimal> values) =>
+        values.Select((v, i) => ($"{name}{i + 1}", v));
 }

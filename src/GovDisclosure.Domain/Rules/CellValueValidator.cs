@@ -16,14 +16,16 @@ internal sealed class CellValueValidator : AbstractValidator<CheckContext>
             .Must(v => decimal.Truncate(v.Value) == v.Value && (v.Cell.Kind == CellKind.SignedCount || v.Value >= 0))
             .ReportsAs(RuleIds.WholeNumber, FindingSeverity.Error, v => [v.Cell.Code], v => v.Cell.Kind == CellKind.SignedCount
                 ? $"“{v.Cell.DisplayName}”应为整数（可为负数），实为{RuleFormat.Number(v.Value)}"
-                : $"“{v.Cell.DisplayName}”应为不小于0的整数，实为{RuleFormat.Number(v.Value)}");
+                : $"“{v.Cell.DisplayName}”应为不小于0的整数，实为{RuleFormat.Number(v.Value)}", facts: Facts);
 
         RuleForEach(c => WrittenCells(c, CellKind.Amount))
             .Must(v => v.Value >= 0 && DecimalPlaces(v.Value) <= CellKinds.AmountDecimals)
             .ReportsAs(RuleIds.Amount, FindingSeverity.Error, v => [v.Cell.Code], v => v.Value < 0
                 ? $"“{v.Cell.DisplayName}”（万元）不能为负数，实为{RuleFormat.Number(v.Value)}"
-                : $"“{v.Cell.DisplayName}”以万元计最多保留{CellKinds.AmountDecimals}位小数（精确到元），实为{RuleFormat.Number(v.Value)}");
+                : $"“{v.Cell.DisplayName}”以万元计最多保留{CellKinds.AmountDecimals}位小数（精确到元），实为{RuleFormat.Number(v.Value)}", facts: Facts);
     }
+
+    private static FindingFacts Facts(WrittenCell v) => FindingFacts.Of([(v.Cell.Code, v.Value)]);
 
     private static IEnumerable<WrittenCell> WrittenCells(CheckContext context, params CellKind[] kinds) =>
         context.Report.Definition.Cells

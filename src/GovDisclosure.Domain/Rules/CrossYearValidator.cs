@@ -19,28 +19,33 @@ internal sealed class CrossYearValidator : AbstractValidator<CheckContext>
             RuleForEach(c => CarriedOver(c.Report, c.Previous!))
                 .Must(x => x.CarriedIn == x.PreviousCarriedOut)
                 .ReportsAs(RuleIds.CarriedOverAcrossYears, FindingSeverity.Warning, x => [x.Cell.Code], x =>
-                    $"{x.Cell.ColumnLabel}列：本年“上年结转”{N(x.CarriedIn)}，但{x.PreviousYear}年报告“结转下年度继续办理”为{N(x.PreviousCarriedOut)}");
+                    $"{x.Cell.ColumnLabel}列：本年“上年结转”{N(x.CarriedIn)}，但{x.PreviousYear}年报告“结转下年度继续办理”为{N(x.PreviousCarriedOut)}",
+                    facts: x => FindingFacts.Of([(x.Cell.Code, x.CarriedIn), ("previousCarriedOut", x.PreviousCarriedOut), ("previousYear", x.PreviousYear)]));
 
             // X-4 is the sharper statement of the same break, so X-2 stays quiet where X-4 fires.
             RuleForEach(c => Documents(c.Report, c.Previous!).Where(d => d.RepealedWithinBound))
                 .Must(d => d.Effective == d.PreviousEffective + d.Issued - d.Repealed)
                 .ReportsAs(RuleIds.EffectiveDocuments, FindingSeverity.Warning, d => [d.EffectiveCell, d.IssuedCell, d.RepealedCell], d =>
                     $"{d.Label}：现行有效件数{N(d.Effective)}，但上年现行有效{N(d.PreviousEffective)}＋本年制发{N(d.Issued)}－本年废止{N(d.Repealed)}" +
-                    $"＝{N(d.PreviousEffective + d.Issued - d.Repealed)}（如有文件因有效期届满失效，请说明）");
+                    $"＝{N(d.PreviousEffective + d.Issued - d.Repealed)}（如有文件因有效期届满失效，请说明）", facts: DocumentFacts);
 
             RuleForEach(c => Documents(c.Report, c.Previous!))
                 .Must(d => d.RepealedWithinBound)
                 .ReportsAs(RuleIds.RepealedBound, FindingSeverity.Warning, d => [d.RepealedCell, d.IssuedCell], d =>
-                    $"{d.Label}：本年废止件数{N(d.Repealed)}，超过上年现行有效{N(d.PreviousEffective)}＋本年制发{N(d.Issued)}＝{N(d.PreviousEffective + d.Issued)}");
+                    $"{d.Label}：本年废止件数{N(d.Repealed)}，超过上年现行有效{N(d.PreviousEffective)}＋本年制发{N(d.Issued)}＝{N(d.PreviousEffective + d.Issued)}", facts: DocumentFacts);
 
             RuleForEach(c => Items(c.Report, c.Previous!))
                 .Must(i => i.Prev == i.PreviousPrev + i.PreviousChange)
                 .ReportsAs(RuleIds.PreviousItemCount, FindingSeverity.Warning, i => [i.Cell.Code], i =>
-                    $"“{i.Cell.DisplayName}”为{N(i.Prev)}，但{i.PreviousYear}年报告上一年项目数量{N(i.PreviousPrev)}＋本年增/减{Signed(i.PreviousChange)}＝{N(i.PreviousPrev + i.PreviousChange)}");
+                    $"“{i.Cell.DisplayName}”为{N(i.Prev)}，但{i.PreviousYear}年报告上一年项目数量{N(i.PreviousPrev)}＋本年增/减{Signed(i.PreviousChange)}＝{N(i.PreviousPrev + i.PreviousChange)}",
+                    facts: i => FindingFacts.Of([(i.Cell.Code, i.Prev), ("previousPrev", i.PreviousPrev), ("previousChange", i.PreviousChange), ("previousYear", i.PreviousYear)]));
         });
     }
 
     private static string N(decimal value) => RuleFormat.Number(value);
+
+    private static FindingFacts DocumentFacts(DocumentCheck d) =>
+        FindingFacts.Of([(d.EffectiveCell, d.Effective), (d.IssuedCell, d.Issued), (d.RepealedCell, d.Repealed), ("previousEffective", d.PreviousEffective)]);
 
     private static string Signed(decimal value) => value < 0 ? $"（{N(value)}）" : N(value);
 

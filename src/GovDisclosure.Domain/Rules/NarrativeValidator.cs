@@ -18,12 +18,16 @@ internal sealed partial class NarrativeValidator : AbstractValidator<CheckContex
         RuleFor(c => PeriodMentions(c.Report).Where(m => m.Year != c.Report.Year).ToList())
             .Must(wrong => wrong.Count == 0)
             .ReportsAs(RuleIds.Period, FindingSeverity.Warning, _ => [], wrong =>
-                $"正文把{string.Join("、", wrong.Select(m => m.Year).Distinct())}年作为报告期（“{wrong[0].Phrase}”），但本报告为{wrong[0].ReportYear}年度报告");
+                $"正文把{string.Join("、", wrong.Select(m => m.Year).Distinct())}年作为报告期（“{wrong[0].Phrase}”），但本报告为{wrong[0].ReportYear}年度报告",
+                facts: wrong => FindingFacts.Of(
+                    FindingFacts.Indexed("statedYear", wrong.Select(m => (decimal)m.Year).Distinct()).Append(("reportYear", wrong[0].ReportYear)),
+                    [("phrase", wrong[0].Phrase)]));
 
         RuleForEach(c => NarrativeFigures(c.Report))
             .Must(f => f.Stated.Count == 0 || f.Stated.Any(f.TableValues.Contains))
             .ReportsAs(RuleIds.Narrative, FindingSeverity.Warning, f => f.Cells, f =>
-                $"正文称{f.Subject}{string.Join("、", f.Stated.Select(RuleFormat.Number))}件，但{f.TableText}");
+                $"正文称{f.Subject}{string.Join("、", f.Stated.Select(RuleFormat.Number))}件，但{f.TableText}",
+                facts: f => FindingFacts.Of(FindingFacts.Indexed("stated", f.Stated).Concat(f.Figures), [("subject", f.SubjectKey)]));
 
         RuleFor(c => c.Report)
             .Must(MentionsFees)
@@ -91,31 +95,41 @@ internal sealed partial class NarrativeValidator : AbstractValidator<CheckContex
 
         var requestText = Sentences(report, SectionKeys.Overview, SectionKeys.Requests).Where(s => s.Contains("申请", StringComparison.Ordinal));
         yield return new NarrativeCheck(
+            NarrativeSubjects.Requests,
             "收到或受理政府信息公开申请",
             StatedRequests(requestText).ToList(),
             // 受理 sometimes includes last year's carried-over requests; 办结 figures are not compared, because a report
             // that says 「受理并办结4件」 means what it received (sample 003).
             [E(facts.Received), E(facts.Received) + E(facts.CarriedIn)],
             [facts.Received, facts.Processed],
-            $"表三本年新收申请总计为{V(facts.Received)}（上年结转{V(facts.CarriedIn)}，办理结果总计{V(facts.Processed)}）");
+            $"表三本年新收申请总计为{V(facts.Received)}（上年结转{V(facts.CarriedIn)}，办理结果总计{V(facts.Processed)}）",
+            Figures(report, facts.Received, facts.CarriedIn, facts.Processed));
 
         var appealText = Sentences(report, SectionKeys.Overview, SectionKeys.Appeals).ToList();
         yield return new NarrativeCheck(
+            NarrativeSubjects.Review,
             "行政复议",
             Stated(appealText, ReviewCount(), ReviewNone()).ToList(),
             [E(facts.Reviews)],
             [facts.Reviews],
-            $"表四行政复议总计为{V(facts.Reviews)}");
+            $"表四行政复议总计为{V(facts.Reviews)}",
+            Figures(report, facts.Reviews));
 
         var direct = E(facts.DirectSuits);
         var afterReview = E(facts.SuitsAfterReview);
         yield return new NarrativeCheck(
+            NarrativeSubjects.Suits,
             "行政诉讼",
             Stated(appealText, SuitCount(), SuitNone()).ToList(),
             [direct, afterReview, direct + afterReview],
             [facts.DirectSuits, facts.SuitsAfterReview],
-            $"表四行政诉讼总计为{RuleFormat.Number(direct + afterReview)}（未经复议直接起诉{RuleFormat.Number(direct)}，复议后起诉{RuleFormat.Number(afterReview)}）");
+            $"表四行政诉讼总计为{RuleFormat.Number(direct + afterReview)}（未经复议直接起诉{RuleFormat.Number(direct)}，复议后起诉{RuleFormat.Number(afterReview)}）",
+            Figures(report, facts.DirectSuits, facts.SuitsAfterReview));
     }
+
+    /// <summary>The table figures a narrative finding quotes, by cell code, as the rule counted them.</summary>
+    private static (string, decimal)[] Figures(ReportDocument report, params string[] codes) =>
+        codes.Select(code => (code, ReportTotals.Effective(report, code))).ToArray();
 
     private static IEnumerable<string> Sentences(ReportDocument report, params string[] keys) =>
         keys.SelectMany(k => SentenceBreak().Split(report.SectionText(k))).Where(s => s.Length > 0);
@@ -174,7 +188,8 @@ internal sealed partial class NarrativeValidator : AbstractValidator<CheckContex
     [GeneratedRegex(@"(无|没有|未发生|未被|未收到)[^。；;，,\d]{0,12}?诉讼")]
     private static partial Regex SuitNone();
 
-    private sealed record NarrativeCheck(string Subject, IReadOnlyList<decimal> Stated, decimal[] TableValues, string[] Cells, string TableText);
+    private sealed record NarrativeCheck(
+        string SubjectKey, string Subject, IReadOnlyList<decimal> Stated, decimal[] TableValues, string[] Cells, string TableText, (string, decimal)[] Figures);
 
     // ---- W_NO_FEE_STATEMENT -----------------------------------------------------------------------
 

@@ -21,13 +21,15 @@ internal sealed partial class ProactiveDisclosureValidator : AbstractValidator<C
             .Must(fee => fee.Value < ImplausibleFeeWan)
             .ReportsAs(RuleIds.FeeUnit, FindingSeverity.Warning, fee => [fee.Cell.Code], fee =>
                 $"“{fee.Cell.DisplayName}”填报为{RuleFormat.Number(fee.Value)}万元（即{RuleFormat.Number(fee.Value / 10_000m)}亿元），" +
-                $"数额异常偏大，是否按“元”填报？按元计应为{RuleFormat.Number(decimal.Round(fee.Value / 10_000m, CellKinds.AmountDecimals))}万元");
+                $"数额异常偏大，是否按“元”填报？按元计应为{RuleFormat.Number(decimal.Round(fee.Value / 10_000m, CellKinds.AmountDecimals))}万元",
+                facts: fee => FindingFacts.Of([(fee.Cell.Code, fee.Value)]));
 
         RuleForEach(c => RulesIssued(c))
             .Must(r => r.Issued <= 0 || r.Reason is null)
             .ReportsAs(RuleIds.RulesIssuer, FindingSeverity.Warning, r => [r.Cell.Code], r =>
                 $"“{r.Cell.DisplayName}”填报为{RuleFormat.Number(r.Issued)}，但{r.Reason}无权制定规章" +
-                "（立法法：规章由国务院部门和省、自治区、直辖市及设区的市、自治州人民政府制定）；如填报的是上级规章或行政规范性文件，请更正或说明");
+                "（立法法：规章由国务院部门和省、自治区、直辖市及设区的市、自治州人民政府制定）；如填报的是上级规章或行政规范性文件，请更正或说明",
+                facts: r => FindingFacts.Of([(r.Cell.Code, r.Issued)], [("reason", r.Reason ?? string.Empty)]));
     }
 
     private static IEnumerable<(CellDefinition Cell, decimal Value)> FeeAmounts(ReportDocument report) =>

@@ -16,17 +16,20 @@ internal sealed class RequestBalanceValidator : AbstractValidator<CheckContext>
             .Must(b => b.Inflow == b.Outflow)
             .ReportsAs(RuleIds.ColumnBalance, FindingSeverity.Error, b => b.Cells, b =>
                 $"{b.Label}列：本年新收{N(b.Received)}＋上年结转{N(b.CarriedIn)}＝{N(b.Inflow)}，" +
-                $"但办理结果总计{N(b.Processed)}＋结转下年度{N(b.CarriedOut)}＝{N(b.Outflow)}");
+                $"但办理结果总计{N(b.Processed)}＋结转下年度{N(b.CarriedOut)}＝{N(b.Outflow)}", facts: Facts);
 
         // When R3-A already fails for the column the same numbers would be reported twice; with R3-A holding,
         // R3-E can only fail through a negative 办理结果总计, which is still worth saying in these words.
         RuleForEach(c => Columns(c.Report).Where(b => b.Inflow == b.Outflow))
             .Must(b => b.CarriedOut <= b.Inflow)
             .ReportsAs(RuleIds.CarriedOutBound, FindingSeverity.Error, b => [b.Cells[3], b.Cells[0], b.Cells[1]], b =>
-                $"{b.Label}列：结转下年度{N(b.CarriedOut)}大于本年新收{N(b.Received)}＋上年结转{N(b.CarriedIn)}＝{N(b.Inflow)}");
+                $"{b.Label}列：结转下年度{N(b.CarriedOut)}大于本年新收{N(b.Received)}＋上年结转{N(b.CarriedIn)}＝{N(b.Inflow)}", facts: Facts);
     }
 
     private static string N(decimal value) => RuleFormat.Number(value);
+
+    private static FindingFacts Facts(ColumnBalance b) =>
+        FindingFacts.Of(b.Cells.Zip([b.Received, b.CarriedIn, b.Processed, b.CarriedOut]));
 
     private static IEnumerable<ColumnBalance> Columns(ReportDocument report) =>
         report.Definition.Rules.RequestBalances.Select(balance =>

@@ -34,3 +34,11 @@ public static class RuleIds
         Period, Narrative, NoFeeStatement,
     ];
 }
+
+/// <summary>What a W_NARRATIVE finding compares, as stored in its <c>subject</c> term (a key, so its wording can change).</summary>
+public static class NarrativeSubjects
+{
+    public const string Requests = "requests";
+    public const string Review = "review";
+    public const string Suits = "suits";
+}

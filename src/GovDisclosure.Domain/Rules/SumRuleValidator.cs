@@ -21,7 +21,7 @@ internal sealed class SumRuleValidator : AbstractValidator<CheckContext>
         {
             RuleForEach(c => Checks(c.Report, ruleId))
                 .Must(s => s.Written is null || s.Written == s.Sum)
-                .ReportsAs(ruleId, FindingSeverity.Error, s => s.Parts.Select(p => p.Cell.Code).Prepend(s.Total.Code), Message);
+                .ReportsAs(ruleId, FindingSeverity.Error, s => s.Parts.Select(p => p.Cell.Code).Prepend(s.Total.Code), Message, Facts);
         }
     }
 
@@ -32,6 +32,10 @@ internal sealed class SumRuleValidator : AbstractValidator<CheckContext>
                 report.Definition.Cell(rule.Total),
                 report.Cells.Get(rule.Total),
                 rule.Parts.Select(p => new Part(report.Definition.Cell(p), ReportTotals.Effective(report, p))).ToList()));
+
+    /// <summary>The written total under its own code, each part as counted (blank as 0) under its code.</summary>
+    private static FindingFacts Facts(SumCheck s) =>
+        FindingFacts.Of(s.Parts.Select(p => (p.Cell.Code, p.Value)).Prepend((s.Total.Code, s.Written ?? 0)));
 
     private static string Message(SumCheck s)
     {

@@ -333,12 +333,16 @@ public sealed class AnnualReport
 
     /// <summary>
     /// Marks the approved revision published. The caller stores the <see cref="Publication"/> in the
-    /// same transaction, so state, PDF, hash, snapshot and audit commit together or not at all.
+    /// same transaction, so state, PDF, hash, snapshot, findings and audit commit together or not at all.
+    /// The warnings are found here, against <paramref name="previousYear"/> as it stands now, and published with
+    /// their 说明: the public site shows these and never runs the rules itself.
     /// </summary>
-    public Publication Publish(Actor actor, DateTimeOffset now, string agencyName, byte[] pdf, string interchangeJson)
+    /// <param name="previousYear">Last year's published report (for the cross-year rules), or null when there is none.</param>
+    public Publication Publish(Actor actor, DateTimeOffset now, string agencyName, byte[] pdf, string interchangeJson, ReportDocument? previousYear)
     {
         EnsureState(State == ReportState.Approved, "发布");
-        var publication = new Publication(this, agencyName, actor, now, pdf, interchangeJson);
+        var findings = PublishedFinding.ForPublication(Check(ToDocument(agencyName), previousYear), explanations);
+        var publication = new Publication(this, agencyName, actor, now, pdf, interchangeJson, findings);
         State = ReportState.Published;
         PublishedRevision = Revision;
         UpdatedAt = now;

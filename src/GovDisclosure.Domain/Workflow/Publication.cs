@@ -1,10 +1,12 @@
 using System.Security.Cryptography;
+using GovDisclosure.Domain.Reports;
 
 namespace GovDisclosure.Domain.Workflow;
 
 /// <summary>
 /// One published revision, immutable: the PDF bytes exactly as approved, their SHA-256, the interchange
-/// JSON snapshot (which the public pages, API and exports read), who published it and when.
+/// JSON snapshot (which the public pages, API and exports read), the warnings shown with it and their 说明,
+/// who published it and when.
 /// </summary>
 public sealed class Publication
 {
@@ -12,7 +14,8 @@ public sealed class Publication
     {
     }
 
-    internal Publication(AnnualReport report, string agencyName, Actor actor, DateTimeOffset at, byte[] pdf, string interchangeJson)
+    internal Publication(
+        AnnualReport report, string agencyName, Actor actor, DateTimeOffset at, byte[] pdf, string interchangeJson, IReadOnlyList<PublishedFinding> findings)
     {
         Report = report;
         ReportId = report.Id;
@@ -32,6 +35,7 @@ public sealed class Publication
         Cells = report.Cells.Select(c => new PublicationCell(c.Key, c.Value)).ToList();
         Explanations = new Dictionary<string, string>(report.Explanations, StringComparer.Ordinal);
         SearchText = string.Join('\n', new[] { agencyName, report.Title }.Concat(report.Sections.Values));
+        Findings = findings.ToList();
     }
 
     public int Id { get; private set; }
@@ -78,6 +82,32 @@ public sealed class Publication
 
     /// <summary>Agency, title and narrative, for substring search (pg_trgm).</summary>
     public string SearchText { get; private set; } = string.Empty;
+
+    /// <summary>
+    /// The warnings shown with this revision, as facts with their 说明, fixed at publication: the public site reads
+    /// these and never runs the rules again. Null only for a revision published before findings were stored,
+    /// until <see cref="BackfillFindings"/> gives it its own.
+    /// </summary>
+    public IReadOnlyList<PublishedFinding>? Findings { get; private set; }
+
+    /// <summary>
+    /// Gives a revision published before findings were stored the warnings it showed: the rules run once more over
+    /// its own snapshot and published 说明. Refused (false) when it has findings already: what was published stays.
+    /// </summary>
+    /// <param name="previousYear">Last year's report as it was published when this revision was (for the cross-year rules).</param>
+    /// <param name="agency">The agency's kind and level (for the 规章 rule), when known.</param>
+    public bool BackfillFindings(ReportDocument? previousYear, Agencies.AgencyProfile? agency)
+    {
+        if (Findings is not null)
+        {
+            return false;
+        }
+
+        var snapshot = Reports.InterchangeJson.Read(InterchangeJson);
+        var findings = Rules.ReportChecker.Check(new Rules.CheckContext(snapshot) { Previous = previousYear, Agency = agency });
+        Findings = PublishedFinding.ForPublication(findings, Explanations).ToList();
+        return true;
+    }
 }
 
 /// <summary>A published cell value.</summary>

@@ -15,7 +15,11 @@ public sealed record PublicReportRow(
 /// <summary>One published revision of a report, for the revision history.</summary>
 public sealed record PublicRevision(int Revision, DateTimeOffset PublishedAt, string? CorrectionReason, string PdfSha256);
 
-/// <summary>Everything the report page, the API and the downloads show of one report; read from publications only.</summary>
+/// <summary>
+/// Everything the report page, the API and the downloads show of one report; read from publications only. The
+/// findings are the ones stored at publication (null for an old revision not yet backfilled): nothing on the public
+/// side runs the rules.
+/// </summary>
 public sealed record PublicReport(
     int ReportId,
     int PublicationId,
@@ -29,7 +33,7 @@ public sealed record PublicReport(
     DateTimeOffset PublishedAt,
     string PdfSha256,
     string InterchangeJson,
-    IReadOnlyDictionary<string, string> Explanations,
+    IReadOnlyList<PublishedFinding>? Findings,
     IReadOnlyList<PublicRevision> Revisions)
 {
     public ReportDocument Document() => Domain.Reports.InterchangeJson.Read(InterchangeJson);
@@ -144,7 +148,7 @@ public sealed class PublicQueries(GovDisclosureDbContext db, PublishedCellStore 
     {
         var current = await (from p in Current.Where(p => p.ReportId == reportId)
                              join a in db.Agencies on p.AgencyId equals a.Id
-                             select new { p.Id, p.AgencyId, p.AgencyName, a.Kind, p.Year, p.Template, p.Title, p.Revision, p.PublishedAt, p.PdfSha256, p.InterchangeJson, p.Explanations })
+                             select new { p.Id, p.AgencyId, p.AgencyName, a.Kind, p.Year, p.Template, p.Title, p.Revision, p.PublishedAt, p.PdfSha256, p.InterchangeJson, p.Findings })
             .SingleOrDefaultAsync(ct);
         if (current is null)
         {
@@ -157,7 +161,7 @@ public sealed class PublicQueries(GovDisclosureDbContext db, PublishedCellStore 
             .Select(p => new PublicRevision(p.Revision, p.PublishedAt, p.CorrectionReason, p.PdfSha256))
             .ToListAsync(ct);
         return new PublicReport(reportId, current.Id, current.AgencyId, current.AgencyName, current.Kind, current.Year, current.Template, current.Title,
-            current.Revision, current.PublishedAt, current.PdfSha256, current.InterchangeJson, current.Explanations, revisions);
+            current.Revision, current.PublishedAt, current.PdfSha256, current.InterchangeJson, current.Findings, revisions);
     }
 
     /// <summary>The stored PDF bytes of a published revision (the newest when <paramref name="revision"/> is null).</summary>
@@ -169,19 +173,6 @@ public sealed class PublicQueries(GovDisclosureDbContext db, PublishedCellStore 
             : Current.Where(p => p.ReportId == reportId);
         var row = await query.Select(p => new { p.Pdf, p.PdfSha256, p.Revision, p.Title }).SingleOrDefaultAsync(ct);
         return row is null ? null : (row.Pdf, row.PdfSha256, row.Revision, row.Title);
-    }
-
-    /// <summary>The warnings of a published report, found again from its snapshot (and last year's published report, for X-rules).</summary>
-    public async Task<IReadOnlyList<Finding>> WarningsAsync(PublicReport report, ReportDocument document, CancellationToken ct = default)
-    {
-        var previous = await ReportCommands.PublishedDocumentAsync(db, report.AgencyId, report.Year - 1, ct);
-        var level = await db.Agencies.AsNoTracking().Where(a => a.Id == report.AgencyId).Select(a => a.Level).SingleAsync(ct);
-        var findings = Domain.Rules.ReportChecker.Check(new Domain.Rules.CheckContext(document)
-        {
-            Previous = previous,
-            Agency = new AgencyProfile(report.AgencyKind, level),
-        });
-        return findings.Where(f => !f.IsError).ToList();
     }
 
     public async Task<IReadOnlyList<PublicReportRow>> LatestAsync(int count, CancellationToken ct = default) =>

@@ -9,7 +9,7 @@ namespace GovDisclosure.Infrastructure.Reports;
 
 /// <summary>
 /// 发布: a reviewer or admin publishes the approved revision. State, PDF bytes, SHA-256, the interchange
-/// snapshot, the published cells and the audit line are written by one SaveChanges, i.e. one transaction:
+/// snapshot, the published cells, the findings with their 说明 and the audit line are written by one SaveChanges, i.e. one transaction:
 /// the public sees all of it or none of it. The PDF is rendered first, so a renderer failure changes nothing.
 /// </summary>
 public sealed class PublishReport(GovDisclosureDbContext db, TimeProvider clock, IReportPdfRenderer renderer, ILogger<PublishReport> logger)
@@ -17,7 +17,7 @@ public sealed class PublishReport(GovDisclosureDbContext db, TimeProvider clock,
     public const string PdfFailedMessage = "生成PDF失败，报告未发布，状态保持“已通过”。请稍后重试；如仍失败请联系管理员。";
 
     public Task<UseCaseResult> ExecuteAsync(UserScope scope, int reportId, uint rowVersion, CancellationToken ct = default) =>
-        ReportCommands.RunAsync(db, db.Reports.ReviewableBy(scope), reportId, rowVersion, report =>
+        ReportCommands.RunAsync(db, db.Reports.ReviewableBy(scope), reportId, rowVersion, async report =>
         {
             // Checked before rendering so a report in the wrong state costs no PDF and gets the state's message.
             if (report.State != ReportState.Approved)
@@ -39,8 +39,9 @@ public sealed class PublishReport(GovDisclosureDbContext db, TimeProvider clock,
                 throw new DomainException(PdfFailedMessage);
             }
 
-            var publication = report.Publish(scope.Actor, now, agencyName, pdf, InterchangeJson.Write(document));
+            var previous = await ReportCommands.PublishedDocumentAsync(db, report.AgencyId, report.Year - 1, ct);
+            var publication = report.Publish(scope.Actor, now, agencyName, pdf, InterchangeJson.Write(document), previous);
             db.Publications.Add(publication);
-            return ReportCommands.Done($"已发布第{report.Revision}版。");
+            return await ReportCommands.Done($"已发布第{report.Revision}版。");
         }, ct);
 }

@@ -131,7 +131,7 @@ public static class PublicSite
         }
 
         var document = report.Document();
-        var warnings = await queries.WarningsAsync(report, document, ct);
+        var warnings = report.Findings is null ? null : PublicWarning.From(report.Findings, document.Definition);
         using var snapshot = JsonDocument.Parse(report.InterchangeJson);
         var body = new
         {
@@ -151,10 +151,11 @@ public static class PublicSite
                 json = $"/Reports/{id}/json",
                 csv = $"/Reports/{id}/csv",
             },
-            validation = new
+            // As stored at publication (null for an old revision not yet backfilled); the rules are not run again.
+            validation = warnings is null ? null : new
             {
                 passedAll = warnings.Count == 0,
-                warnings = PublicWarning.Pair(warnings, report.Explanations).Select(w => new { rule = w.RuleId, cells = w.CellCodes, message = w.Message, explanation = w.Explanation }),
+                warnings = warnings.Select(w => new { rule = w.RuleId, name = w.RuleName, cells = w.CellCodes, numbers = w.Numbers, message = w.Message, explanation = w.Explanation }),
             },
             revisions = report.Revisions.Select(r => new { revision = r.Revision, publishedAt = r.PublishedAt, correctionReason = r.CorrectionReason, pdfSha256 = r.PdfSha256, pdf = PdfUrl(id, r.Revision) }),
             document = snapshot.RootElement,

@@ -1,4 +1,5 @@
 using GovDisclosure.Domain.Reports;
+using GovDisclosure.Domain.Rules;
 using GovDisclosure.Domain.Templates;
 using GovDisclosure.Domain.Workflow;
 using GovDisclosure.Infrastructure.Public;
@@ -50,25 +51,18 @@ public sealed record PublicSummary(
     }
 }
 
-/// <summary>A warning of a published report with the 说明 the agency published with it.</summary>
-public sealed record PublicWarning(string RuleId, IReadOnlyList<string> CellCodes, string Message, string? Explanation)
+/// <summary>
+/// A warning as the public reads it: the plain rule name and the sentence worded now from the facts stored at
+/// publication, with the 说明 the agency published. The rule id and the numbers stay available as data (the API).
+/// </summary>
+public sealed record PublicWarning(
+    string RuleId, string RuleName, IReadOnlyList<string> CellCodes, string Message, IReadOnlyDictionary<string, decimal> Numbers, string? Explanation)
 {
-    /// <summary>
-    /// Pairs each warning with its 说明 from the published snapshot. A 说明 whose warning no longer arises
-    /// (last year's report was corrected since) is still shown: it was published and the public may read it.
-    /// </summary>
-    public static IReadOnlyList<PublicWarning> Pair(IReadOnlyList<Finding> warnings, IReadOnlyDictionary<string, string> explanations)
-    {
-        var list = warnings.Select(w => new PublicWarning(w.RuleId, w.CellCodes, w.Message, explanations.GetValueOrDefault(w.Key))).ToList();
-        var keys = warnings.Select(w => w.Key).ToHashSet(StringComparer.Ordinal);
-        foreach (var (key, text) in explanations.Where(e => !keys.Contains(e.Key)).OrderBy(e => e.Key, StringComparer.Ordinal))
-        {
-            // Keys are "RULE", "RULE:cell,cell" or "RULE@anchor" (Finding.Key).
-            var rule = key.Split([':', '@'], 2)[0];
-            var cells = key.Contains(':', StringComparison.Ordinal) ? key[(key.IndexOf(':', StringComparison.Ordinal) + 1)..].Split(',') : [];
-            list.Add(new PublicWarning(rule, cells, string.Empty, text));
-        }
+    public static IReadOnlyList<PublicWarning> From(IReadOnlyList<PublishedFinding> findings, TemplateDefinition definition) =>
+        findings.Select(f => new PublicWarning(f.RuleId, FindingText.RuleName(f.RuleId), f.CellCodes, FindingText.Describe(f, definition), f.Numbers, f.Explanation))
+            .ToList();
 
-        return list;
-    }
+    /// <summary>The warnings as findings for the report's tables, which mark the cells concerned and link to the list.</summary>
+    public static IReadOnlyList<Finding> AsFindings(IReadOnlyList<PublicWarning> warnings) =>
+        warnings.Select(w => new Finding(w.RuleId, FindingSeverity.Warning, w.CellCodes, w.Message)).ToList();
 }

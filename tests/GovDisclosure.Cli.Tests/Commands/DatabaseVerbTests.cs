@@ -1,6 +1,8 @@
 using GovDisclosure.Cli;
 using GovDisclosure.Cli.Commands;
+using System.Text.Json;
 using GovDisclosure.Domain.Reports;
+using GovDisclosure.Domain.Rules;
 using GovDisclosure.Domain.Templates;
 using GovDisclosure.Domain.Workflow;
 using GovDisclosure.Infrastructure.Identity;
@@ -150,6 +152,73 @@ public sealed class DatabaseVerbTests
         finally
         {
             await TestDatabase.DropAsync(cs);
+        }
+    }
+
+    [Fact]
+    public async Task Backfill_findings_fills_only_publications_without_them_as_they_were_published_and_a_second_run_does_nothing()
+    {
+        var cs = await TestDatabase.CreateAsync("gd_cli_backfill");
+        try
+        {
+            // The demo publishes 2020 and 2021; 2021's 上年结转 differs from 2020's 结转下年度, a cross-year warning with its 说明.
+            await using (var services = CliServices.Build(cs, s => s.AddSingleton<IReportPdfRenderer>(new FakePdf())))
+            {
+                var samples = new DemoSamples(Sample(2020, carriedOut: 3), Sample(2020, carriedOut: 0), Sample(2021, carriedOut: 1, carriedIn: 2));
+                Assert.Equal(0, await DemoData.LoadAsync(services, samples, new StringWriter(), new StringWriter()));
+            }
+
+            string published;
+            await using (var db = TestDatabase.Context(cs))
+            {
+                var p2021 = await db.Publications.AsNoTracking().SingleAsync(p => p.Year == 2021);
+                Assert.Contains(p2021.Findings!, f => f.RuleId == RuleIds.CarriedOverAcrossYears && f.Explanation != null);
+                published = JsonSerializer.Serialize(p2021.Findings);
+
+                // As a database from before findings were stored would have it: 2021 without, 2020 with findings of its own.
+                await using var transaction = await db.Database.BeginTransactionAsync();
+                await db.Database.ExecuteSqlRawAsync("ALTER TABLE publications DISABLE TRIGGER publications_immutable");
+                await db.Database.ExecuteSqlRawAsync("""UPDATE publications SET "Findings" = NULL WHERE "Year" = 2021""");
+                const string Marker = """[{"ruleId":"W_PERIOD","severity":"Warning","key":"W_PERIOD","anchor":null,"cellCodes":[],"numbers":{},"terms":{},"explanation":"发布时的说明"}]""";
+                await db.Database.ExecuteSqlAsync($"""UPDATE publications SET "Findings" = {Marker}::jsonb WHERE "Year" = 2020""");
+                await db.Database.ExecuteSqlRawAsync("ALTER TABLE publications ENABLE TRIGGER publications_immutable");
+                await transaction.CommitAsync();
+            }
+
+            var first = await Run(DbBackfillFindingsCommand.RunAsync, "--connection", cs);
+            Assert.Equal((0, "已为1个已发布版本补录发布时的校验结果。"), (first.Code, first.Out.Trim()));
+
+            await using (var db = TestDatabase.Context(cs))
+            {
+                var p2021 = await db.Publications.AsNoTracking().SingleAsync(p => p.Year == 2021);
+                Assert.Equal(published, JsonSerializer.Serialize(p2021.Findings));
+                var p2020 = await db.Publications.AsNoTracking().SingleAsync(p => p.Year == 2020);
+                Assert.Equal("发布时的说明", Assert.Single(p2020.Findings!).Explanation);
+            }
+
+            var second = await Run(DbBackfillFindingsCommand.RunAsync, "--connection", cs);
+            Assert.Equal((0, "所有已发布版本均已有校验结果，无需补录。"), (second.Code, second.Out.Trim()));
+        }
+        finally
+        {
+            await TestDatabase.DropAsync(cs);
+        }
+    }
+
+    [Fact]
+    public async Task Backfill_findings_without_a_database_says_how_to_name_one()
+    {
+        var previous = Environment.GetEnvironmentVariable("GD_CONNECTION");
+        Environment.SetEnvironmentVariable("GD_CONNECTION", null);
+        try
+        {
+            var result = await Run(DbBackfillFindingsCommand.RunAsync);
+            Assert.Equal(2, result.Code);
+            Assert.Contains("未指定数据库", result.Err);
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable("GD_CONNECTION", previous);
         }
     }
 

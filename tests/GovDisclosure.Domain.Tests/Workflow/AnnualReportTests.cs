@@ -45,7 +45,7 @@ public sealed class AnnualReportTests
     {
         var report = Submitted();
         report.Approve(Reviewer, Now);
-        report.Publish(Reviewer, Now, Bureau.Name, [1, 2, 3], "{}");
+        report.Publish(Reviewer, Now, Bureau.Name, [1, 2, 3], "{}", previousYear: null);
         return report;
     }
 
@@ -173,7 +173,7 @@ public sealed class AnnualReportTests
     {
         var report = Submitted();
 
-        var refused = Assert.Throws<DomainException>(() => report.Publish(Reviewer, Now, Bureau.Name, [1], "{}"));
+        var refused = Assert.Throws<DomainException>(() => report.Publish(Reviewer, Now, Bureau.Name, [1], "{}", previousYear: null));
         Assert.Contains("不能发布", refused.Message, StringComparison.Ordinal);
         Assert.Null(report.PublishedRevision);
     }
@@ -183,12 +183,44 @@ public sealed class AnnualReportTests
     {
         var report = Submitted();
         report.Approve(Reviewer, Now);
-        var publication = report.Publish(Reviewer, Now, Bureau.Name, "pdf"u8.ToArray(), "{}");
+        var publication = report.Publish(Reviewer, Now, Bureau.Name, "pdf"u8.ToArray(), "{}", previousYear: null);
 
         Assert.Equal(ReportState.Published, report.State);
         Assert.Equal(1, report.PublishedRevision);
         Assert.Equal(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData("pdf"u8)), publication.PdfSha256);
         Assert.Contains(publication.Cells, c => c.Code == "s3.received.natural" && c.Value == 3);
+    }
+
+    [Fact]
+    public void Publishing_stores_each_warning_as_facts_with_the_explanation_written_for_it()
+    {
+        var report = AnnualReport.Start(Bureau, 2021, Filler, Now);
+        var content = Balanced(report);
+        content.Cells.Remove("s4.review.other");
+        var warning = Assert.Single(report.UpdateContent(content, None, None, Filler, Now));
+        report.UpdateContent(content, new Dictionary<string, string> { [warning.Key] = "本年度无其他复议结果。" }, None, Filler, Now);
+        report.Submit(Filler, Now, Bureau.Name);
+        report.Approve(Reviewer, Now);
+
+        var publication = report.Publish(Reviewer, Now, Bureau.Name, [1], "{}", previousYear: null);
+
+        var stored = Assert.Single(publication.Findings!);
+        Assert.Equal((GovDisclosure.Domain.Rules.RuleIds.BlankAsZero, "s4", "本年度无其他复议结果。"), (stored.RuleId, stored.Anchor, stored.Explanation));
+        Assert.Equal(["s4.review.other"], stored.CellCodes);
+        Assert.Equal(warning.Key, stored.Key);
+    }
+
+    [Fact]
+    public void Publishing_a_report_without_warnings_stores_an_empty_list_and_backfilling_it_changes_nothing()
+    {
+        var report = Submitted();
+        report.Approve(Reviewer, Now);
+
+        var publication = report.Publish(Reviewer, Now, Bureau.Name, [1], "{}", previousYear: null);
+
+        Assert.Empty(publication.Findings!);
+        Assert.False(publication.BackfillFindings(null, Bureau.Profile));
+        Assert.Empty(publication.Findings!);
     }
 
     [Fact]

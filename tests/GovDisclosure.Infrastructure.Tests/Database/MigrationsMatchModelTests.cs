@@ -14,6 +14,7 @@ public sealed class MigrationsMatchModelTests
     private static readonly string[] MigrationOnlyExtras =
     [
         "function gd_refuse_history_change",
+        "function gd_refuse_publication_change",
         "trigger audit_entries.audit_entries_append_only",
         "trigger audit_entries.audit_entries_no_truncate",
         "trigger publications.publications_immutable",

@@ -40,6 +40,27 @@ public sealed class PublicationTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Publishing_stores_the_warnings_with_their_numbers_and_explanations_in_the_same_row()
+    {
+        await world.ReportInStateAsync(world.FillerA, 2020, ReportState.Published, Balanced(2020, carriedOut: 2));
+        var id = Ok(await world.StartAsync(world.FillerA, 2021)).ReportId!.Value;
+        var carried = (await world.LoadAsync(id)).CarriedValues.Keys.ToDictionary(k => k, _ => "上年报告结转数有误，已核实。");
+        await world.SaveExplainedAsync(world.FillerA, id, Balanced(2021, carriedIn: 3, carriedOut: 3), carried);
+        Ok(await world.SubmitAsync(world.FillerA, id, await world.VersionAsync(id)));
+        Ok(await world.ApproveAsync(world.Reviewer, id, await world.VersionAsync(id)));
+
+        Ok(await world.PublishAsync(world.Reviewer, id, await world.VersionAsync(id)));
+
+        await using var db = world.Db();
+        var publication = await db.Publications.AsNoTracking().SingleAsync(p => p.ReportId == id);
+        var stored = Assert.Single(publication.Findings!, f => f.RuleId == Domain.Rules.RuleIds.CarriedOverAcrossYears);
+        Assert.Equal(3m, stored.Numbers[stored.CellCodes[0]]);
+        Assert.Equal((2m, 2020m), (stored.Numbers["previousCarriedOut"], stored.Numbers["previousYear"]));
+        Assert.Equal("经核实数据无误。", stored.Explanation);
+        Assert.Equal(FindingSeverity.Warning, stored.Severity);
+    }
+
+    [Fact]
     public async Task A_publication_whose_pdf_step_fails_leaves_the_report_unpublished()
     {
         var id = await world.ReportInStateAsync(world.FillerA, 2021, ReportState.Approved);
@@ -89,6 +110,8 @@ public sealed class PublicationTests : IAsyncLifetime
     [InlineData("TRUNCATE audit_entries CASCADE")]
     [InlineData("""UPDATE publications SET "PdfSha256" = repeat('0', 64)""")]
     [InlineData("DELETE FROM publications")]
+    [InlineData("""UPDATE publications SET "Findings" = '[]'""")]
+    [InlineData("""UPDATE publications SET "Findings" = NULL""")]
     [InlineData("""UPDATE publication_cells SET "Value" = 0""")]
     public async Task The_database_refuses_to_rewrite_history(string sql)
     {

@@ -123,7 +123,7 @@ public sealed class StaffPortalFactory() : PortalFactory("gd_web")
         var reviewer = new Actor("seed-reviewer", "种子审核", CityId);
         report.Approve(reviewer, now);
         var document = report.ToDocument(report.Agency!.Name);
-        db.Publications.Add(report.Publish(reviewer, now, report.Agency.Name, "%PDF-1.7 seed"u8.ToArray(), InterchangeJson.Write(document)));
+        db.Publications.Add(report.Publish(reviewer, now, report.Agency.Name, "%PDF-1.7 seed"u8.ToArray(), InterchangeJson.Write(document), previousYear: null));
         await db.SaveChangesAsync();
         return id;
     }

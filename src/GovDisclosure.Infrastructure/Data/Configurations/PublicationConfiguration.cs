@@ -1,11 +1,21 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using GovDisclosure.Domain.Reports;
 using GovDisclosure.Domain.Workflow;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace GovDisclosure.Infrastructure.Data.Configurations;
 
 internal sealed class PublicationConfiguration : IEntityTypeConfiguration<Publication>
 {
+    /// <summary>camelCase names and severities as words, so the stored findings read plainly in psql.</summary>
+    private static readonly JsonSerializerOptions FindingJson = new(JsonSerializerDefaults.Web)
+    {
+        Converters = { new JsonStringEnumConverter() },
+    };
+
     public void Configure(EntityTypeBuilder<Publication> builder)
     {
         builder.ToTable("publications");
@@ -27,6 +37,17 @@ internal sealed class PublicationConfiguration : IEntityTypeConfiguration<Public
         builder.Property(p => p.InterchangeJson).HasColumnType("json").IsRequired();
         builder.Property(p => p.Explanations).IsJsonbDictionary<Dictionary<string, string>, string>();
         builder.Property(p => p.SearchText).IsRequired();
+
+        // Null marks a revision published before findings were stored (gd db backfill-findings fills it).
+        builder.Property(p => p.Findings)
+            .HasConversion(
+                v => v == null ? null : JsonSerializer.Serialize(v, FindingJson),
+                v => v == null ? null : JsonSerializer.Deserialize<List<PublishedFinding>>(v, FindingJson),
+                new ValueComparer<IReadOnlyList<PublishedFinding>?>(
+                    (a, b) => ReferenceEquals(a, b) || (a != null && b != null && JsonSerializer.Serialize(a, FindingJson) == JsonSerializer.Serialize(b, FindingJson)),
+                    v => v == null ? 0 : v.Count,
+                    v => v == null ? null : v.ToList()))
+            .HasColumnType("jsonb");
 
         // Chinese has no spaces: trigram substring search over agency, title and text.
         builder.HasIndex(p => p.SearchText).HasMethod("gin").HasOperators("gin_trgm_ops");

@@ -1,4 +1,3 @@
-using GovDisclosure.Domain.Reports;
 using GovDisclosure.Infrastructure.Public;
 using GovDisclosure.Web.Pages.Shared.Report;
 using GovDisclosure.Web.Public;
@@ -11,7 +10,7 @@ namespace GovDisclosure.Web.Pages.Reports;
 
 /// <summary>
 /// A published report as accessible HTML: the standard layout from the template definition, the validation
-/// status with the published 说明, the revision history and the downloads. Reads the published snapshot only.
+/// status stored at publication with its 说明, the revision history and the downloads. Reads the published snapshot only.
 /// </summary>
 [AllowAnonymous]
 [OutputCache(PolicyName = PublicCache.ReportPolicy)]
@@ -23,6 +22,9 @@ public sealed class DetailModel(PublicQueries queries) : PageModel
 
     public IReadOnlyList<PublicWarning> Warnings { get; private set; } = [];
 
+    /// <summary>False for a revision published before findings were stored and not yet backfilled.</summary>
+    public bool FindingsStored { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
         if (await queries.GetAsync(id, ct) is not { } report)
@@ -32,16 +34,15 @@ public sealed class DetailModel(PublicQueries queries) : PageModel
 
         Report = report;
         var document = report.Document();
-        var findings = await queries.WarningsAsync(report, document, ct);
-        Warnings = PublicWarning.Pair(findings, report.Explanations);
-        View = new ReportDocumentModel { Document = document, Findings = findings };
+
+        // The findings stored at publication; the rules are not run again here.
+        Warnings = PublicWarning.From(report.Findings ?? [], document.Definition);
+        FindingsStored = report.Findings is not null;
+        View = new ReportDocumentModel { Document = document, Findings = PublicWarning.AsFindings(Warnings) };
         Response.Headers.ETag = $"\"p{report.PublicationId}\"";
         Response.Headers.CacheControl = "public, max-age=60";
         return Page();
     }
-
-    public string CellName(string code) =>
-        View.Document.Definition.TryGetCell(code, out var cell) ? cell.DisplayName : code;
 
     public static string Describe(PublicReport report) =>
         $"{report.AgencyName}{report.Year}年政府信息公开工作年度报告（第{report.Revision}版，{report.PublishedAt.ToOffset(TimeSpan.FromHours(8)):yyyy年M月d日}发布）：主动公开、依申请公开、复议诉讼情况及问题改进，附PDF、JSON、CSV下载。";

@@ -1,0 +1,78 @@
+using GovDisclosure.Domain.Reports;
+using GovDisclosure.Infrastructure.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace GovDisclosure.Cli.Commands;
+
+/// <summary>
+/// gd db backfill-findings [--connection CS]: gives every publication stored before findings were published with
+/// it (its Findings column is null) the warnings it showed, with its published 说明. Publications that have findings
+/// are never touched, so running it twice changes nothing the second time.
+/// </summary>
+public static class DbBackfillFindingsCommand
+{
+    public const string Usage = "用法：gd db backfill-findings [--connection 连接字符串]（为尚无校验结果的已发布版本补录发布时的校验结果）";
+
+    /// <summary>Publications are read and saved in batches so a database of thousands never sits in memory.</summary>
+    private const int BatchSize = 200;
+
+    public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr)
+    {
+        var rest = args.ToList();
+        if (CliServices.TakeConnection(rest) is not { } connection)
+        {
+            await stderr.WriteLineAsync($"未指定数据库。{CliServices.ConnectionHelp}");
+            return 2;
+        }
+
+        if (rest.Count > 0)
+        {
+            await stderr.WriteLineAsync(Usage);
+            return 2;
+        }
+
+        await using var services = CliServices.Build(connection);
+        var filled = 0;
+        var lastId = 0;
+        while (true)
+        {
+            await using var scope = services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<GovDisclosureDbContext>();
+            var batch = await db.Publications
+                .Where(p => p.Findings == null && p.Id > lastId)
+                .OrderBy(p => p.Id)
+                .Take(BatchSize)
+                .ToListAsync();
+            if (batch.Count == 0)
+            {
+                break;
+            }
+
+            foreach (var publication in batch)
+            {
+                var agency = await db.Agencies.AsNoTracking().Where(a => a.Id == publication.AgencyId).Select(a => new { a.Kind, a.Level }).SingleAsync();
+
+                // Last year's report as the public could read it when this revision was published: what the rules saw then.
+                var previousJson = await db.Publications.AsNoTracking()
+                    .Where(p => p.AgencyId == publication.AgencyId && p.Year == publication.Year - 1 && p.PublishedAt <= publication.PublishedAt)
+                    .OrderByDescending(p => p.Revision)
+                    .Select(p => p.InterchangeJson)
+                    .FirstOrDefaultAsync();
+                var previous = previousJson is null ? null : InterchangeJson.Read(previousJson);
+                if (publication.BackfillFindings(previous, new Domain.Agencies.AgencyProfile(agency.Kind, agency.Level)))
+                {
+                    filled++;
+                }
+            }
+
+            await db.SaveChangesAsync();
+            lastId = batch[^1].Id;
+        }
+
+        await stdout.WriteLineAsync(filled == 0
+            ? "所有已发布版本均已有校验结果，无需补录。"
+            : $"已为{filled}个已发布版本补录发布时的校验结果。");
+        return 0;
+    }
+}
