@@ -31,6 +31,7 @@ public sealed class SimilarityIndex
     private readonly List<int> postingNext = [];
     private readonly Dictionary<uint, int> reportsWithShingle = [];
     private readonly Dictionary<int, (int[] Slots, uint[] Shingles)> byReport = [];
+    private readonly Dictionary<int, List<int>> slotsByAgency = [];
 
     public SimilarityIndex(SimilarityOptions? options = null)
     {
@@ -65,7 +66,9 @@ public sealed class SimilarityIndex
     /// <summary>The fingerprint of one section's text, or null when it is too short to judge.</summary>
     public SectionFingerprint? Fingerprint(SimilaritySource source, string? text)
     {
-        var shingles = ShingledText.DistinctSorted(ShingledText.From(text).Hashes.Where(h => !Boilerplate.Contains(h)));
+        var shingled = ShingledText.From(text);
+        var statutory = Boilerplate.StatutoryShingles(shingled);
+        var shingles = ShingledText.DistinctSorted(shingled.Hashes.Where((_, i) => !statutory[i]));
         if (shingles.Length < Options.MinShingles)
         {
             return null;
@@ -98,6 +101,13 @@ public sealed class SimilarityIndex
                 var slot = sections.Count;
                 sections.Add(fingerprints[i]);
                 slots[i] = slot;
+                var agency = fingerprints[i].Source.AgencyId;
+                if (!slotsByAgency.TryGetValue(agency, out var agencySlots))
+                {
+                    slotsByAgency[agency] = agencySlots = [];
+                }
+
+                agencySlots.Add(slot);
                 foreach (var band in fingerprints[i].BandHashes)
                 {
                     postingSection.Add(slot);
@@ -139,9 +149,14 @@ public sealed class SimilarityIndex
     /// A source the predicate refuses is never verified, never named and never counted in a percentage.
     /// </summary>
     /// <param name="reportId">The checked report's own id, so that its indexed copy is not its own source; null for a text not yet saved.</param>
+    /// <param name="agencyId">
+    /// The checked report's agency: its own earlier reports are always compared exactly, not only when a band collides.
+    /// LSH finds sources by Jaccard, and one paragraph carried over from last year's long 总体情况 has a high containment but a
+    /// low Jaccard; within one agency the few sections are cheap to compare outright.
+    /// </param>
     /// <param name="sectionTexts">Section key → narrative.</param>
     /// <param name="isVisible">Published, or submitted within the viewer's scope; never another agency's draft.</param>
-    public IReadOnlyList<SectionSimilarity> Check(int? reportId, IReadOnlyDictionary<string, string> sectionTexts, Func<SimilaritySource, bool> isVisible)
+    public IReadOnlyList<SectionSimilarity> Check(int? reportId, int? agencyId, IReadOnlyDictionary<string, string> sectionTexts, Func<SimilaritySource, bool> isVisible)
     {
         ArgumentNullException.ThrowIfNull(isVisible);
         var results = new List<SectionSimilarity>(sectionTexts.Count);
@@ -153,7 +168,7 @@ public sealed class SimilarityIndex
                 : int.MaxValue;
             foreach (var (key, text) in sectionTexts)
             {
-                results.Add(CheckSection(reportId, key, text, isVisible, commonFrom));
+                results.Add(CheckSection(reportId, agencyId, key, text, isVisible, commonFrom));
             }
         }
         finally
@@ -164,20 +179,19 @@ public sealed class SimilarityIndex
         return results;
     }
 
-    private SectionSimilarity CheckSection(int? reportId, string key, string text, Func<SimilaritySource, bool> isVisible, int commonFrom)
+    private SectionSimilarity CheckSection(int? reportId, int? agencyId, string key, string text, Func<SimilaritySource, bool> isVisible, int commonFrom)
     {
         var shingled = ShingledText.From(text);
         var hashes = shingled.Hashes;
 
         // Statutory shingles are left out of the signature (as when indexing); habitual ones only out of the exact comparison,
         // because their frequency moves as reports are added while stored signatures stay.
-        var statutory = new bool[hashes.Length];
+        var statutory = Boilerplate.StatutoryShingles(shingled);
         var counted = new bool[hashes.Length];
         var signed = new List<uint>(hashes.Length);
         var kept = new List<uint>(hashes.Length);
         for (var i = 0; i < hashes.Length; i++)
         {
-            statutory[i] = Boilerplate.Contains(hashes[i]);
             if (!statutory[i])
             {
                 signed.Add(hashes[i]);
@@ -209,6 +223,14 @@ public sealed class SimilarityIndex
             {
                 var slot = postingSection[posting];
                 collisions[slot] = collisions.GetValueOrDefault(slot) + 1;
+            }
+        }
+
+        if (agencyId is { } own && slotsByAgency.TryGetValue(own, out var ownSlots))
+        {
+            foreach (var slot in ownSlots)
+            {
+                collisions[slot] = Options.Bands + 1;
             }
         }
 
@@ -333,6 +355,11 @@ public sealed class SimilarityIndex
         // The slots stay as tombstones (their postings are skipped); the database deletes the rows instead.
         foreach (var slot in old.Slots)
         {
+            if (sections[slot] is { } removed && slotsByAgency.TryGetValue(removed.Source.AgencyId, out var agencySlots))
+            {
+                agencySlots.Remove(slot);
+            }
+
             sections[slot] = null;
         }
 

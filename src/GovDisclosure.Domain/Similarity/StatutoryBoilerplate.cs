@@ -36,7 +36,14 @@ public sealed class StatutoryBoilerplate
 
     private readonly HashSet<uint> shingles;
 
-    private StatutoryBoilerplate(HashSet<uint> shingles) => this.shingles = shingles;
+    // Normalised phrases by their first two characters: the labels shorter than a shingle (自然人, 总计) are found this way.
+    private readonly Dictionary<int, string[]> phrasesByPrefix;
+
+    private StatutoryBoilerplate(HashSet<uint> shingles, Dictionary<int, string[]> phrasesByPrefix)
+    {
+        this.shingles = shingles;
+        this.phrasesByPrefix = phrasesByPrefix;
+    }
 
     /// <summary>The templates' headings and labels and <see cref="StandardSentences"/>.</summary>
     public static StatutoryBoilerplate Default { get; } = Create([]);
@@ -45,15 +52,77 @@ public sealed class StatutoryBoilerplate
     public static StatutoryBoilerplate Create(IEnumerable<string> extraSentences)
     {
         var set = new HashSet<uint>();
+        var phrases = new HashSet<string>(StringComparer.Ordinal);
         foreach (var phrase in TemplatePhrases().Concat(StandardSentences).Concat(extraSentences))
         {
-            set.UnionWith(ShingledText.From(phrase).Hashes);
+            var text = ShingledText.From(phrase);
+            set.UnionWith(text.Hashes);
+            if (text.Normalised.Length >= 2)
+            {
+                phrases.Add(text.Normalised);
+            }
         }
 
-        return new StatutoryBoilerplate(set);
+        var byPrefix = phrases
+            .GroupBy(p => Prefix(p, 0))
+            .ToDictionary(g => g.Key, g => g.OrderByDescending(p => p.Length).ToArray());
+        return new StatutoryBoilerplate(set, byPrefix);
     }
 
+    /// <summary>Whether a shingle, wherever it stands, is one a boilerplate phrase contains.</summary>
     public bool Contains(uint shingle) => shingles.Contains(shingle);
+
+    /// <summary>
+    /// Which shingles of a text are boilerplate: those whose every character lies in boilerplate, found either as a
+    /// shingle of a boilerplate phrase or as a whole phrase. So the seams between two boilerplate sentences (the
+    /// citation followed by 「特向社会公布…」, one table label after another) are boilerplate too, while a narrative
+    /// shingle that merely touches a label (其他 in 「其他方式公开」) still counts.
+    /// </summary>
+    public bool[] StatutoryShingles(ShingledText text)
+    {
+        var normalised = text.Normalised;
+        var covered = new bool[normalised.Length];
+        var hashes = text.Hashes;
+        for (var i = 0; i < hashes.Length; i++)
+        {
+            if (shingles.Contains(hashes[i]))
+            {
+                covered.AsSpan(i, ShingledText.Size).Fill(true);
+            }
+        }
+
+        for (var i = 0; i + 1 < normalised.Length; i++)
+        {
+            if (!phrasesByPrefix.TryGetValue(Prefix(normalised, i), out var candidates))
+            {
+                continue;
+            }
+
+            foreach (var phrase in candidates)
+            {
+                if (i + phrase.Length <= normalised.Length && string.CompareOrdinal(normalised, i, phrase, 0, phrase.Length) == 0)
+                {
+                    covered.AsSpan(i, phrase.Length).Fill(true);
+                    break;
+                }
+            }
+        }
+
+        var statutory = new bool[hashes.Length];
+        var run = 0;
+        for (var c = 0; c < covered.Length; c++)
+        {
+            run = covered[c] ? run + 1 : 0;
+            if (run >= ShingledText.Size)
+            {
+                statutory[c - ShingledText.Size + 1] = true;
+            }
+        }
+
+        return statutory;
+    }
+
+    private static int Prefix(string s, int at) => (s[at] << 16) | s[at + 1];
 
     internal int Count => shingles.Count;
 

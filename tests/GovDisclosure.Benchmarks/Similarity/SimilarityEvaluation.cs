@@ -73,7 +73,7 @@ public sealed class SimilarityEvaluation
         // Tiered JIT: the first checks run unoptimised code; they are not what a reviewer waits for.
         foreach (var id in toCheck.Take(30))
         {
-            index.Check(id, byId[id].Sections, _ => true);
+            index.Check(id, byId[id].AgencyId, byId[id].Sections, _ => true);
         }
 
         var falsePositives = new List<string>();
@@ -81,7 +81,7 @@ public sealed class SimilarityEvaluation
         {
             var report = byId[id];
             var t = Stopwatch.GetTimestamp();
-            var result = index.Check(id, report.Sections, _ => true);
+            var result = index.Check(id, report.AgencyId, report.Sections, _ => true);
             times.Add(Stopwatch.GetElapsedTime(t).TotalMilliseconds);
             foreach (var section in result)
             {
@@ -131,7 +131,7 @@ public sealed class SimilarityEvaluation
         var fb = index.Fingerprint(new SimilaritySource(0, 0, 0, "x", SourceStatus.Published), b)!;
         var shared = fa.Shingles.Intersect(fb.Shingles).Count();
         var lsh = fa.BandHashes.Intersect(fb.BandHashes).Count();
-        var hit = index.Check(-1, new Dictionary<string, string> { ["x"] = a }, s => s.ReportId != 0)[0];
+        var hit = index.Check(-1, null, new Dictionary<string, string> { ["x"] = a }, s => s.ReportId != 0)[0];
         return $"raw containment {(double)shared / fa.Shingles.Length:P0} of {fa.Shingles.Length}, J {(double)shared / (fa.Shingles.Length + fb.Shingles.Length - shared):F2}, bands {lsh}, counted {hit.Shingles}";
     }
 
