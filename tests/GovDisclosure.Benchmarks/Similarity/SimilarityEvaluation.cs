@@ -30,6 +30,9 @@ public sealed class SimilarityEvaluation
 
     public required double[] CheckMilliseconds { get; init; }
 
+    /// <summary>The checking thread's CPU time per check, over the whole batch (NaN without a CPU clock).</summary>
+    public required double CpuMillisecondsPerCheck { get; init; }
+
     public required List<string> Misses { get; init; }
 
     public required List<string> FalsePositives { get; init; }
@@ -39,7 +42,8 @@ public sealed class SimilarityEvaluation
     public double Precision => Named == 0 ? 1 : (double)NamedTrue / Named;
 
     /// <param name="extraChecks">Reports checked beyond the copies and their sources, for false positives among unrelated reports.</param>
-    public static SimilarityEvaluation Run(NarrativeCorpus corpus, SimilarityOptions options, int extraChecks)
+    /// <param name="cpuClock">The calling thread's CPU time in milliseconds, where the platform has one.</param>
+    public static SimilarityEvaluation Run(NarrativeCorpus corpus, SimilarityOptions options, int extraChecks, Func<double>? cpuClock = null)
     {
         var before = GC.GetTotalMemory(forceFullCollection: true);
         var start = Stopwatch.GetTimestamp();
@@ -77,6 +81,7 @@ public sealed class SimilarityEvaluation
         }
 
         var falsePositives = new List<string>();
+        var cpuStart = cpuClock?.Invoke() ?? double.NaN;
         foreach (var id in toCheck)
         {
             var report = byId[id];
@@ -101,6 +106,7 @@ public sealed class SimilarityEvaluation
             }
         }
 
+        var cpuPerCheck = ((cpuClock?.Invoke() ?? double.NaN) - cpuStart) / toCheck.Count;
         var misses = corpus.Planted.Where(p => !found.Contains((p.CopyReportId, p.SectionKey, p.SourceReportId)))
             .Select(p => $"{p.CopyReportId}/{p.SectionKey} ← {p.SourceReportId} ({p.CopiedShare:P0} copied, {Raw(index, byId[p.CopyReportId].Sections[p.SectionKey], byId[p.SourceReportId].Sections[p.SectionKey])})")
             .ToList();
@@ -119,6 +125,7 @@ public sealed class SimilarityEvaluation
             Named = named,
             NamedTrue = namedTrue,
             CheckMilliseconds = sorted,
+            CpuMillisecondsPerCheck = cpuPerCheck,
             Misses = misses,
             FalsePositives = falsePositives,
         };
