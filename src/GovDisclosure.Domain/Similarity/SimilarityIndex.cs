@@ -246,9 +246,10 @@ public sealed class SimilarityIndex
         {
             // The signatures estimate Jaccard; with both set sizes that bounds the containment (|A∩B| = J(|A|+|B|)/(1+J)).
             // Half the threshold leaves room for the estimate's error (±0.09 at 128 positions) before the exact merge.
+            // The agency's own sections skip it: they are few, and a kept paragraph is exactly the low-Jaccard case.
             var j = MinHasher.EstimatedJaccard(signature, candidate.Signature);
             var estimated = j * (signedSet.Length + candidate.Shingles.Length) / ((1 + j) * signedSet.Length);
-            if (estimated < Options.MinContainment / 2)
+            if (candidate.Source.AgencyId != agencyId && estimated < Options.MinContainment / 2)
             {
                 continue;
             }
