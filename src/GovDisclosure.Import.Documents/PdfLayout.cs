@@ -34,6 +34,12 @@ internal static partial class PdfLayout
     /// <summary>Ruling positions closer than this are one line (double borders, thick borders as two strokes).</summary>
     private const double Snap = 2.0;
 
+    /// <summary>
+    /// A gap wider than this many font sizes separates two cells of a table drawn without lines. Text
+    /// inside a cell is set with gaps of at most a space (0.3); cells are padded on both sides.
+    /// </summary>
+    private const double CellGap = 0.8;
+
     public static string ToHtml(List<PdfPageText> pages, string? title)
     {
         var blocks = new List<object>();
@@ -333,7 +339,7 @@ internal static partial class PdfLayout
     private static TextLine ToTextLine(List<Glyph> line, int page)
     {
         var size = line.Max(g => g.Size);
-        return new TextLine(LineText(line), line[0].Left, line.Max(g => g.Right), line[0].Baseline, size, page, Chunks(line, 1.5));
+        return new TextLine(LineText(line), line[0].Left, line.Max(g => g.Right), line[0].Baseline, size, page, Chunks(line, CellGap));
     }
 
     /// <summary>Lines wrapped inside a cell join without a space between CJK text, with one between Latin words.</summary>

@@ -50,3 +50,4 @@ public sealed class PdfGoldenTests
         Assert.DoesNotContain("<p>鄞州区人民政府办公室</p>", html, StringComparison.Ordinal);
     }
 }
+
