@@ -74,6 +74,16 @@ internal static partial class PdfLayout
                 }
             }
 
+            // The tail of the last row's label, wrapped below its numbers.
+            var valuesLeft = lines.Skip(start).Take(end - start + 1).Where(IsNumericLine)
+                .SelectMany(l => l.Chunks.Where(c => NumberCell().IsMatch(c.Text))).Min(c => c.Left);
+            while (end + 1 < lines.Count && lines[end + 1].Page == lines[end].Page && !Numbered().IsMatch(lines[end + 1].Text)
+                   && lines[end].Baseline - lines[end + 1].Baseline <= WrappedLineSpacing * lines[end + 1].Size
+                   && lines[end + 1].Right < valuesLeft)
+            {
+                end++;
+            }
+
             var zone = lines.GetRange(start, end - start + 1);
             if (zone.Count(IsNumericLine) >= 1 && Build(zone) is { } table)
             {
