@@ -73,7 +73,7 @@ public sealed class RobustnessTests
 
         var reason = Refused(() => PdfReader.ToHtml(new MemoryStream(pdf)));
 
-        Assert.Contains("PDF", reason, StringComparison.Ordinal);
+        Assert.Contains("解压后", reason, StringComparison.Ordinal);
     }
 
     [Fact]
