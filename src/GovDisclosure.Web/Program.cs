@@ -28,18 +28,11 @@ builder.Services
     .AddIdentity<ApplicationUser, IdentityRole>(IdentityPolicy.Apply)
     .AddEntityFrameworkStores<GovDisclosureDbContext>()
     .AddClaimsPrincipalFactory<AgencyClaimsFactory>()
+    .AddUserManager<PortalUserManager>()
     .AddDefaultTokenProviders();
-builder.Services.ConfigureApplicationCookie(o =>
-{
-    o.LoginPath = "/Account/Login";
-    o.LogoutPath = "/Account/Logout";
-    o.AccessDeniedPath = "/Account/AccessDenied";
-    o.Cookie.Name = "gd.auth";
-    o.Cookie.HttpOnly = true;
-    o.Cookie.SameSite = SameSiteMode.Lax;
-    o.SlidingExpiration = true;
-    o.ExpireTimeSpan = TimeSpan.FromHours(8);
-});
+
+// Sessions: stamp checked on every request, 30 min idle, 8 h absolute, Secure cookies, forwarded headers, HSTS.
+builder.Services.AddStaffSessions(builder.Configuration, builder.Environment);
 
 // Authorization: named policies, applied to whole page folders so no staff page can forget one.
 builder.Services.AddAuthorization(Policies.Add);
@@ -57,6 +50,9 @@ builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddPublicSite(builder.Configuration);
 
 var app = builder.Build();
+
+// First, so the client address, scheme, HSTS and the rate limiter all see what the proxy saw.
+app.UseForwardedHeaders();
 
 // Fail loudly at start when a CJK font is missing: publishing would otherwise fail at the worst moment.
 app.Services.ValidatePdfFonts();
