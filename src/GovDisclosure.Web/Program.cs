@@ -43,6 +43,7 @@ builder.Services.AddRazorPages(o =>
     o.Conventions.AuthorizeFolder("/Admin", Policies.Admin);
     o.Conventions.AuthorizeFolder("/Account/Manage", Policies.Staff);
 });
+builder.Services.AddFormInputChecks();
 builder.Services.AddAntiforgery(o => o.Cookie.Name = "gd.af");
 builder.Services.AddSingleton(TimeProvider.System);
 
@@ -66,6 +67,7 @@ if (!app.Environment.IsDevelopment())
 app.UseHttpLogging();
 app.UseStatusCodePagesWithReExecute("/Error/{0}");
 app.UseStaticFiles();
+app.UseMiddleware<NulInFormMiddleware>();
 app.UseRouting();
 app.UseAuthentication();
 app.UseAuthorization();

@@ -98,6 +98,16 @@ public static class PublicSite
             version = t;
         }
 
+        if (ListParameters.Problem(year, page, pageSize, q, region) is { } problem)
+        {
+            return Problem(problem);
+        }
+
+        if (!string.IsNullOrWhiteSpace(region) && await queries.RegionPathAsync(region, ct) is null)
+        {
+            return Problem("地区不存在。", StatusCodes.Status404NotFound);
+        }
+
         var result = await queries.ListAsync(new PublicReportFilter(year, region, agency, agencyKind, version, q, page ?? 1, pageSize ?? 20), ct);
         var body = new
         {
@@ -167,6 +177,16 @@ public static class PublicSite
         if (year is not { } y)
         {
             return Problem("请提供 year（报告年度）。");
+        }
+
+        if (ListParameters.Problem(y, null, null, null, region) is { } problem)
+        {
+            return Problem(problem);
+        }
+
+        if (!string.IsNullOrWhiteSpace(region) && await queries.RegionPathAsync(region, ct) is null)
+        {
+            return Problem("地区不存在。", StatusCodes.Status404NotFound);
         }
 
         var summary = await PublicSummary.LoadAsync(queries, deadlines, clock, y, region, ct);
@@ -356,5 +376,14 @@ public static class PublicSite
 
     private static IResult NotFound() => Results.Json(new { error = "报告不存在或尚未发布。" }, Json, statusCode: StatusCodes.Status404NotFound);
 
-    private static IResult Problem(string message) => Results.Json(new { error = message }, Json, statusCode: StatusCodes.Status400BadRequest);
+    /// <summary>
+    /// RFC 7807 application/problem+json with the Chinese reason in <c>detail</c>; <c>error</c> repeats it for
+    /// clients written against the earlier {"error": …} shape (docs/api.md).
+    /// </summary>
+    private static IResult Problem(string message, int status = StatusCodes.Status400BadRequest) =>
+        Results.Problem(
+            detail: message,
+            statusCode: status,
+            title: status == StatusCodes.Status404NotFound ? "未找到" : "请求参数有误",
+            extensions: new Dictionary<string, object?> { ["error"] = message });
 }
