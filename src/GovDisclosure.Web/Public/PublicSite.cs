@@ -69,6 +69,16 @@ public static class PublicSite
 
     public static string ReportUrl(int reportId) => $"/Reports/{reportId}";
 
+    /// <summary>
+    /// The site's public origin for absolute links (sitemap, robots.txt, canonical): PublicSite:BaseUrl from
+    /// configuration, so a forged Host header can never put someone else's address into them. Without the
+    /// setting (development, tests) the request's own host, which AllowedHosts has already vetted.
+    /// </summary>
+    public static string Origin(HttpContext http) =>
+        http.RequestServices.GetRequiredService<IConfiguration>()["PublicSite:BaseUrl"] is { Length: > 0 } configured
+            ? configured.TrimEnd('/')
+            : $"{http.Request.Scheme}://{http.Request.Host}";
+
     public static string PdfUrl(int reportId, int revision) => $"/Reports/{reportId}/revisions/{revision}/pdf";
 
     // ---- API ---------------------------------------------------------------------------------------------
@@ -309,7 +319,7 @@ public static class PublicSite
 
     private static async Task<IResult> Sitemap(HttpContext http, PublicQueries queries, CancellationToken ct)
     {
-        var origin = $"{http.Request.Scheme}://{http.Request.Host}";
+        var origin = Origin(http);
         var rows = await queries.SitemapAsync(ct);
         var sb = new StringBuilder();
         using (var xml = XmlWriter.Create(sb, new XmlWriterSettings { Indent = false, OmitXmlDeclaration = false }))
@@ -353,7 +363,7 @@ public static class PublicSite
             Disallow: /Admin
             Disallow: /Account
             Allow: /
-            Sitemap: {http.Request.Scheme}://{http.Request.Host}/sitemap.xml
+            Sitemap: {Origin(http)}/sitemap.xml
 
             """, "text/plain; charset=utf-8");
 
