@@ -43,7 +43,7 @@ internal static class CliServices
         services.AddIdentityCore<ApplicationUser>(IdentityPolicy.Apply)
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<GovDisclosureDbContext>()
-            .AddUserManager<PortalUserManager>();
+            .AddPortalIdentityRules();
 
         // `gd demo` publishes, and publishing renders the PDF inside the publication transaction.
         services.AddReportPdf(configuration);

@@ -11,6 +11,7 @@ var verbs = new (string[] Words, Func<string[], TextWriter, TextWriter, Task<int
     (["db", "migrate"], DbMigrateCommand.RunAsync, DbMigrateCommand.Usage),
     (["agency", "import"], AgencyImportCommand.RunAsync, AgencyImportCommand.Usage),
     (["user", "add"], UserAddCommand.RunAsync, UserAddCommand.Usage),
+    (["user", "unlock"], UserUnlockCommand.RunAsync, UserUnlockCommand.Usage),
     (["demo"], DemoCommand.RunAsync, DemoCommand.Usage),
 };
 

@@ -28,11 +28,14 @@ builder.Services
     .AddIdentity<ApplicationUser, IdentityRole>(IdentityPolicy.Apply)
     .AddEntityFrameworkStores<GovDisclosureDbContext>()
     .AddClaimsPrincipalFactory<AgencyClaimsFactory>()
-    .AddUserManager<PortalUserManager>()
+    .AddPortalIdentityRules()
     .AddDefaultTokenProviders();
 
 // Sessions: stamp checked on every request, 30 min idle, 8 h absolute, Secure cookies, forwarded headers, HSTS.
 builder.Services.AddStaffSessions(builder.Configuration, builder.Environment);
+
+// Rate limits: sign-in per address (and per account name in the handler), the API and downloads per address.
+builder.Services.AddPortalRateLimits(builder.Configuration);
 
 // Authorization: named policies, applied to whole page folders so no staff page can forget one.
 builder.Services.AddAuthorization(Policies.Add);
@@ -70,6 +73,7 @@ app.UseStatusCodePagesWithReExecute("/Error/{0}");
 app.UseStaticFiles();
 app.UseMiddleware<NulInFormMiddleware>();
 app.UseRouting();
+app.UseRateLimiter();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseOutputCache();
