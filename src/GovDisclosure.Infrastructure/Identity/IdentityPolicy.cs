@@ -16,9 +16,10 @@ public static class IdentityPolicy
         o.Password.RequireLowercase = true;
         o.Password.RequireUppercase = true;
         o.Password.RequireNonAlphanumeric = false;
-        // Identity's own lockout counts per account and so lets anyone lock anyone out; the portal counts
-        // per (account, address) instead (SignInThrottle) and never asks Identity to lock on failure.
-        o.Lockout.AllowedForNewUsers = false;
+        // Identity's own failure counting locks per account and so lets anyone lock anyone out: the portal
+        // counts per (account, address) instead (SignInThrottle) and never signs in with lockoutOnFailure.
+        // Lockout stays enabled so that an administrator's lock (LockoutEnd) is still honoured.
+        o.Lockout.AllowedForNewUsers = true;
         o.User.RequireUniqueEmail = false;
     }
 
