@@ -13,7 +13,7 @@ chmod 755 "$pgdir"
 port=${GD_TEST_PG_PORT:-55432}
 cleanup() { scripts/pg.sh stop "$pgdir/data"; rm -rf "$pgdir"; }
 trap cleanup EXIT
-scripts/pg.sh start "$pgdir/data" "$port" || { echo "PostgreSQL did not start"; echo "0 passed, 1 failed"; exit 1; }
+scripts/pg.sh start "$pgdir/data" "$port" fast || { echo "PostgreSQL did not start"; echo "0 passed, 1 failed"; exit 1; }
 export GD_TEST_CONNECTION="Host=127.0.0.1;Port=$port;Username=postgres;Database=postgres;Pooling=true"
 
 results=$(mktemp -d /tmp/gd-test-results.XXXXXX)

@@ -42,7 +42,8 @@ internal static class CliServices
         services.AddGovDisclosureData(configuration);
         services.AddIdentityCore<ApplicationUser>(IdentityPolicy.Apply)
             .AddRoles<IdentityRole>()
-            .AddEntityFrameworkStores<GovDisclosureDbContext>();
+            .AddEntityFrameworkStores<GovDisclosureDbContext>()
+            .AddPortalIdentityRules();
 
         // `gd demo` publishes, and publishing renders the PDF inside the publication transaction.
         services.AddReportPdf(configuration);

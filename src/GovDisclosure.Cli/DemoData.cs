@@ -26,9 +26,9 @@ internal static class DemoData
 
     public static readonly (string UserName, string Password, string Name, string AgencyCode, string Role)[] Accounts =
     [
-        ("tianbao", "Tianbao-2025-demo", "示范填报人", "DEMO-BGS", Roles.Filler),
-        ("shenhe", "Shenhe-2025-demo", "示范审核人", RegionCode, Roles.Reviewer),
-        ("guanli", "Guanli-2025-demo", "示范管理员", RegionCode, Roles.Admin),
+        ("tianbao", "Qiuyue-Lantern-83", "示范填报人", "DEMO-BGS", Roles.Filler),
+        ("shenhe", "Songshan-River-27", "示范审核人", RegionCode, Roles.Reviewer),
+        ("guanli", "Meihua-Bridge-64", "示范管理员", RegionCode, Roles.Admin),
     ];
 
     public static async Task<int> LoadAsync(IServiceProvider services, DemoSamples samples, TextWriter stdout, TextWriter stderr)

@@ -12,6 +12,7 @@ var verbs = new (string[] Words, Func<string[], TextWriter, TextWriter, Task<int
     (["db", "backfill-findings"], DbBackfillFindingsCommand.RunAsync, DbBackfillFindingsCommand.Usage),
     (["agency", "import"], AgencyImportCommand.RunAsync, AgencyImportCommand.Usage),
     (["user", "add"], UserAddCommand.RunAsync, UserAddCommand.Usage),
+    (["user", "unlock"], UserUnlockCommand.RunAsync, UserUnlockCommand.Usage),
     (["demo"], DemoCommand.RunAsync, DemoCommand.Usage),
 };
 

@@ -28,18 +28,14 @@ builder.Services
     .AddIdentity<ApplicationUser, IdentityRole>(IdentityPolicy.Apply)
     .AddEntityFrameworkStores<GovDisclosureDbContext>()
     .AddClaimsPrincipalFactory<AgencyClaimsFactory>()
+    .AddPortalIdentityRules()
     .AddDefaultTokenProviders();
-builder.Services.ConfigureApplicationCookie(o =>
-{
-    o.LoginPath = "/Account/Login";
-    o.LogoutPath = "/Account/Logout";
-    o.AccessDeniedPath = "/Account/AccessDenied";
-    o.Cookie.Name = "gd.auth";
-    o.Cookie.HttpOnly = true;
-    o.Cookie.SameSite = SameSiteMode.Lax;
-    o.SlidingExpiration = true;
-    o.ExpireTimeSpan = TimeSpan.FromHours(8);
-});
+
+// Sessions: stamp checked on every request, 30 min idle, 8 h absolute, Secure cookies, forwarded headers, HSTS.
+builder.Services.AddStaffSessions(builder.Configuration, builder.Environment);
+
+// Rate limits: sign-in per address (and per account name in the handler), the API and downloads per address.
+builder.Services.AddPortalRateLimits(builder.Configuration);
 
 // Authorization: named policies, applied to whole page folders so no staff page can forget one.
 builder.Services.AddAuthorization(Policies.Add);
@@ -50,6 +46,7 @@ builder.Services.AddRazorPages(o =>
     o.Conventions.AuthorizeFolder("/Admin", Policies.Admin);
     o.Conventions.AuthorizeFolder("/Account/Manage", Policies.Staff);
 });
+builder.Services.AddFormInputChecks();
 builder.Services.AddAntiforgery(o => o.Cookie.Name = "gd.af");
 builder.Services.AddSingleton(TimeProvider.System);
 
@@ -57,6 +54,9 @@ builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddPublicSite(builder.Configuration);
 
 var app = builder.Build();
+
+// First, so the client address, scheme, HSTS and the rate limiter all see what the proxy saw.
+app.UseForwardedHeaders();
 
 // Fail loudly at start when a CJK font is missing: publishing would otherwise fail at the worst moment.
 app.Services.ValidatePdfFonts();
@@ -68,9 +68,12 @@ if (!app.Environment.IsDevelopment())
 }
 
 app.UseHttpLogging();
+app.UseMiddleware<SecurityHeadersMiddleware>();
 app.UseStatusCodePagesWithReExecute("/Error/{0}");
 app.UseStaticFiles();
+app.UseMiddleware<NulInFormMiddleware>();
 app.UseRouting();
+app.UseRateLimiter();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseOutputCache();

@@ -32,6 +32,9 @@ public sealed class PortalFixture : IAsyncLifetime
         {
             b.UseEnvironment("Production");
             b.UseSetting("ConnectionStrings:Default", ConnectionString);
+
+            // Plain http on the loopback address, as run.sh serves it: Secure cookies would never come back.
+            b.UseSetting("Security:CookieSecurePolicy", "SameAsRequest");
         });
         // Port 0 is reported back as the default 5000 by the server addresses feature, so pick a free port first.
         var port = FreeTcpPort();

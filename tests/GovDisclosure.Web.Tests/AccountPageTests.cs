@@ -45,9 +45,9 @@ public sealed class AccountPageTests(StaffPortalFactory factory) : IClassFixture
             page = await client.Submit(await client.Get("/Account/Login"), "form", new() { ["Input.UserName"] = "locky", ["Input.Password"] = "Wrong-password-9" });
         }
 
-        Assert.Contains("账户已被暂时锁定", page.Text);
+        Assert.Contains("已被暂时锁定", page.Text);
         page = await client.Submit(await client.Get("/Account/Login"), "form", new() { ["Input.UserName"] = "locky", ["Input.Password"] = StaffPortalFactory.Password });
-        Assert.Contains("账户已被暂时锁定", page.Text);
+        Assert.Contains("已被暂时锁定", page.Text);
     }
 
     [Theory]

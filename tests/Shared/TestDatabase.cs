@@ -104,7 +104,7 @@ public static class TestDatabase
         }
 
         const int port = 55499;
-        var start = new ProcessStartInfo("bash", $"{Path.Combine(root, "scripts", "pg.sh")} start /tmp/gd-test-pg-standalone/data {port}") { UseShellExecute = false };
+        var start = new ProcessStartInfo("bash", $"{Path.Combine(root, "scripts", "pg.sh")} start /tmp/gd-test-pg-standalone/data {port} fast") { UseShellExecute = false };
         using var process = Process.Start(start)!;
         process.WaitForExit();
         if (process.ExitCode != 0)

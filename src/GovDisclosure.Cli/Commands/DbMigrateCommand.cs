@@ -4,10 +4,13 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace GovDisclosure.Cli.Commands;
 
-/// <summary>gd db migrate [--connection CS]: applies every pending migration. Safe to run on every start.</summary>
+/// <summary>
+/// gd db migrate [--portal-role NAME] [--connection CS]: applies every pending migration as the owner role the
+/// connection names, then (re)grants the portal role its privileges. Safe to run on every start.
+/// </summary>
 public static class DbMigrateCommand
 {
-    public const string Usage = "用法：gd db migrate [--connection 连接字符串]";
+    public const string Usage = "用法：gd db migrate [--portal-role 门户数据库角色（默认 gd_portal）] [--connection 连接字符串（以属主角色连接）]";
 
     public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr)
     {
@@ -16,6 +19,14 @@ public static class DbMigrateCommand
         {
             await stderr.WriteLineAsync($"未指定数据库。{CliServices.ConnectionHelp}");
             return 2;
+        }
+
+        var portalRole = Environment.GetEnvironmentVariable("GD_PORTAL_ROLE") is { Length: > 0 } env ? env : PortalRole.DefaultName;
+        var i = rest.IndexOf("--portal-role");
+        if (i >= 0 && i + 1 < rest.Count)
+        {
+            portalRole = rest[i + 1];
+            rest.RemoveRange(i, 2);
         }
 
         if (rest.Count > 0)
@@ -27,15 +38,30 @@ public static class DbMigrateCommand
         await using var services = CliServices.Build(connection);
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<GovDisclosureDbContext>();
+        string grants;
+        try
+        {
+            grants = PortalRole.GrantSql(portalRole);
+        }
+        catch (ArgumentException e)
+        {
+            await stderr.WriteLineAsync($"--portal-role：{e.Message.Split(" (")[0]}");
+            return 2;
+        }
+
         var pending = (await db.Database.GetPendingMigrationsAsync()).ToList();
         if (pending.Count == 0)
         {
             await stdout.WriteLineAsync("数据库已是最新结构，无需迁移。");
-            return 0;
+        }
+        else
+        {
+            await db.Database.MigrateAsync();
+            await stdout.WriteLineAsync($"已执行{pending.Count}项迁移：{string.Join("，", pending)}");
         }
 
-        await db.Database.MigrateAsync();
-        await stdout.WriteLineAsync($"已执行{pending.Count}项迁移：{string.Join("，", pending)}");
+        // Every run, so a portal role created or renamed after the migrations still gets exactly its privileges.
+        await db.Database.ExecuteSqlRawAsync(grants);
         return 0;
     }
 }

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace GovDisclosure.Infrastructure.Identity;
 
@@ -15,9 +16,18 @@ public static class IdentityPolicy
         o.Password.RequireLowercase = true;
         o.Password.RequireUppercase = true;
         o.Password.RequireNonAlphanumeric = false;
-        o.Lockout.MaxFailedAccessAttempts = 5;
-        o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+        // Identity's own failure counting locks per account and so lets anyone lock anyone out: the portal
+        // counts per (account, address) instead (SignInThrottle) and never signs in with lockoutOnFailure.
+        // Lockout stays enabled so that an administrator's lock (LockoutEnd) is still honoured.
         o.Lockout.AllowedForNewUsers = true;
         o.User.RequireUniqueEmail = false;
+    }
+
+    /// <summary>The portal's own rules on top of Identity's: the user manager that renews the stamp, the password list and the throttle.</summary>
+    public static IdentityBuilder AddPortalIdentityRules(this IdentityBuilder builder)
+    {
+        builder.AddUserManager<PortalUserManager>().AddPasswordValidator<PortalPasswordValidator>();
+        builder.Services.AddScoped<SignInThrottle>();
+        return builder;
     }
 }

@@ -69,6 +69,16 @@ public static class PublicSite
 
     public static string ReportUrl(int reportId) => $"/Reports/{reportId}";
 
+    /// <summary>
+    /// The site's public origin for absolute links (sitemap, robots.txt, canonical): PublicSite:BaseUrl from
+    /// configuration, so a forged Host header can never put someone else's address into them. Without the
+    /// setting (development, tests) the request's own host, which AllowedHosts has already vetted.
+    /// </summary>
+    public static string Origin(HttpContext http) =>
+        http.RequestServices.GetRequiredService<IConfiguration>()["PublicSite:BaseUrl"] is { Length: > 0 } configured
+            ? configured.TrimEnd('/')
+            : $"{http.Request.Scheme}://{http.Request.Host}";
+
     public static string PdfUrl(int reportId, int revision) => $"/Reports/{reportId}/revisions/{revision}/pdf";
 
     // ---- API ---------------------------------------------------------------------------------------------
@@ -96,6 +106,16 @@ public static class PublicSite
             }
 
             version = t;
+        }
+
+        if (ListParameters.Problem(year, page, pageSize, q, region) is { } problem)
+        {
+            return Problem(problem);
+        }
+
+        if (!string.IsNullOrWhiteSpace(region) && await queries.RegionPathAsync(region, ct) is null)
+        {
+            return Problem("地区不存在。", StatusCodes.Status404NotFound);
         }
 
         var result = await queries.ListAsync(new PublicReportFilter(year, region, agency, agencyKind, version, q, page ?? 1, pageSize ?? 20), ct);
@@ -168,6 +188,16 @@ public static class PublicSite
         if (year is not { } y)
         {
             return Problem("请提供 year（报告年度）。");
+        }
+
+        if (ListParameters.Problem(y, null, null, null, region) is { } problem)
+        {
+            return Problem(problem);
+        }
+
+        if (!string.IsNullOrWhiteSpace(region) && await queries.RegionPathAsync(region, ct) is null)
+        {
+            return Problem("地区不存在。", StatusCodes.Status404NotFound);
         }
 
         var summary = await PublicSummary.LoadAsync(queries, deadlines, clock, y, region, ct);
@@ -290,7 +320,7 @@ public static class PublicSite
 
     private static async Task<IResult> Sitemap(HttpContext http, PublicQueries queries, CancellationToken ct)
     {
-        var origin = $"{http.Request.Scheme}://{http.Request.Host}";
+        var origin = Origin(http);
         var rows = await queries.SitemapAsync(ct);
         var sb = new StringBuilder();
         using (var xml = XmlWriter.Create(sb, new XmlWriterSettings { Indent = false, OmitXmlDeclaration = false }))
@@ -334,7 +364,7 @@ public static class PublicSite
             Disallow: /Admin
             Disallow: /Account
             Allow: /
-            Sitemap: {http.Request.Scheme}://{http.Request.Host}/sitemap.xml
+            Sitemap: {Origin(http)}/sitemap.xml
 
             """, "text/plain; charset=utf-8");
 
@@ -357,5 +387,14 @@ public static class PublicSite
 
     private static IResult NotFound() => Results.Json(new { error = "报告不存在或尚未发布。" }, Json, statusCode: StatusCodes.Status404NotFound);
 
-    private static IResult Problem(string message) => Results.Json(new { error = message }, Json, statusCode: StatusCodes.Status400BadRequest);
+    /// <summary>
+    /// RFC 7807 application/problem+json with the Chinese reason in <c>detail</c>; <c>error</c> repeats it for
+    /// clients written against the earlier {"error": …} shape (docs/api.md).
+    /// </summary>
+    private static IResult Problem(string message, int status = StatusCodes.Status400BadRequest) =>
+        Results.Problem(
+            detail: message,
+            statusCode: status,
+            title: status == StatusCodes.Status404NotFound ? "未找到" : "请求参数有误",
+            extensions: new Dictionary<string, object?> { ["error"] = message });
 }

@@ -14,6 +14,10 @@ public static class IdentityMessages
         nameof(IdentityErrorDescriber.PasswordRequiresLower) => "密码须包含小写字母。",
         nameof(IdentityErrorDescriber.DuplicateUserName) => "该用户名已被使用。",
         nameof(IdentityErrorDescriber.InvalidUserName) => "用户名只能包含字母、数字及 -._@+ 字符。",
+        GovDisclosure.Infrastructure.Identity.PortalPasswordValidator.TooCommon
+            or GovDisclosure.Infrastructure.Identity.PortalPasswordValidator.FromUserName
+            or GovDisclosure.Infrastructure.Identity.PortalPasswordValidator.FromAgency
+            or GovDisclosure.Infrastructure.Identity.PortalPasswordValidator.Reused => error.Description,
         _ => $"操作未成功（{error.Code}）。",
     };
 }

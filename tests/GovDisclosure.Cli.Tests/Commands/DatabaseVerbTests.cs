@@ -123,7 +123,7 @@ public sealed class DatabaseVerbTests
             var output = new StringWriter();
 
             Assert.Equal(0, await DemoData.LoadAsync(services, samples, output, new StringWriter()));
-            Assert.Contains("tianbao / Tianbao-2025-demo / 填报人", output.ToString());
+            Assert.Contains("tianbao / Qiuyue-Lantern-83 / 填报人", output.ToString());
 
             await using (var db = TestDatabase.Context(cs))
             {
@@ -147,7 +147,7 @@ public sealed class DatabaseVerbTests
             var again = new StringWriter();
             Assert.Equal(0, await DemoData.LoadAsync(services, samples, again, new StringWriter()));
             Assert.Contains("示范数据已存在", again.ToString());
-            Assert.Contains("shenhe / Shenhe-2025-demo / 审核人", again.ToString());
+            Assert.Contains("shenhe / Songshan-River-27 / 审核人", again.ToString());
         }
         finally
         {

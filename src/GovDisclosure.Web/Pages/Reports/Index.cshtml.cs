@@ -31,8 +31,11 @@ public sealed class IndexModel(PublicQueries queries) : PageModel
     [BindProperty(SupportsGet = true, Name = "q")]
     public string? Query { get; set; }
 
-    [BindProperty(SupportsGet = true, Name = "page")]
-    public int PageNumber { get; set; } = 1;
+    /// <summary>
+    /// Read from the query string by hand: Razor Pages' own "page" route value (the page's path) wins over a
+    /// bound property of that name, so binding it never saw the visitor's number.
+    /// </summary>
+    public int PageNumber { get; private set; } = 1;
 
     public PagedResult<PublicReportRow> Result { get; private set; } = new([], 0, 1, PageSize);
 
@@ -40,12 +43,35 @@ public sealed class IndexModel(PublicQueries queries) : PageModel
 
     public IReadOnlyList<PublicAgency> Regions { get; private set; } = [];
 
+    /// <summary>Why the filters in the URL cannot be answered (out of range, control characters, no such region).</summary>
+    public string? FilterError { get; private set; }
+
     public async Task OnGetAsync(CancellationToken ct)
     {
         // Invalid filter values (a typed URL) are ignored by model binding rather than answered with an error page.
         ModelState.Clear();
         Years = await queries.YearsAsync(ct);
         Regions = await queries.RegionsAsync(ct);
+        var page = Request.Query["page"].ToString();
+        if (page.Length > 0)
+        {
+            PageNumber = int.TryParse(page, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) ? n : 0;
+        }
+
+        FilterError = ListParameters.Problem(Year, PageNumber, null, Query, Region);
+        if (FilterError is not null)
+        {
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return;
+        }
+
+        if (!string.IsNullOrWhiteSpace(Region) && await queries.RegionPathAsync(Region, ct) is null)
+        {
+            FilterError = "地区不存在。";
+            Response.StatusCode = StatusCodes.Status404NotFound;
+            return;
+        }
+
         Result = await queries.ListAsync(new PublicReportFilter(Year, Region, null, Kind, Template, Query, PageNumber, PageSize), ct);
     }
 
