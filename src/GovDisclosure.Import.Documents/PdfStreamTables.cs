@@ -85,7 +85,7 @@ internal static partial class PdfLayout
             }
 
             var zone = lines.GetRange(start, end - start + 1);
-            if (zone.Count(IsNumericLine) >= 1 && Build(zone) is { } table)
+            if (zone.Any(IsNumericLine) && Build(zone) is { } table)
             {
                 tables.Add(table);
                 consumed.UnionWith(zone);
@@ -97,7 +97,7 @@ internal static partial class PdfLayout
         return (tables, consumed);
     }
 
-    private static bool IsNumericLine(TextLine line) => line.Chunks.Count(c => NumberCell().IsMatch(c.Text)) >= 1 && line.Chunks.Count >= 2;
+    private static bool IsNumericLine(TextLine line) => line.Chunks.Any(c => NumberCell().IsMatch(c.Text)) && line.Chunks.Count >= 2;
 
     private static bool Heading(TextLine line) => line.Chunks.Count == 1 && SectionHeading().IsMatch(line.Text);
 

@@ -183,7 +183,7 @@ public static partial class WordReader
         /// A cell's paragraphs. A table nested in a cell of a real grid is flattened into the cell's text
         /// (its cells in reading order), which is what a reader of the printed page sees in that cell.
         /// </summary>
-        private List<string> CellParagraphs(TableCell cell, int depth)
+        private static List<string> CellParagraphs(TableCell cell, int depth)
         {
             var result = new List<string>();
             foreach (var element in cell.ChildElements)

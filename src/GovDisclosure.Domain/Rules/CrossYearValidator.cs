@@ -53,7 +53,7 @@ internal sealed class CrossYearValidator : AbstractValidator<CheckContext>
     /// X-1 over this template's backlog carry-overs (结转下年度 → 上年结转), which also span a change of template
     /// when last year's template has the cell.
     /// </summary>
-    private static IEnumerable<CarriedOverCheck> CarriedOver(ReportDocument report, ReportDocument previous)
+    private static List<CarriedOverCheck> CarriedOver(ReportDocument report, ReportDocument previous)
     {
         var checks = report.Definition.CarryOvers
             .Where(c => c.Backlog && previous.Definition.HasCell(c.PreviousCell) && report.Definition.HasCell(c.Cell))

@@ -19,7 +19,7 @@ namespace GovDisclosure.Domain.Similarity;
 /// then the candidates' rows; the 5-gram table (~160 million rows for 10,000 reports) is never built.
 /// Writers (publication) are serialised by a lock; checks run concurrently with each other.
 /// </remarks>
-public sealed class SimilarityIndex
+public sealed class SimilarityIndex : IDisposable
 {
     /// <summary>Bumped when the shingle hash, the MinHash seeds or the band layout change: stored fingerprints of another version are rebuilt.</summary>
     public const int FormatVersion = 1;
@@ -32,6 +32,9 @@ public sealed class SimilarityIndex
     private readonly Dictionary<uint, int> reportsWithShingle = [];
     private readonly Dictionary<int, (int[] Slots, uint[] Shingles)> byReport = [];
     private readonly Dictionary<int, List<int>> slotsByAgency = [];
+
+    /// <summary>The index lives as long as its owner (the process's singleton); disposing releases the lock's wait handles.</summary>
+    public void Dispose() => gate.Dispose();
 
     public SimilarityIndex(SimilarityOptions? options = null)
     {

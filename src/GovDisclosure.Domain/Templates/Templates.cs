@@ -18,6 +18,9 @@ public static class ReportTemplates
     public static readonly IReadOnlyList<(string Code, string Label)> AppealResults =
         [("upheld", "结果维持"), ("corrected", "结果纠正"), ("other", "其他结果"), ("pending", "尚未审结"), ("total", "总计")];
 
+    /// <summary>T2019's 第二十条 rows whose 上一年项目数量 and 本年增/减 are checked against last year .</summary>
+    private static readonly string[] ItemCountRows2019 = ["licensing", "services", "penalty", "coercion", "fees"];
+
     public static TemplateDefinition T2019 { get; } = Build(TemplateVersion.T2019);
 
     public static TemplateDefinition T2021 { get; } = Build(TemplateVersion.T2021);
@@ -73,7 +76,7 @@ public static class ReportTemplates
                 Rules = new TemplateRules
                 {
                     RequestBalances = balances,
-                    ItemCounts = [.. new[] { "licensing", "services", "penalty", "coercion", "fees" }.Select(r => new ItemCount($"s2.{r}.prev", $"s2.{r}.change"))],
+                    ItemCounts = [.. ItemCountRows2019.Select(r => new ItemCount($"s2.{r}.prev", $"s2.{r}.change"))],
                     RulesIssuedCell = "s2.rules.made",
                     Narrative = narrative,
                 },
