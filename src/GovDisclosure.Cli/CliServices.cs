@@ -1,5 +1,6 @@
-using GovDisclosure.Infrastructure.Pdf;
+using GovDisclosure.Application;
 using GovDisclosure.Infrastructure;
+using GovDisclosure.Infrastructure.Pdf;
 using GovDisclosure.Infrastructure.Data;
 using GovDisclosure.Infrastructure.Identity;
 using Microsoft.AspNetCore.Identity;
@@ -39,6 +40,7 @@ internal static class CliServices
         services.AddLogging(b => b.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning)
             // EF logs the probe of a missing history table on a new database as an error; real failures surface as exceptions.
             .AddFilter("Microsoft.EntityFrameworkCore", LogLevel.None));
+        services.AddGovDisclosureApplication();
         services.AddGovDisclosureData(configuration);
         services.AddIdentityCore<ApplicationUser>(IdentityPolicy.Apply)
             .AddRoles<IdentityRole>()

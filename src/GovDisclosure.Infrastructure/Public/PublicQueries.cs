@@ -2,7 +2,7 @@ using GovDisclosure.Domain.Agencies;
 using GovDisclosure.Domain.Reports;
 using GovDisclosure.Domain.Workflow;
 using GovDisclosure.Infrastructure.Data;
-using GovDisclosure.Infrastructure.Reports;
+using GovDisclosure.Application.Reports;
 using Microsoft.EntityFrameworkCore;
 using Templates = GovDisclosure.Domain.Templates;
 
@@ -174,7 +174,7 @@ public sealed class PublicQueries(GovDisclosureDbContext db, PublishedCellStore 
     /// <summary>The warnings of a published report, found again from its snapshot (and last year's published report, for X-rules).</summary>
     public async Task<IReadOnlyList<Finding>> WarningsAsync(PublicReport report, ReportDocument document, CancellationToken ct = default)
     {
-        var previous = await ReportCommands.PublishedDocumentAsync(db, report.AgencyId, report.Year - 1, ct);
+        var previous = await PublishedDocuments.ForYearAsync(db, report.AgencyId, report.Year - 1, ct);
         var level = await db.Agencies.AsNoTracking().Where(a => a.Id == report.AgencyId).Select(a => a.Level).SingleAsync(ct);
         var findings = Domain.Rules.ReportChecker.Check(new Domain.Rules.CheckContext(document)
         {

@@ -11,7 +11,7 @@ using GovDisclosure.Domain.Reports;
 using GovDisclosure.Domain.Templates;
 using GovDisclosure.Domain.Workflow;
 using GovDisclosure.Infrastructure.Public;
-using GovDisclosure.Infrastructure.Reports;
+using GovDisclosure.Application.Reports;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.WebEncoders;
 using Microsoft.Net.Http.Headers;
@@ -45,6 +45,7 @@ public static class PublicSite
         // references make them about twice as large and slower to write. <, >, &, quotes are still encoded.
         services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.AddSingleton<IPublicSiteCache, PublicSiteCache>();
+        services.AddScoped<IPublicationListener, EvictPublicPagesOnPublication>();
         services.AddHostedService<PublicSiteWarmup>();
         return services;
     }

@@ -2,7 +2,7 @@ using GovDisclosure.Domain.Reports;
 using GovDisclosure.Domain.Templates;
 using GovDisclosure.Domain.Workflow;
 using GovDisclosure.Infrastructure.Public;
-using GovDisclosure.Infrastructure.Reports;
+using GovDisclosure.Application.Reports;
 
 namespace GovDisclosure.Web.Public;
 

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using GovDisclosure.Application.Common;
 using GovDisclosure.Infrastructure.Data;
 using GovDisclosure.Infrastructure.Identity;
 using Microsoft.AspNetCore.Identity;

@@ -1,5 +1,5 @@
 using GovDisclosure.Domain.Workflow;
-using GovDisclosure.Infrastructure.Reports;
+using GovDisclosure.Application.Reports;
 
 namespace GovDisclosure.Infrastructure.Tests.Reports;
 

@@ -1,6 +1,6 @@
 using GovDisclosure.Domain.Workflow;
 using GovDisclosure.Infrastructure.Data;
-using GovDisclosure.Infrastructure.Reports;
+using GovDisclosure.Application.Reports;
 using static GovDisclosure.Infrastructure.Tests.Reports.ReportWorld;
 
 namespace GovDisclosure.Infrastructure.Tests.Reports;

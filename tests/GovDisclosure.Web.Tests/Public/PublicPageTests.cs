@@ -1,6 +1,7 @@
 using System.IO.Compression;
 using System.Net;
 using System.Security.Cryptography;
+using GovDisclosure.Application.Common;
 using GovDisclosure.Domain.Agencies;
 using GovDisclosure.Domain.Workflow;
 using GovDisclosure.Web.Tests.Support;

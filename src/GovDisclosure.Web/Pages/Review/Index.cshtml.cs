@@ -1,3 +1,4 @@
+using GovDisclosure.Application.Common;
 using GovDisclosure.Domain.Workflow;
 using GovDisclosure.Infrastructure.Data;
 using GovDisclosure.Web.Security;

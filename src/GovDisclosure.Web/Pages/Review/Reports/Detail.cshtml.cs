@@ -1,10 +1,11 @@
 using System.ComponentModel.DataAnnotations;
+using GovDisclosure.Application.Common;
 using GovDisclosure.Domain;
 using GovDisclosure.Domain.Reports;
 using GovDisclosure.Domain.Templates;
 using GovDisclosure.Domain.Workflow;
 using GovDisclosure.Infrastructure.Data;
-using GovDisclosure.Infrastructure.Reports;
+using GovDisclosure.Application.Reports;
 using GovDisclosure.Web.Pages.Shared.Report;
 using GovDisclosure.Web.Public;
 using GovDisclosure.Web.Security;

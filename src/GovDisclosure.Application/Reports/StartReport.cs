@@ -1,13 +1,12 @@
 using GovDisclosure.Domain;
 using GovDisclosure.Domain.Workflow;
-using GovDisclosure.Infrastructure.Data;
+using GovDisclosure.Application.Common;
 using Microsoft.EntityFrameworkCore;
-using Npgsql;
 
-namespace GovDisclosure.Infrastructure.Reports;
+namespace GovDisclosure.Application.Reports;
 
 /// <summary>新建报告: a filler starts their own agency's report for an open year, with last year's published values carried over.</summary>
-public sealed class StartReport(GovDisclosureDbContext db, TimeProvider clock)
+public sealed class StartReport(IGovDisclosureDb db, TimeProvider clock)
 {
     public async Task<UseCaseResult> ExecuteAsync(UserScope scope, int year, CancellationToken ct = default)
     {
@@ -28,7 +27,7 @@ public sealed class StartReport(GovDisclosureDbContext db, TimeProvider clock)
         }
 
         var agency = await db.Agencies.SingleAsync(a => a.Id == scope.AgencyId, ct);
-        var previous = await ReportCommands.PublishedDocumentAsync(db, agency.Id, year - 1, ct);
+        var previous = await PublishedDocuments.ForYearAsync(db, agency.Id, year - 1, ct);
         AnnualReport report;
         try
         {
@@ -44,7 +43,7 @@ public sealed class StartReport(GovDisclosureDbContext db, TimeProvider clock)
         {
             await db.SaveChangesAsync(ct);
         }
-        catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+        catch (DbUpdateException e) when (db.IsUniqueViolation(e))
         {
             // Two clicks (or two colleagues) at once: the unique index keeps one report per agency and year.
             db.ChangeTracker.Clear();

@@ -1,23 +1,30 @@
 using GovDisclosure.Domain;
 using GovDisclosure.Domain.Reports;
 using GovDisclosure.Domain.Workflow;
-using GovDisclosure.Infrastructure.Data;
-using GovDisclosure.Infrastructure.Pdf;
+using GovDisclosure.Application.Common;
 using Microsoft.Extensions.Logging;
 
-namespace GovDisclosure.Infrastructure.Reports;
+namespace GovDisclosure.Application.Reports;
 
 /// <summary>
 /// 发布: a reviewer or admin publishes the approved revision. State, PDF bytes, SHA-256, the interchange
 /// snapshot, the published cells and the audit line are written by one SaveChanges, i.e. one transaction:
 /// the public sees all of it or none of it. The PDF is rendered first, so a renderer failure changes nothing.
 /// </summary>
-public sealed class PublishReport(GovDisclosureDbContext db, TimeProvider clock, IReportPdfRenderer renderer, ILogger<PublishReport> logger)
+public sealed class PublishReport(
+    IGovDisclosureDb db, TimeProvider clock, IReportPdfRenderer renderer, IEnumerable<IPublicationListener> listeners, ILogger<PublishReport> logger)
 {
     public const string PdfFailedMessage = "生成PDF失败，报告未发布，状态保持“已通过”。请稍后重试；如仍失败请联系管理员。";
 
-    public Task<UseCaseResult> ExecuteAsync(UserScope scope, int reportId, uint rowVersion, CancellationToken ct = default) =>
-        ReportCommands.RunAsync(db, db.Reports.ReviewableBy(scope), reportId, rowVersion, report =>
+    public async Task<UseCaseResult> ExecuteAsync(UserScope scope, int reportId, uint rowVersion, CancellationToken ct = default)
+    {
+        if (!scope.CanPublish)
+        {
+            return UseCaseResult.Refused(reportId, "只有审核人或管理员可以发布报告。");
+        }
+
+        ReportPublished? published = null;
+        var result = await ReportCommands.RunAsync(db, db.Reports.ReviewableBy(scope), reportId, rowVersion, report =>
         {
             // Checked before rendering so a report in the wrong state costs no PDF and gets the state's message.
             if (report.State != ReportState.Approved)
@@ -41,6 +48,32 @@ public sealed class PublishReport(GovDisclosureDbContext db, TimeProvider clock,
 
             var publication = report.Publish(scope.Actor, now, agencyName, pdf, InterchangeJson.Write(document));
             db.Publications.Add(publication);
+            published = new ReportPublished(report.Id, report.AgencyId, report.Year, report.Revision);
             return ReportCommands.Done($"已发布第{report.Revision}版。");
         }, ct);
+
+        // Only a committed publication is announced: RunAsync returns Ok after SaveChanges succeeded.
+        if (result.IsOk && published is not null)
+        {
+            await AnnounceAsync(published, ct);
+        }
+
+        return result;
+    }
+
+    private async Task AnnounceAsync(ReportPublished published, CancellationToken ct)
+    {
+        foreach (var listener in listeners)
+        {
+            try
+            {
+                await listener.PublishedAsync(published, ct);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // The publication is committed and public; a stale mirror expires on its own, so the reviewer still hears "published".
+                logger.LogError(e, "Publication listener {Listener} failed for report {ReportId} revision {Revision}", listener.GetType().Name, published.ReportId, published.Revision);
+            }
+        }
+    }
 }

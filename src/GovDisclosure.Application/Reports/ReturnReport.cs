@@ -1,12 +1,12 @@
-using GovDisclosure.Infrastructure.Data;
+using GovDisclosure.Application.Common;
 
-namespace GovDisclosure.Infrastructure.Reports;
+namespace GovDisclosure.Application.Reports;
 
 /// <summary>
 /// 退回: a reviewer sends a submitted (or approved, not yet published) revision back with a reason. The reason is
 /// also filed as a review comment in the same save, so the filler reads it beside the cell comments.
 /// </summary>
-public sealed class ReturnReport(GovDisclosureDbContext db, TimeProvider clock)
+public sealed class ReturnReport(IGovDisclosureDb db, TimeProvider clock)
 {
     public Task<UseCaseResult> ExecuteAsync(UserScope scope, int reportId, uint rowVersion, string summary, CancellationToken ct = default) =>
         ReportCommands.RunAsync(db, db.Reports.ReviewableBy(scope), reportId, rowVersion, report =>

@@ -1,7 +1,7 @@
 using GovDisclosure.Domain.Reports;
-using GovDisclosure.Infrastructure.Data;
+using GovDisclosure.Application.Common;
 
-namespace GovDisclosure.Infrastructure.Reports;
+namespace GovDisclosure.Application.Reports;
 
 /// <param name="ReportId">The report being edited.</param>
 /// <param name="RowVersion">The row version the page loaded; a save on top of someone else's is a conflict.</param>
@@ -16,12 +16,12 @@ public sealed record SaveReportInput(
     IReadOnlyDictionary<string, string>? CarryOverReasons = null);
 
 /// <summary>保存: a filler saves the whole form. Refused, with every finding, when a balance rule breaks.</summary>
-public sealed class SaveReport(GovDisclosureDbContext db, TimeProvider clock)
+public sealed class SaveReport(IGovDisclosureDb db, TimeProvider clock)
 {
     public Task<UseCaseResult> ExecuteAsync(UserScope scope, SaveReportInput input, CancellationToken ct = default) =>
         ReportCommands.RunAsync(db, db.Reports.EditableBy(scope), input.ReportId, input.RowVersion, async report =>
         {
-            var previous = await ReportCommands.PublishedDocumentAsync(db, report.AgencyId, report.Year - 1, ct);
+            var previous = await PublishedDocuments.ForYearAsync(db, report.AgencyId, report.Year - 1, ct);
 
             // The domain gets a copy: the caller's document must survive a refusal or a conflict untouched.
             var warnings = report.UpdateContent(

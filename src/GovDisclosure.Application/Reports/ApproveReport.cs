@@ -1,9 +1,9 @@
-using GovDisclosure.Infrastructure.Data;
+using GovDisclosure.Application.Common;
 
-namespace GovDisclosure.Infrastructure.Reports;
+namespace GovDisclosure.Application.Reports;
 
 /// <summary>审核通过: a reviewer other than the submitter approves the submitted revision.</summary>
-public sealed class ApproveReport(GovDisclosureDbContext db, TimeProvider clock)
+public sealed class ApproveReport(IGovDisclosureDb db, TimeProvider clock)
 {
     public Task<UseCaseResult> ExecuteAsync(UserScope scope, int reportId, uint rowVersion, CancellationToken ct = default) =>
         ReportCommands.RunAsync(db, db.Reports.ReviewableBy(scope), reportId, rowVersion, report =>

@@ -1,9 +1,9 @@
-using GovDisclosure.Infrastructure.Data;
+using GovDisclosure.Application.Common;
 
-namespace GovDisclosure.Infrastructure.Reports;
+namespace GovDisclosure.Application.Reports;
 
 /// <summary>撤回: the filler takes a submission back before the reviewer acts.</summary>
-public sealed class WithdrawReport(GovDisclosureDbContext db, TimeProvider clock)
+public sealed class WithdrawReport(IGovDisclosureDb db, TimeProvider clock)
 {
     public Task<UseCaseResult> ExecuteAsync(UserScope scope, int reportId, uint rowVersion, CancellationToken ct = default) =>
         ReportCommands.RunAsync(db, db.Reports.EditableBy(scope), reportId, rowVersion, report =>

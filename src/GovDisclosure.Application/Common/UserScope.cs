@@ -1,6 +1,6 @@
 using GovDisclosure.Domain.Workflow;
 
-namespace GovDisclosure.Infrastructure.Data;
+namespace GovDisclosure.Application.Common;
 
 /// <summary>
 /// What a signed-in user may reach. A filler reaches their own agency's reports; a reviewer or admin
@@ -13,10 +13,33 @@ public sealed record UserScope(string UserId, string UserName, int AgencyId, str
 
     /// <summary>May see (not necessarily change) reports of agencies under this path.</summary>
     public bool CoversSubtree => IsReviewer || IsAdmin;
+
+    /// <summary>发布: reviewers and admins (the Publisher policy says the same for the pages).</summary>
+    public bool CanPublish => IsReviewer || IsAdmin;
+}
+
+/// <summary>What the caller means to do with a report, which decides the scope it is read through.</summary>
+public enum ReportAccess
+{
+    /// <summary>Read: own agency, plus the subtree for reviewers and admins.</summary>
+    View,
+
+    /// <summary>Fill in: a filler's own agency only.</summary>
+    Edit,
+
+    /// <summary>Review: reviewers and admins, within their subtree.</summary>
+    Review,
 }
 
 public static class ScopedQueries
 {
+    public static IQueryable<AnnualReport> ReachableBy(this IQueryable<AnnualReport> reports, UserScope scope, ReportAccess access) => access switch
+    {
+        ReportAccess.Edit => reports.EditableBy(scope),
+        ReportAccess.Review => reports.ReviewableBy(scope),
+        _ => reports.VisibleTo(scope),
+    };
+
     /// <summary>Reports the user may see: own agency, plus the subtree for reviewers and admins.</summary>
     public static IQueryable<AnnualReport> VisibleTo(this IQueryable<AnnualReport> reports, UserScope scope) =>
         scope.CoversSubtree

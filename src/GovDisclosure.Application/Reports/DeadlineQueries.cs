@@ -1,15 +1,15 @@
 using GovDisclosure.Domain.Agencies;
 using GovDisclosure.Domain.Workflow;
-using GovDisclosure.Infrastructure.Data;
+using GovDisclosure.Application.Common;
 using Microsoft.EntityFrameworkCore;
 
-namespace GovDisclosure.Infrastructure.Reports;
+namespace GovDisclosure.Application.Reports;
 
 /// <summary>One agency's standing for a reporting year.</summary>
 public sealed record AgencyDeadline(int AgencyId, string AgencyName, AgencyKind Kind, string AgencyPath, DateOnly Deadline, DateOnly? FirstPublishedOn, DeadlineStatus Status);
 
 /// <summary>按时、逾期、未发布: each agency's first publication against its deadline (条例 第四十九条 or a regional override).</summary>
-public sealed class DeadlineQueries(GovDisclosureDbContext db)
+public sealed class DeadlineQueries(IGovDisclosureDb db)
 {
     /// <summary>Agencies under a region path (e.g. "/330212/"; "/" for all) for a year. Public data: no user scope needed.</summary>
     public async Task<IReadOnlyList<AgencyDeadline>> ForRegionAsync(string regionPath, int year, DateOnly today, CancellationToken ct = default)

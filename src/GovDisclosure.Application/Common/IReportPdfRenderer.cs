@@ -1,6 +1,6 @@
 using GovDisclosure.Domain.Reports;
 
-namespace GovDisclosure.Infrastructure.Pdf;
+namespace GovDisclosure.Application.Common;
 
 /// <summary>
 /// Renders the published PDF of an annual report in the standard layout. The one seam between the

@@ -1,9 +1,9 @@
-using GovDisclosure.Infrastructure.Data;
+using GovDisclosure.Application.Common;
 
-namespace GovDisclosure.Infrastructure.Reports;
+namespace GovDisclosure.Application.Reports;
 
 /// <summary>发起更正: the agency's filler (or a reviewer above it) opens the next revision of a published report.</summary>
-public sealed class OpenCorrection(GovDisclosureDbContext db, TimeProvider clock)
+public sealed class OpenCorrection(IGovDisclosureDb db, TimeProvider clock)
 {
     public Task<UseCaseResult> ExecuteAsync(UserScope scope, int reportId, uint rowVersion, string reason, CancellationToken ct = default) =>
         ReportCommands.RunAsync(db, db.Reports.VisibleTo(scope), reportId, rowVersion, report =>

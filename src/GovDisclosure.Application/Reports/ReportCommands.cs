@@ -1,10 +1,10 @@
 using GovDisclosure.Domain;
 using GovDisclosure.Domain.Reports;
 using GovDisclosure.Domain.Workflow;
-using GovDisclosure.Infrastructure.Data;
+using GovDisclosure.Application.Common;
 using Microsoft.EntityFrameworkCore;
 
-namespace GovDisclosure.Infrastructure.Reports;
+namespace GovDisclosure.Application.Reports;
 
 /// <summary>
 /// The steps every report command shares: load through a scoped query, check the caller's row version,
@@ -22,7 +22,7 @@ internal static class ReportCommands
         scoped.Include(r => r.Agency).SingleOrDefaultAsync(r => r.Id == reportId, ct);
 
     public static async Task<UseCaseResult> RunAsync(
-        GovDisclosureDbContext db, IQueryable<AnnualReport> scoped, int reportId, uint? rowVersion, Step step, CancellationToken ct)
+        IGovDisclosureDb db, IQueryable<AnnualReport> scoped, int reportId, uint? rowVersion, Step step, CancellationToken ct)
     {
         var report = await LoadAsync(scoped, reportId, ct);
         if (report is null)
@@ -61,7 +61,7 @@ internal static class ReportCommands
         return await SaveAsync(db, report, outcome.Message, outcome.Warnings, ct);
     }
 
-    public static async Task<UseCaseResult> SaveAsync(GovDisclosureDbContext db, AnnualReport report, string message, IReadOnlyList<Finding> warnings, CancellationToken ct)
+    public static async Task<UseCaseResult> SaveAsync(IGovDisclosureDb db, AnnualReport report, string message, IReadOnlyList<Finding> warnings, CancellationToken ct)
     {
         try
         {
@@ -74,19 +74,5 @@ internal static class ReportCommands
         }
 
         return UseCaseResult.Ok(report.Id, report.RowVersion, message, warnings);
-    }
-
-    /// <summary>
-    /// The agency's newest published revision for the year before, as an interchange document: the source of
-    /// carry-over values and of the cross-year rules. Unpublished drafts never count.
-    /// </summary>
-    public static async Task<ReportDocument?> PublishedDocumentAsync(GovDisclosureDbContext db, int agencyId, int year, CancellationToken ct)
-    {
-        var json = await db.Publications.AsNoTracking()
-            .Where(p => p.AgencyId == agencyId && p.Year == year)
-            .OrderByDescending(p => p.Revision)
-            .Select(p => p.InterchangeJson)
-            .FirstOrDefaultAsync(ct);
-        return json is null ? null : InterchangeJson.Read(json);
     }
 }

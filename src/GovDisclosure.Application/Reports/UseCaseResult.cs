@@ -1,6 +1,6 @@
 using GovDisclosure.Domain.Reports;
 
-namespace GovDisclosure.Infrastructure.Reports;
+namespace GovDisclosure.Application.Reports;
 
 /// <summary>How a use case ended. Every status but <see cref="Ok"/> leaves the database as it was.</summary>
 public enum UseCaseStatus
@@ -36,6 +36,9 @@ public sealed record UseCaseResult(UseCaseStatus Status, string Message)
 
     /// <summary>Rejected: the errors (or the warnings still lacking a 说明). Ok after a save: the remaining warnings.</summary>
     public IReadOnlyList<Finding> Findings { get; init; } = [];
+
+    /// <summary>Save-and-submit refused only the submission: the content is saved at <see cref="RowVersion"/>.</summary>
+    public bool ContentSaved { get; init; }
 
     public bool IsOk => Status == UseCaseStatus.Ok;
 
