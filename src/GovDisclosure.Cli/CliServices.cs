@@ -1,8 +1,8 @@
 using GovDisclosure.Application;
 using GovDisclosure.Infrastructure;
-using GovDisclosure.Infrastructure.Pdf;
 using GovDisclosure.Infrastructure.Data;
 using GovDisclosure.Infrastructure.Identity;
+using GovDisclosure.Infrastructure.Pdf;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,7 +1,7 @@
+using GovDisclosure.Application.Common;
 using GovDisclosure.Domain;
 using GovDisclosure.Domain.Reports;
 using GovDisclosure.Domain.Workflow;
-using GovDisclosure.Application.Common;
 using Microsoft.EntityFrameworkCore;
 
 namespace GovDisclosure.Application.Reports;

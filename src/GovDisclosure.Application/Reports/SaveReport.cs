@@ -1,5 +1,5 @@
-using GovDisclosure.Domain.Reports;
 using GovDisclosure.Application.Common;
+using GovDisclosure.Domain.Reports;
 
 namespace GovDisclosure.Application.Reports;
 

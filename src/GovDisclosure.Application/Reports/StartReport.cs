@@ -1,6 +1,6 @@
+using GovDisclosure.Application.Common;
 using GovDisclosure.Domain;
 using GovDisclosure.Domain.Workflow;
-using GovDisclosure.Application.Common;
 using Microsoft.EntityFrameworkCore;
 
 namespace GovDisclosure.Application.Reports;

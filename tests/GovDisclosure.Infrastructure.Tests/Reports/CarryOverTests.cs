@@ -1,7 +1,7 @@
+using GovDisclosure.Application.Reports;
 using GovDisclosure.Domain.Reports;
 using GovDisclosure.Domain.Templates;
 using GovDisclosure.Domain.Workflow;
-using GovDisclosure.Application.Reports;
 using static GovDisclosure.Infrastructure.Tests.Reports.ReportWorld;
 
 namespace GovDisclosure.Infrastructure.Tests.Reports;

@@ -1,5 +1,5 @@
-using GovDisclosure.Domain.Workflow;
 using GovDisclosure.Application.Reports;
+using GovDisclosure.Domain.Workflow;
 using Microsoft.EntityFrameworkCore;
 using static GovDisclosure.Infrastructure.Tests.Reports.ReportWorld;
 

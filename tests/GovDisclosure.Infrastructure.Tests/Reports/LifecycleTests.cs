@@ -1,6 +1,6 @@
 using GovDisclosure.Application.Common;
-using GovDisclosure.Domain.Workflow;
 using GovDisclosure.Application.Reports;
+using GovDisclosure.Domain.Workflow;
 using Microsoft.EntityFrameworkCore;
 using static GovDisclosure.Infrastructure.Tests.Reports.ReportWorld;
 

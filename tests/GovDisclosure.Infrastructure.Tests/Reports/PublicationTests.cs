@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
+using GovDisclosure.Application.Reports;
 using GovDisclosure.Domain.Reports;
 using GovDisclosure.Domain.Workflow;
-using GovDisclosure.Application.Reports;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using static GovDisclosure.Infrastructure.Tests.Reports.ReportWorld;

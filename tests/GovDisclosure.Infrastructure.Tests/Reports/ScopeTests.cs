@@ -1,6 +1,6 @@
+using GovDisclosure.Application.Reports;
 using GovDisclosure.Domain.Workflow;
 using GovDisclosure.Infrastructure.Data;
-using GovDisclosure.Application.Reports;
 using static GovDisclosure.Infrastructure.Tests.Reports.ReportWorld;
 
 namespace GovDisclosure.Infrastructure.Tests.Reports;

@@ -1,11 +1,11 @@
 using GovDisclosure.Application.Common;
+using GovDisclosure.Application.Reports;
 using GovDisclosure.Domain.Agencies;
 using GovDisclosure.Domain.Reports;
 using GovDisclosure.Domain.Templates;
 using GovDisclosure.Domain.Workflow;
 using GovDisclosure.Infrastructure.Data;
 using GovDisclosure.Infrastructure.Pdf;
-using GovDisclosure.Application.Reports;
 using GovDisclosure.Tests.Shared;
 using GovDisclosure.Web.Public;
 using GovDisclosure.Web.Tests.Support;

@@ -1,6 +1,6 @@
 using GovDisclosure.Application.Common;
-using GovDisclosure.Domain.Workflow;
 using GovDisclosure.Application.Reports;
+using GovDisclosure.Domain.Workflow;
 using GovDisclosure.Web.Security;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
