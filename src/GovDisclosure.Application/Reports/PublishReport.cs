@@ -18,12 +18,9 @@ public sealed class PublishReport(
 
     public async Task<UseCaseResult> ExecuteAsync(UserScope scope, int reportId, uint rowVersion, CancellationToken ct = default)
     {
-        if (!scope.CanPublish)
-        {
-            return UseCaseResult.Refused(reportId, "只有审核人或管理员可以发布报告。");
-        }
-
         ReportPublished? published = null;
+        // ReviewableBy is the publisher check too: only reviewers and admins (UserScope.CanPublish) reach any report
+        // through it, and anyone else gets the same NotFound as for a report outside their subtree.
         var result = await ReportCommands.RunAsync(db, db.Reports.ReviewableBy(scope), reportId, rowVersion, report =>
         {
             // Checked before rendering so a report in the wrong state costs no PDF and gets the state's message.

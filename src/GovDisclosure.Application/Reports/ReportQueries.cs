@@ -38,14 +38,6 @@ public sealed class ReportQueries(IGovDisclosureDb db)
             .ToListAsync(ct);
     }
 
-    /// <summary>Submitted revisions waiting for this reviewer (their subtree).</summary>
-    public async Task<IReadOnlyList<ReportSummary>> ReviewQueueAsync(UserScope scope, CancellationToken ct = default) =>
-        await db.Reports.AsNoTracking().ReviewableBy(scope)
-            .Where(r => r.State == ReportState.Submitted || r.State == ReportState.Approved)
-            .OrderBy(r => r.SubmittedAt)
-            .Select(r => new ReportSummary(r.Id, r.AgencyId, r.Agency!.Name, r.Year, r.Title, r.State, r.Revision, r.PublishedRevision, r.UpdatedAt, r.RowVersion, r.SubmittedAt))
-            .ToListAsync(ct);
-
     /// <summary>
     /// One report with its agency, untracked, for display or for filling a form. Keep <see cref="AnnualReport.RowVersion"/>
     /// in the form (a hidden field) and send it back with the next command.

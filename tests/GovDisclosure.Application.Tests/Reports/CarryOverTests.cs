@@ -2,9 +2,9 @@ using GovDisclosure.Application.Reports;
 using GovDisclosure.Domain.Reports;
 using GovDisclosure.Domain.Templates;
 using GovDisclosure.Domain.Workflow;
-using static GovDisclosure.Infrastructure.Tests.Reports.ReportWorld;
+using static GovDisclosure.Application.Tests.Reports.ReportWorld;
 
-namespace GovDisclosure.Infrastructure.Tests.Reports;
+namespace GovDisclosure.Application.Tests.Reports;
 
 public sealed class CarryOverTests : IAsyncLifetime
 {

@@ -1,9 +1,9 @@
 using GovDisclosure.Application.Reports;
 using GovDisclosure.Domain.Workflow;
 using Microsoft.EntityFrameworkCore;
-using static GovDisclosure.Infrastructure.Tests.Reports.ReportWorld;
+using static GovDisclosure.Application.Tests.Reports.ReportWorld;
 
-namespace GovDisclosure.Infrastructure.Tests.Reports;
+namespace GovDisclosure.Application.Tests.Reports;
 
 public sealed class ConcurrencyTests : IAsyncLifetime
 {

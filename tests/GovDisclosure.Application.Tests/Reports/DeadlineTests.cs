@@ -1,7 +1,7 @@
 using GovDisclosure.Application.Reports;
 using GovDisclosure.Domain.Workflow;
 
-namespace GovDisclosure.Infrastructure.Tests.Reports;
+namespace GovDisclosure.Application.Tests.Reports;
 
 public sealed class DeadlineTests : IAsyncLifetime
 {

@@ -2,9 +2,9 @@ using GovDisclosure.Application.Common;
 using GovDisclosure.Application.Reports;
 using GovDisclosure.Domain.Workflow;
 using Microsoft.EntityFrameworkCore;
-using static GovDisclosure.Infrastructure.Tests.Reports.ReportWorld;
+using static GovDisclosure.Application.Tests.Reports.ReportWorld;
 
-namespace GovDisclosure.Infrastructure.Tests.Reports;
+namespace GovDisclosure.Application.Tests.Reports;
 
 public sealed class LifecycleTests : IAsyncLifetime
 {
@@ -114,7 +114,7 @@ public sealed class LifecycleTests : IAsyncLifetime
     [Fact]
     public async Task The_submitter_cannot_approve_their_own_submission()
     {
-        var both = new Data.UserScope("u-both", "兼任填报审核", world.Government.Id, world.Government.Path, IsFiller: true, IsReviewer: true, IsAdmin: false);
+        var both = new UserScope("u-both", "兼任填报审核", world.Government.Id, world.Government.Path, IsFiller: true, IsReviewer: true, IsAdmin: false);
         var id = Ok(await world.StartAsync(both, 2022)).ReportId!.Value;
         await world.SaveExplainedAsync(both, id, Balanced(2022));
         Ok(await world.SubmitAsync(both, id, await world.VersionAsync(id)));

@@ -4,9 +4,9 @@ using GovDisclosure.Domain.Reports;
 using GovDisclosure.Domain.Workflow;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
-using static GovDisclosure.Infrastructure.Tests.Reports.ReportWorld;
+using static GovDisclosure.Application.Tests.Reports.ReportWorld;
 
-namespace GovDisclosure.Infrastructure.Tests.Reports;
+namespace GovDisclosure.Application.Tests.Reports;
 
 public sealed class PublicationTests : IAsyncLifetime
 {
@@ -37,6 +37,24 @@ public sealed class PublicationTests : IAsyncLifetime
         Assert.Equal(ReportState.Published, report.State);
         var audit = Assert.Single(await world.AuditAsync(id), a => a.Action == AuditActions.Published);
         Assert.Contains(publication.PdfSha256, audit.Detail);
+    }
+
+    [Fact]
+    public async Task Listeners_hear_of_a_publication_once_it_is_committed_and_not_of_a_failed_one()
+    {
+        var listener = new RecordingListener(world.Connection);
+        world.Listeners.Add(listener);
+        var id = await world.ReportInStateAsync(world.FillerA, 2021, ReportState.Approved);
+        world.Pdf.Fail = true;
+        Assert.False((await world.PublishAsync(world.Reviewer, id, await world.VersionAsync(id))).IsOk);
+        Assert.Empty(listener.Heard);
+
+        world.Pdf.Fail = false;
+        Ok(await world.PublishAsync(world.Reviewer, id, await world.VersionAsync(id)));
+
+        var (published, wasCommitted) = Assert.Single(listener.Heard);
+        Assert.Equal((id, 1), (published.ReportId, published.Revision));
+        Assert.True(wasCommitted);
     }
 
     [Fact]

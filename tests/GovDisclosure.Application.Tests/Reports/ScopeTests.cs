@@ -1,9 +1,10 @@
+using GovDisclosure.Application.Common;
 using GovDisclosure.Application.Reports;
 using GovDisclosure.Domain.Workflow;
 using GovDisclosure.Infrastructure.Data;
-using static GovDisclosure.Infrastructure.Tests.Reports.ReportWorld;
+using static GovDisclosure.Application.Tests.Reports.ReportWorld;
 
-namespace GovDisclosure.Infrastructure.Tests.Reports;
+namespace GovDisclosure.Application.Tests.Reports;
 
 public sealed class ScopeTests : IAsyncLifetime
 {
@@ -23,13 +24,22 @@ public sealed class ScopeTests : IAsyncLifetime
 
         await using (var db = world.Db())
         {
+            // Every access the pages read with: the editor and dashboard (Edit), the review pages (Review), lists (View).
             var queries = new ReportQueries(db);
-            Assert.Empty(await queries.ListAsync(intruder));
+            foreach (var access in Enum.GetValues<ReportAccess>())
+            {
+                Assert.Empty(await queries.ListAsync(intruder, access: access));
+                foreach (var id in new[] { draft, submitted, published })
+                {
+                    Assert.Null(await queries.GetAsync(intruder, id, access));
+                }
+            }
+
             foreach (var id in new[] { draft, submitted, published })
             {
-                Assert.Null(await queries.GetAsync(intruder, id));
                 Assert.Empty(await queries.AuditTrailAsync(intruder, id));
                 Assert.Empty(await queries.CommentsAsync(intruder, id));
+                Assert.Empty(await queries.NotesAsync(intruder, id, revision: 1));
                 Assert.Null(await queries.PreviousYearAsync(intruder, id));
             }
         }
@@ -74,9 +84,13 @@ public sealed class ScopeTests : IAsyncLifetime
         await using var db = world.Db();
         var queries = new ReportQueries(db);
         Assert.Empty(await queries.ListAsync(world.ReviewerB));
-        Assert.Empty(await queries.ReviewQueueAsync(world.ReviewerB));
-        Assert.Equal([id], (await queries.ReviewQueueAsync(world.Reviewer)).Select(r => r.Id));
-        Assert.Equal([id], (await queries.ListAsync(world.FillerA2)).Select(r => r.Id));
+        Assert.Empty(await queries.ListAsync(world.ReviewerB, access: ReportAccess.Review));
+        Assert.Null(await queries.GetAsync(world.ReviewerB, id, ReportAccess.Review));
+        Assert.Equal([id], (await queries.ListAsync(world.Reviewer, access: ReportAccess.Review)).Select(r => r.Id));
+        Assert.NotNull(await queries.GetAsync(world.Reviewer, id, ReportAccess.Review));
+        Assert.Empty(await queries.ListAsync(world.FillerA2, access: ReportAccess.Review));
+        Assert.Null(await queries.GetAsync(world.Reviewer, id, ReportAccess.Edit));
+        Assert.Equal([id], (await queries.ListAsync(world.FillerA2, access: ReportAccess.Edit)).Select(r => r.Id));
         Ok(await world.ApproveAsync(world.Reviewer, id, v));
     }
 

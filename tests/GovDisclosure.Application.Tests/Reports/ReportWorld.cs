@@ -10,7 +10,7 @@ using GovDisclosure.Tests.Shared;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
 
-namespace GovDisclosure.Infrastructure.Tests.Reports;
+namespace GovDisclosure.Application.Tests.Reports;
 
 /// <summary>A clock the tests move by hand.</summary>
 internal sealed class TestClock : TimeProvider
@@ -30,6 +30,19 @@ internal sealed class TestPdfRenderer : IReportPdfRenderer
         : System.Text.Encoding.UTF8.GetBytes($"%PDF-1.7 {report.Title} {report.Cells.Count}");
 }
 
+/// <summary>Records what PublishReport announces, and what the database held at that moment.</summary>
+internal sealed class RecordingListener(string connection) : IPublicationListener
+{
+    public List<(ReportPublished Published, bool WasCommitted)> Heard { get; } = [];
+
+    public async Task PublishedAsync(ReportPublished published, CancellationToken ct)
+    {
+        // Read on a connection of its own: an uncommitted publication would not be visible here.
+        await using var db = new GovDisclosureDbContext(new DbContextOptionsBuilder<GovDisclosureDbContext>().UseNpgsql(connection).Options);
+        Heard.Add((published, await db.Publications.AnyAsync(p => p.ReportId == published.ReportId && p.Revision == published.Revision, ct)));
+    }
+}
+
 /// <summary>
 /// A migrated database with a small region (区人民政府 → 办公室, 甲局, 乙局) and one user scope per role,
 /// plus the use cases, each call on a fresh DbContext as a web request would have.
@@ -43,6 +56,9 @@ internal sealed class ReportWorld : IAsyncDisposable
     public TestClock Clock { get; } = new();
 
     public TestPdfRenderer Pdf { get; } = new();
+
+    /// <summary>What publishing tells; empty until a test adds one.</summary>
+    public List<IPublicationListener> Listeners { get; } = [];
 
     public Agency Government { get; private set; } = null!;
 
@@ -104,7 +120,7 @@ internal sealed class ReportWorld : IAsyncDisposable
     public Task<UseCaseResult> ApproveAsync(UserScope s, int id, uint version) => Run(db => new ApproveReport(db, Clock).ExecuteAsync(s, id, version));
 
     public Task<UseCaseResult> PublishAsync(UserScope s, int id, uint version) =>
-        Run(db => new PublishReport(db, Clock, Pdf, NullLogger<PublishReport>.Instance).ExecuteAsync(s, id, version));
+        Run(db => new PublishReport(db, Clock, Pdf, Listeners, NullLogger<PublishReport>.Instance).ExecuteAsync(s, id, version));
 
     public Task<UseCaseResult> CorrectAsync(UserScope s, int id, uint version, string reason = "第三部分自然人列数据有误") =>
         Run(db => new OpenCorrection(db, Clock).ExecuteAsync(s, id, version, reason));
