@@ -1,7 +1,8 @@
-using GovDisclosure.Infrastructure.Pdf;
+using GovDisclosure.Application;
 using GovDisclosure.Infrastructure;
 using GovDisclosure.Infrastructure.Data;
 using GovDisclosure.Infrastructure.Identity;
+using GovDisclosure.Infrastructure.Pdf;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -39,6 +40,7 @@ internal static class CliServices
         services.AddLogging(b => b.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning)
             // EF logs the probe of a missing history table on a new database as an error; real failures surface as exceptions.
             .AddFilter("Microsoft.EntityFrameworkCore", LogLevel.None));
+        services.AddGovDisclosureApplication();
         services.AddGovDisclosureData(configuration);
         services.AddIdentityCore<ApplicationUser>(IdentityPolicy.Apply)
             .AddRoles<IdentityRole>()

@@ -1,3 +1,4 @@
+using GovDisclosure.Application.Common;
 using GovDisclosure.Cli.Commands;
 using GovDisclosure.Domain;
 using GovDisclosure.Domain.Agencies;

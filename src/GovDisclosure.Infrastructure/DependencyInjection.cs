@@ -1,12 +1,12 @@
+using GovDisclosure.Application.Admin;
+using GovDisclosure.Application.Common;
 using GovDisclosure.Infrastructure.Data;
-using GovDisclosure.Infrastructure.Pdf;
-using GovDisclosure.Infrastructure.Reports;
+using GovDisclosure.Infrastructure.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Logging;
 
 namespace GovDisclosure.Infrastructure;
 
@@ -18,36 +18,15 @@ public static class DependencyInjection
         ?? configuration["GD_CONNECTION"]
         ?? throw new InvalidOperationException("未配置数据库连接：请设置 ConnectionStrings__Default 或 GD_CONNECTION 环境变量。");
 
+    /// <summary>The implementations of what the application layer declares: the database, the account store; and the public read model.</summary>
     public static IServiceCollection AddGovDisclosureData(this IServiceCollection services, IConfiguration configuration)
     {
         var connectionString = ConnectionString(configuration);
         services.AddDbContext<GovDisclosureDbContext>(options => Configure(options, connectionString));
+        services.AddScoped<IGovDisclosureDb>(sp => sp.GetRequiredService<GovDisclosureDbContext>());
+        services.AddScoped<IUserAccounts, UserAccounts>();
         services.TryAddSingleton(TimeProvider.System);
-        services.AddReportUseCases();
-        return services;
-    }
-
-    /// <summary>The report use cases and queries, one scoped instance per request (they share its DbContext).</summary>
-    public static IServiceCollection AddReportUseCases(this IServiceCollection services)
-    {
-        services.AddScoped<StartReport>();
-        services.AddScoped<SaveReport>();
-        services.AddScoped<SubmitReport>();
-        services.AddScoped<WithdrawReport>();
-        services.AddScoped<ReturnReport>();
-        services.AddScoped<ApproveReport>();
-        services.AddScoped<OpenCorrection>();
-        services.AddScoped<AddComment>();
-        services.AddScoped<ReportQueries>();
-        services.AddScoped<DeadlineQueries>();
         services.AddPublicQueries();
-
-        // A factory, so a host without a PDF renderer (the CLI's plain verbs) still validates; publishing there fails when resolved.
-        services.AddScoped(sp => new PublishReport(
-            sp.GetRequiredService<GovDisclosureDbContext>(),
-            sp.GetRequiredService<TimeProvider>(),
-            sp.GetRequiredService<IReportPdfRenderer>(),
-            sp.GetRequiredService<ILogger<PublishReport>>()));
         return services;
     }
 

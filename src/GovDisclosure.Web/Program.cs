@@ -1,7 +1,8 @@
-using GovDisclosure.Infrastructure.Pdf;
+using GovDisclosure.Application;
 using GovDisclosure.Infrastructure;
 using GovDisclosure.Infrastructure.Data;
 using GovDisclosure.Infrastructure.Identity;
+using GovDisclosure.Infrastructure.Pdf;
 using GovDisclosure.Web.Public;
 using GovDisclosure.Web.Security;
 using Microsoft.AspNetCore.HttpLogging;
@@ -21,7 +22,8 @@ builder.Services.AddHttpLogging(o =>
     o.CombineLogs = true;
 });
 
-// Data and identity.
+// The use cases and queries (Application), and what implements their seams (Infrastructure): the composition root.
+builder.Services.AddGovDisclosureApplication();
 builder.Services.AddGovDisclosureData(builder.Configuration);
 builder.Services.AddReportPdf(builder.Configuration);
 builder.Services

@@ -50,7 +50,7 @@ public sealed class DashboardPageTests(StaffPortalFactory factory) : IClassFixtu
 
         var page = await client.Submit(dashboard, "form.start-form", new() { ["year"] = "2023" });
 
-        Assert.Contains("2023年度未开放填报", page.Text);
+        Assert.Contains("2023年度尚未开放填报", page.Text);
     }
 
     [Fact]

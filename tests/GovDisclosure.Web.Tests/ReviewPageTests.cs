@@ -1,13 +1,14 @@
 using System.Net;
+using GovDisclosure.Application.Common;
 using GovDisclosure.Domain.Reports;
 using GovDisclosure.Domain.Templates;
 using GovDisclosure.Domain.Workflow;
 using GovDisclosure.Infrastructure.Identity;
 using GovDisclosure.Infrastructure.Pdf;
-using Microsoft.AspNetCore.TestHost;
-using Microsoft.Extensions.DependencyInjection;
 using GovDisclosure.Web.Tests.Support;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace GovDisclosure.Web.Tests;
 

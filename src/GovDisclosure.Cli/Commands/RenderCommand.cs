@@ -1,4 +1,5 @@
 using System.Globalization;
+using GovDisclosure.Application.Common;
 using GovDisclosure.Infrastructure.Pdf;
 using GovDisclosure.Infrastructure.Pdf.Fonts;
 

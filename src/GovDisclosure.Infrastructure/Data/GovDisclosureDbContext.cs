@@ -1,15 +1,17 @@
+using GovDisclosure.Application.Common;
 using GovDisclosure.Domain.Agencies;
 using GovDisclosure.Domain.Workflow;
 using GovDisclosure.Infrastructure.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using Npgsql;
 
 namespace GovDisclosure.Infrastructure.Data;
 
 /// <summary>The one database: Identity stores, agencies, reports, publications and the audit trail.</summary>
 public sealed class GovDisclosureDbContext(DbContextOptions<GovDisclosureDbContext> options)
-    : IdentityDbContext<ApplicationUser>(options)
+    : IdentityDbContext<ApplicationUser>(options), IGovDisclosureDb
 {
     public DbSet<Agency> Agencies => Set<Agency>();
 
@@ -24,6 +26,9 @@ public sealed class GovDisclosureDbContext(DbContextOptions<GovDisclosureDbConte
     public DbSet<ReviewComment> ReviewComments => Set<ReviewComment>();
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    public bool IsUniqueViolation(DbUpdateException exception) =>
+        exception.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation };
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

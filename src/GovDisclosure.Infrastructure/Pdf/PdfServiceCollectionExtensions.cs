@@ -2,6 +2,8 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
+using GovDisclosure.Application.Common;
+
 namespace GovDisclosure.Infrastructure.Pdf;
 
 public static class PdfServiceCollectionExtensions

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using GovDisclosure.Application.Common;
 using GovDisclosure.Domain.Reports;
 using GovDisclosure.Infrastructure.Pdf.Fonts;
 using GovDisclosure.Infrastructure.Pdf.Layout;

@@ -1,8 +1,8 @@
+using GovDisclosure.Application.Reports;
 using GovDisclosure.Domain.Agencies;
 using GovDisclosure.Domain.Reports;
 using GovDisclosure.Domain.Workflow;
 using GovDisclosure.Infrastructure.Data;
-using GovDisclosure.Infrastructure.Reports;
 using Microsoft.EntityFrameworkCore;
 using Templates = GovDisclosure.Domain.Templates;
 
@@ -179,6 +179,9 @@ public sealed class PublicQueries(GovDisclosureDbContext db, PublishedCellStore 
         await Current.OrderByDescending(p => p.PublishedAt).ThenByDescending(p => p.Id).Take(count)
             .Select(p => new PublicReportRow(p.ReportId, p.AgencyId, p.AgencyName, p.Year, p.Template, p.Title, p.Revision, p.PublishedAt, p.PdfSha256))
             .ToListAsync(ct);
+
+    /// <summary>Loads a year's published cells into the region-summary store ahead of the first summary request.</summary>
+    public async Task WarmSummaryCellsAsync(int year, CancellationToken ct = default) => await cells.CurrentAsync(db, year, ct);
 
     public async Task<IReadOnlyList<PublicYear>> YearsAsync(CancellationToken ct = default) =>
         await Current.GroupBy(p => p.Year).OrderByDescending(g => g.Key).Select(g => new PublicYear(g.Key, g.Count())).ToListAsync(ct);

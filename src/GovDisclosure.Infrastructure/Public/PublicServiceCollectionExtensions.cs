@@ -1,7 +1,7 @@
 using GovDisclosure.Infrastructure.Public;
 using Microsoft.Extensions.DependencyInjection;
 
-// In the root namespace, beside DependencyInjection.AddReportUseCases, which calls it.
+// In the root namespace, beside DependencyInjection.AddGovDisclosureData, which calls it.
 namespace GovDisclosure.Infrastructure;
 
 public static class PublicServiceCollectionExtensions

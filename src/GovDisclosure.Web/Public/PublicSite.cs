@@ -6,12 +6,12 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Unicode;
 using System.Xml;
+using GovDisclosure.Application.Reports;
 using GovDisclosure.Domain.Agencies;
 using GovDisclosure.Domain.Reports;
 using GovDisclosure.Domain.Templates;
 using GovDisclosure.Domain.Workflow;
 using GovDisclosure.Infrastructure.Public;
-using GovDisclosure.Infrastructure.Reports;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.WebEncoders;
 using Microsoft.Net.Http.Headers;
@@ -45,6 +45,7 @@ public static class PublicSite
         // references make them about twice as large and slower to write. <, >, &, quotes are still encoded.
         services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.AddSingleton<IPublicSiteCache, PublicSiteCache>();
+        services.AddScoped<IPublicationListener, EvictPublicPagesOnPublication>();
         services.AddHostedService<PublicSiteWarmup>();
         return services;
     }

@@ -1,12 +1,13 @@
 using System.Globalization;
+using GovDisclosure.Application.Reports;
 using Microsoft.AspNetCore.OutputCaching;
 
 namespace GovDisclosure.Web.Public;
 
 /// <summary>
-/// Drops the cached public output of a report the moment its publication changes. Publishing (and publishing a
-/// correction) must call <see cref="EvictReportAsync"/> after its SaveChanges succeeded; otherwise readers see the
-/// old revision until the cache entry expires (<see cref="PublicCache.ReportLifetime"/>).
+/// Drops the cached public output of a report the moment its publication changes. Called by
+/// <see cref="EvictPublicPagesOnPublication"/>, which PublishReport tells after its transaction committed; without
+/// it readers would see the old revision until the cache entry expires (<see cref="PublicCache.ReportLifetime"/>).
 /// </summary>
 public interface IPublicSiteCache
 {
@@ -21,6 +22,12 @@ internal sealed class PublicSiteCache(IOutputCacheStore store) : IPublicSiteCach
         await store.EvictByTagAsync(PublicCache.ReportTag(reportId), ct);
         await store.EvictByTagAsync(PublicCache.ListsTag, ct);
     }
+}
+
+/// <summary>The public pages follow a publication (or a published correction) because it happened, whoever published it.</summary>
+internal sealed class EvictPublicPagesOnPublication(IPublicSiteCache cache) : IPublicationListener
+{
+    public Task PublishedAsync(ReportPublished published, CancellationToken ct) => cache.EvictReportAsync(published.ReportId, ct);
 }
 
 /// <summary>The output cache policies of the public site (docs/decisions/0004).</summary>

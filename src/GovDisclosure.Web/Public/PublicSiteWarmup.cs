@@ -1,4 +1,3 @@
-using GovDisclosure.Infrastructure.Data;
 using GovDisclosure.Infrastructure.Public;
 
 namespace GovDisclosure.Web.Public;
@@ -8,7 +7,7 @@ namespace GovDisclosure.Web.Public;
 /// so the first region summary after a deployment does not pay for reading every published cell (seconds for
 /// 10,000 reports). A failure only means the first summary loads them itself.
 /// </summary>
-internal sealed class PublicSiteWarmup(IServiceScopeFactory scopes, PublishedCellStore store, ILogger<PublicSiteWarmup> logger) : BackgroundService
+internal sealed class PublicSiteWarmup(IServiceScopeFactory scopes, ILogger<PublicSiteWarmup> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -16,10 +15,9 @@ internal sealed class PublicSiteWarmup(IServiceScopeFactory scopes, PublishedCel
         {
             using var scope = scopes.CreateScope();
             var queries = scope.ServiceProvider.GetRequiredService<PublicQueries>();
-            var db = scope.ServiceProvider.GetRequiredService<GovDisclosureDbContext>();
             foreach (var year in (await queries.YearsAsync(stoppingToken)).Take(2))
             {
-                await store.CurrentAsync(db, year.Year, stoppingToken);
+                await queries.WarmSummaryCellsAsync(year.Year, stoppingToken);
             }
         }
         catch (Exception e) when (e is not OperationCanceledException)

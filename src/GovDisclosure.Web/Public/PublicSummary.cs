@@ -1,9 +1,9 @@
+using GovDisclosure.Application.Reports;
 using GovDisclosure.Domain.Reports;
 using GovDisclosure.Domain.Rules;
 using GovDisclosure.Domain.Templates;
 using GovDisclosure.Domain.Workflow;
 using GovDisclosure.Infrastructure.Public;
-using GovDisclosure.Infrastructure.Reports;
 
 namespace GovDisclosure.Web.Public;
 

@@ -1,8 +1,8 @@
 using System.Security.Claims;
-using GovDisclosure.Infrastructure.Data;
+using GovDisclosure.Application.Common;
+using GovDisclosure.Application.Reports;
 using GovDisclosure.Infrastructure.Identity;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace GovDisclosure.Web.Security;
@@ -12,7 +12,7 @@ public sealed class AgencyClaimsFactory(
     UserManager<ApplicationUser> userManager,
     RoleManager<IdentityRole> roleManager,
     IOptions<IdentityOptions> options,
-    GovDisclosureDbContext db)
+    DashboardQueries agencies)
     : UserClaimsPrincipalFactory<ApplicationUser, IdentityRole>(userManager, roleManager, options)
 {
     public const string AgencyId = "gd:agency_id";
@@ -23,7 +23,8 @@ public sealed class AgencyClaimsFactory(
     protected override async Task<ClaimsIdentity> GenerateClaimsAsync(ApplicationUser user)
     {
         var identity = await base.GenerateClaimsAsync(user);
-        var agency = await db.Agencies.AsNoTracking().Where(a => a.Id == user.AgencyId).Select(a => new { a.Path, a.Name }).SingleAsync();
+        var agency = await agencies.OwnAgencyAsync(user.AgencyId)
+            ?? throw new InvalidOperationException($"Account {user.Id} is bound to agency {user.AgencyId}, which does not exist.");
         identity.AddClaim(new Claim(AgencyId, user.AgencyId.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         identity.AddClaim(new Claim(AgencyPath, agency.Path));
         identity.AddClaim(new Claim(AgencyName, agency.Name));

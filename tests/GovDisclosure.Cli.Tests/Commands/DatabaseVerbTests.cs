@@ -1,3 +1,4 @@
+using GovDisclosure.Application.Common;
 using GovDisclosure.Cli;
 using GovDisclosure.Cli.Commands;
 using System.Text.Json;

@@ -1,3 +1,4 @@
+using GovDisclosure.Application.Common;
 using GovDisclosure.Infrastructure.Pdf;
 using GovDisclosure.Infrastructure.Pdf.Fonts;
 using Microsoft.Extensions.Configuration;

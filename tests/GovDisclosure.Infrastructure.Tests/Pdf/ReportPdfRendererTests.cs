@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using GovDisclosure.Application.Common;
 using GovDisclosure.Domain.Reports;
 using GovDisclosure.Domain.Templates;
 using GovDisclosure.Infrastructure.Pdf;

@@ -1,6 +1,7 @@
 using System.IO.Compression;
 using System.Net;
 using System.Security.Cryptography;
+using GovDisclosure.Application.Common;
 using GovDisclosure.Domain.Agencies;
 using GovDisclosure.Domain.Workflow;
 using GovDisclosure.Web.Tests.Support;
@@ -79,12 +80,12 @@ public sealed class PublicPageTests(PublicSiteFactory factory) : IClassFixture<P
         Assert.NotEqual(await first.Content.ReadAsByteArrayAsync(), await second.Content.ReadAsByteArrayAsync());
     }
 
-    private async Task<Infrastructure.Reports.UseCaseResult> RunSubmitApprove(Infrastructure.Data.UserScope filler, int id)
+    private async Task<Application.Reports.UseCaseResult> RunSubmitApprove(Application.Common.UserScope filler, int id)
     {
         using var scope = factory.Services.CreateScope();
-        var submit = scope.ServiceProvider.GetRequiredService<Infrastructure.Reports.SubmitReport>();
+        var submit = scope.ServiceProvider.GetRequiredService<Application.Reports.SubmitReport>();
         PublicSiteFactory.Ok(await submit.ExecuteAsync(filler, id, factory.Version(id)));
-        var approve = scope.ServiceProvider.GetRequiredService<Infrastructure.Reports.ApproveReport>();
+        var approve = scope.ServiceProvider.GetRequiredService<Application.Reports.ApproveReport>();
         return await approve.ExecuteAsync(factory.Reviewer, id, factory.Version(id));
     }
 

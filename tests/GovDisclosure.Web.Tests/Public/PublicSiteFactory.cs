@@ -1,10 +1,11 @@
+using GovDisclosure.Application.Common;
+using GovDisclosure.Application.Reports;
 using GovDisclosure.Domain.Agencies;
 using GovDisclosure.Domain.Reports;
 using GovDisclosure.Domain.Templates;
 using GovDisclosure.Domain.Workflow;
 using GovDisclosure.Infrastructure.Data;
 using GovDisclosure.Infrastructure.Pdf;
-using GovDisclosure.Infrastructure.Reports;
 using GovDisclosure.Tests.Shared;
 using GovDisclosure.Web.Public;
 using GovDisclosure.Web.Tests.Support;
@@ -110,12 +111,8 @@ public sealed class PublicSiteFactory() : PortalFactory("gd_public")
         return id;
     }
 
-    public async Task Publish(int id)
-    {
-        Ok(await Run<PublishReport>(u => u.ExecuteAsync(Reviewer, id, Version(id))));
-        using var scope = Services.CreateScope();
-        await scope.ServiceProvider.GetRequiredService<IPublicSiteCache>().EvictReportAsync(id);
-    }
+    /// <summary>Publishes through the use case alone: the public pages' eviction is its listener's business, as in the portal.</summary>
+    public async Task Publish(int id) => Ok(await Run<PublishReport>(u => u.ExecuteAsync(Reviewer, id, Version(id))));
 
     /// <summary>Opens a correction and saves new content into it (not submitted, not published).</summary>
     public async Task CorrectionDraft(UserScope filler, int id, string reason, ReportDocument content, string explanation)

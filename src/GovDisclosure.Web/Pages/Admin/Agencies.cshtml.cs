@@ -1,16 +1,15 @@
 using System.ComponentModel.DataAnnotations;
-using GovDisclosure.Domain;
+using GovDisclosure.Application.Admin;
+using GovDisclosure.Application.Reports;
 using GovDisclosure.Domain.Agencies;
-using GovDisclosure.Infrastructure.Data;
 using GovDisclosure.Web.Security;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace GovDisclosure.Web.Pages.Admin;
 
 /// <summary>The agency tree within the admin's own subtree: create an agency under a parent, rename one.</summary>
-public sealed class AgenciesModel(GovDisclosureDbContext db) : PageModel
+public sealed class AgenciesModel(AgencyAdmin agencies) : PageModel
 {
     [BindProperty]
     public CreateInput Create { get; set; } = new();
@@ -18,7 +17,7 @@ public sealed class AgenciesModel(GovDisclosureDbContext db) : PageModel
     [BindProperty]
     public RenameInput Rename { get; set; } = new();
 
-    public IReadOnlyList<Node> Agencies { get; private set; } = [];
+    public IReadOnlyList<AgencyNode> Agencies { get; private set; } = [];
 
     public async Task OnGetAsync() => await Describe();
 
@@ -31,34 +30,8 @@ public sealed class AgenciesModel(GovDisclosureDbContext db) : PageModel
             return Page();
         }
 
-        var scope = User.RequiredScope();
-        var parent = await db.Agencies.Where(a => a.Path.StartsWith(scope.AgencyPath)).SingleOrDefaultAsync(a => a.Id == Create.ParentId);
-        if (parent is null)
-        {
-            return NotFound();
-        }
-
-        if (await db.Agencies.AnyAsync(a => a.Code == Create.Code.Trim()))
-        {
-            ModelState.AddModelError("Create.Code", $"机构代码“{Create.Code.Trim()}”已被使用。");
-            await Describe();
-            return Page();
-        }
-
-        try
-        {
-            db.Agencies.Add(new Agency(Create.Name, Create.Code, Create.Kind, Create.Level, parent));
-            await db.SaveChangesAsync();
-        }
-        catch (DomainException ex)
-        {
-            ModelState.AddModelError(string.Empty, ex.Message);
-            await Describe();
-            return Page();
-        }
-
-        TempData["StatusMessage"] = $"已新建机构“{Create.Name.Trim()}”。";
-        return RedirectToPage();
+        var result = await agencies.CreateAsync(User.RequiredScope(), new NewAgency(Create.ParentId!.Value, Create.Name, Create.Code, Create.Kind, Create.Level));
+        return await Outcome(result, nameof(Create));
     }
 
     public async Task<IActionResult> OnPostRenameAsync()
@@ -70,31 +43,26 @@ public sealed class AgenciesModel(GovDisclosureDbContext db) : PageModel
             return Page();
         }
 
-        var scope = User.RequiredScope();
-        var agency = await db.Agencies.Where(a => a.Path.StartsWith(scope.AgencyPath)).SingleOrDefaultAsync(a => a.Id == Rename.AgencyId);
-        if (agency is null)
+        return await Outcome(await agencies.RenameAsync(User.RequiredScope(), Rename.AgencyId, Rename.Name), nameof(Rename));
+    }
+
+    private async Task<IActionResult> Outcome(AdminResult result, string form)
+    {
+        switch (result.Status)
         {
-            return NotFound();
+            case UseCaseStatus.NotFound:
+                return NotFound();
+            case UseCaseStatus.Ok:
+                TempData["StatusMessage"] = result.Message;
+                return RedirectToPage();
         }
 
-        agency.Rename(Rename.Name);
-        await db.SaveChangesAsync();
-        TempData["StatusMessage"] = $"机构已更名为“{agency.Name}”。";
-        return RedirectToPage();
+        ModelState.AddModelError(result.Field is null ? string.Empty : $"{form}.{result.Field}", result.Message);
+        await Describe();
+        return Page();
     }
 
-    private async Task Describe()
-    {
-        var scope = User.RequiredScope();
-        Agencies = await db.Agencies.AsNoTracking().Where(a => a.Path.StartsWith(scope.AgencyPath)).OrderBy(a => a.Path)
-            .Select(a => new Node(a.Id, a.Name, a.Code, a.Kind, a.Path))
-            .ToListAsync();
-    }
-
-    public sealed record Node(int Id, string Name, string Code, AgencyKind Kind, string Path)
-    {
-        public int Depth => Path.Count(c => c == '/') - 2;
-    }
+    private async Task Describe() => Agencies = await agencies.TreeAsync(User.RequiredScope());
 
     public sealed class CreateInput
     {

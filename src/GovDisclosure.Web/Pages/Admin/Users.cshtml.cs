@@ -1,21 +1,21 @@
 using System.ComponentModel.DataAnnotations;
-using GovDisclosure.Infrastructure.Data;
+using GovDisclosure.Application.Admin;
+using GovDisclosure.Application.Reports;
 using GovDisclosure.Infrastructure.Identity;
 using GovDisclosure.Web.Security;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace GovDisclosure.Web.Pages.Admin;
 
 /// <summary>Accounts of the agencies in the admin's subtree: create one bound to an agency, set roles, unlock.</summary>
-public sealed class UsersModel(GovDisclosureDbContext db, UserManager<ApplicationUser> users, TimeProvider clock) : PageModel
+public sealed class UsersModel(UserAdmin accounts) : PageModel
 {
     [BindProperty]
     public CreateInput Create { get; set; } = new();
 
-    public IReadOnlyList<Row> Users { get; private set; } = [];
+    public IReadOnlyList<UserRow> Users { get; private set; } = [];
 
     public IReadOnlyList<(int Id, string Name)> Agencies { get; private set; } = [];
 
@@ -29,97 +29,48 @@ public sealed class UsersModel(GovDisclosureDbContext db, UserManager<Applicatio
             return Page();
         }
 
-        if (!await InScope(Create.AgencyId))
+        var result = await accounts.CreateAsync(User.RequiredScope(), new NewUser(Create.UserName, Create.DisplayName, Create.AgencyId, Create.Password, Create.Roles));
+        switch (result.Status)
+        {
+            case UseCaseStatus.NotFound:
+                return NotFound();
+            case UseCaseStatus.Ok:
+                TempData["StatusMessage"] = result.Message;
+                return RedirectToPage();
+        }
+
+        foreach (var code in result.Errors)
+        {
+            ModelState.AddModelError(string.Empty, IdentityMessages.Describe(new IdentityError { Code = code }));
+        }
+
+        await Describe();
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostRolesAsync(string userId, string[] roles) =>
+        Outcome(await accounts.SetRolesAsync(User.RequiredScope(), userId, roles));
+
+    public async Task<IActionResult> OnPostUnlockAsync(string userId) =>
+        Outcome(await accounts.UnlockAsync(User.RequiredScope(), userId));
+
+    private IActionResult Outcome(AdminResult result)
+    {
+        if (result.Status == UseCaseStatus.NotFound)
         {
             return NotFound();
         }
 
-        var user = new ApplicationUser { UserName = Create.UserName.Trim(), DisplayName = Create.DisplayName.Trim(), AgencyId = Create.AgencyId };
-        var result = await users.CreateAsync(user, Create.Password);
-        if (result.Succeeded)
-        {
-            result = await users.AddToRolesAsync(user, Create.Roles.Where(Roles.All.Contains));
-        }
-
-        if (!result.Succeeded)
-        {
-            foreach (var error in result.Errors)
-            {
-                ModelState.AddModelError(string.Empty, IdentityMessages.Describe(error));
-            }
-
-            await Describe();
-            return Page();
-        }
-
-        TempData["StatusMessage"] = $"已新建账户“{user.UserName}”。";
+        TempData["StatusMessage"] = result.Message;
         return RedirectToPage();
-    }
-
-    public async Task<IActionResult> OnPostRolesAsync(string userId, string[] roles)
-    {
-        var user = await FindInScope(userId);
-        if (user is null)
-        {
-            return NotFound();
-        }
-
-        var wanted = roles.Where(Roles.All.Contains).ToHashSet();
-        var current = await users.GetRolesAsync(user);
-        if (user.Id == User.RequiredScope().UserId && current.Contains(Roles.Admin) && !wanted.Contains(Roles.Admin))
-        {
-            TempData["StatusMessage"] = "不能取消自己的管理员角色。";
-            return RedirectToPage();
-        }
-
-        await users.RemoveFromRolesAsync(user, current.Except(wanted));
-        await users.AddToRolesAsync(user, wanted.Except(current));
-        await users.UpdateSecurityStampAsync(user);
-        TempData["StatusMessage"] = $"已更新“{user.UserName}”的角色。";
-        return RedirectToPage();
-    }
-
-    public async Task<IActionResult> OnPostUnlockAsync(string userId)
-    {
-        var user = await FindInScope(userId);
-        if (user is null)
-        {
-            return NotFound();
-        }
-
-        await users.SetLockoutEndDateAsync(user, null);
-        await users.ResetAccessFailedCountAsync(user);
-        TempData["StatusMessage"] = $"已解除“{user.UserName}”的锁定。";
-        return RedirectToPage();
-    }
-
-    private async Task<bool> InScope(int agencyId)
-    {
-        var path = User.RequiredScope().AgencyPath;
-        return await db.Agencies.AnyAsync(a => a.Id == agencyId && a.Path.StartsWith(path));
-    }
-
-    private async Task<ApplicationUser?> FindInScope(string userId)
-    {
-        var user = await users.FindByIdAsync(userId);
-        return user is not null && await InScope(user.AgencyId) ? user : null;
     }
 
     private async Task Describe()
     {
-        var path = User.RequiredScope().AgencyPath;
-        Agencies = (await db.Agencies.AsNoTracking().Where(a => a.Path.StartsWith(path)).OrderBy(a => a.Path).Select(a => new { a.Id, a.Name }).ToListAsync())
-            .Select(a => (a.Id, a.Name)).ToList();
-        var rows = await db.Users.AsNoTracking().Where(u => u.Agency!.Path.StartsWith(path)).OrderBy(u => u.Agency!.Path).ThenBy(u => u.UserName)
-            .Select(u => new { u.Id, u.UserName, u.DisplayName, Agency = u.Agency!.Name, u.LockoutEnd })
-            .ToListAsync();
-        var roles = await db.UserRoles.AsNoTracking().Join(db.Roles, ur => ur.RoleId, r => r.Id, (ur, r) => new { ur.UserId, r.Name }).ToListAsync();
-        var now = clock.GetUtcNow();
-        Users = rows.Select(u => new Row(u.Id, u.UserName ?? string.Empty, u.DisplayName, u.Agency,
-            roles.Where(r => r.UserId == u.Id).Select(r => r.Name!).ToList(), u.LockoutEnd > now)).ToList();
+        var scope = User.RequiredScope();
+        Agencies = await accounts.AgenciesAsync(scope);
+        Users = await accounts.ListAsync(scope);
     }
-
-    public sealed record Row(string Id, string UserName, string DisplayName, string AgencyName, IReadOnlyList<string> Roles, bool IsLockedOut);
 
     public sealed class CreateInput
     {

@@ -1,7 +1,7 @@
+using GovDisclosure.Application.Reports;
 using GovDisclosure.Domain.Reports;
 using GovDisclosure.Domain.Templates;
 using GovDisclosure.Infrastructure.Public;
-using GovDisclosure.Infrastructure.Reports;
 using GovDisclosure.Web.Pages.Shared.Report;
 using GovDisclosure.Web.Public;
 using Microsoft.AspNetCore.Authorization;

@@ -1,16 +1,14 @@
-using GovDisclosure.Domain.Reports;
+using GovDisclosure.Application.Common;
+using GovDisclosure.Application.Reports;
 using GovDisclosure.Domain.Workflow;
-using GovDisclosure.Infrastructure.Data;
-using GovDisclosure.Infrastructure.Reports;
 using GovDisclosure.Web.Security;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace GovDisclosure.Web.Pages.Work;
 
 /// <summary>The filler's dashboard: the agency's reports by year, their deadlines, and starting this year's report.</summary>
-public sealed class IndexModel(GovDisclosureDbContext db, TimeProvider clock, StartReport startReport) : PageModel
+public sealed class IndexModel(ReportQueries reports, DeadlineQueries deadlines, DashboardQueries dashboard, TimeProvider clock, StartReport startReport) : PageModel
 {
     public IReadOnlyList<ReportRow> Reports { get; private set; } = [];
 
@@ -24,54 +22,34 @@ public sealed class IndexModel(GovDisclosureDbContext db, TimeProvider clock, St
     public async Task OnGetAsync()
     {
         var scope = User.RequiredScope();
-        var agency = await db.Agencies.AsNoTracking().SingleAsync(a => a.Id == scope.AgencyId);
-        var years = await db.ReportingYears.AsNoTracking().OrderByDescending(y => y.Year).ToListAsync();
-        var overrides = await db.DeadlineOverrides.AsNoTracking().ToListAsync();
-        var reports = await db.Reports.AsNoTracking().EditableBy(scope)
-            .OrderByDescending(r => r.Year)
-            .Select(r => new
-            {
-                r.Id,
-                r.Year,
-                r.State,
-                r.Revision,
-                r.Title,
-                r.UpdatedAt,
-                FirstPublished = db.Publications.Where(p => p.ReportId == r.Id).Min(p => (DateTimeOffset?)p.PublishedAt),
-            })
-            .ToListAsync();
-
         Today = Deadlines.BeijingDate(clock.GetUtcNow());
-        AgencyName = agency.Name;
-        Reports = reports.Select(r =>
+        AgencyName = (await dashboard.OwnAgencyAsync(scope.AgencyId))?.Name ?? string.Empty;
+        var years = await dashboard.YearsAsync();
+        var own = await reports.ListAsync(scope, access: ReportAccess.Edit);
+
+        // Deadlines per year the agency has a report in: the same scoped query the reviewers' overview reads.
+        var standing = new Dictionary<int, AgencyDeadline>();
+        foreach (var year in own.Select(r => r.Year).Distinct())
         {
-            var year = years.FirstOrDefault(y => y.Year == r.Year);
-            var deadline = year is null ? (DateOnly?)null : Deadlines.For(year, agency, overrides);
-            var status = deadline is null ? (DeadlineStatus?)null
-                : Deadlines.Status(deadline.Value, r.FirstPublished is { } p ? Deadlines.BeijingDate(p) : null, Today);
-            return new ReportRow(r.Id, r.Year, r.Title, r.State, r.Revision, deadline, status, deadline is null ? null : deadline.Value.DayNumber - Today.DayNumber);
+            if ((await deadlines.ForUserAsync(scope, year, Today)).FirstOrDefault(d => d.AgencyId == scope.AgencyId) is { } deadline)
+            {
+                standing[year] = deadline;
+            }
+        }
+
+        Reports = own.Select(r =>
+        {
+            var deadline = standing.GetValueOrDefault(r.Year);
+            return new ReportRow(r.Id, r.Year, r.Title, r.State, r.Revision, deadline?.Deadline, deadline?.Status,
+                deadline is null ? null : deadline.Deadline.DayNumber - Today.DayNumber);
         }).ToList();
-        StartableYears = years.Where(y => y.IsOpen && reports.All(r => r.Year != y.Year)).Select(y => y.Year).ToList();
+        StartableYears = years.Where(y => y.IsOpen && own.All(r => r.Year != y.Year)).Select(y => y.Year).ToList();
     }
 
+    /// <summary>StartReport checks the year is open and the report new, and carries over last year's *published* figures.</summary>
     public async Task<IActionResult> OnPostStartAsync(int year)
     {
-        var scope = User.RequiredScope();
-        var reportingYear = await db.ReportingYears.AsNoTracking().SingleOrDefaultAsync(y => y.Year == year);
-        if (reportingYear is not { IsOpen: true })
-        {
-            TempData["StatusMessage"] = $"{year}年度未开放填报。";
-            return RedirectToPage();
-        }
-
-        if (await db.Reports.EditableBy(scope).AnyAsync(r => r.Year == year))
-        {
-            TempData["StatusMessage"] = $"本单位{year}年度报告已存在。";
-            return RedirectToPage();
-        }
-
-        // StartReport carries over last year's *published* figures; a draft never counts.
-        var result = await startReport.ExecuteAsync(scope, year);
+        var result = await startReport.ExecuteAsync(User.RequiredScope(), year);
         TempData["StatusMessage"] = result.Message;
         return result.IsOk ? RedirectToPage("/Work/Reports/Edit", new { id = result.ReportId }) : RedirectToPage();
     }

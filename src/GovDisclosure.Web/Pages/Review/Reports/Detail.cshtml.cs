@@ -1,17 +1,14 @@
 using System.ComponentModel.DataAnnotations;
+using GovDisclosure.Application.Common;
+using GovDisclosure.Application.Reports;
 using GovDisclosure.Domain;
 using GovDisclosure.Domain.Reports;
 using GovDisclosure.Domain.Templates;
 using GovDisclosure.Domain.Workflow;
-using GovDisclosure.Infrastructure.Data;
-using GovDisclosure.Infrastructure.Reports;
 using GovDisclosure.Web.Pages.Shared.Report;
-using GovDisclosure.Web.Public;
 using GovDisclosure.Web.Security;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace GovDisclosure.Web.Pages.Review.Reports;
 
@@ -19,7 +16,7 @@ namespace GovDisclosure.Web.Pages.Review.Reports;
 /// Reviewing one report: findings with the filler's 说明, last year's figures beside this year's, comments on
 /// a section or a cell, approve / return / publish, and the timeline from the audit trail.
 /// </summary>
-public sealed class DetailModel(GovDisclosureDbContext db, IAuthorizationService authorization, ApproveReport approveReport, ReturnReport returnReport, AddComment addComment, PublishReport publishReport, IPublicSiteCache publicSiteCache, ReportQueries queries) : PageModel
+public sealed class DetailModel(ApproveReport approveReport, ReturnReport returnReport, AddComment addComment, PublishReport publishReport, ReportQueries queries) : PageModel
 {
     public const string ConflictMessage = "操作未成功：该报告刚刚被他人修改或处理过，请查看最新内容后再操作。";
 
@@ -45,7 +42,7 @@ public sealed class DetailModel(GovDisclosureDbContext db, IAuthorizationService
 
     public async Task<IActionResult> OnGetAsync(int id)
     {
-        var report = await Load(id, tracking: false);
+        var report = await Load(id);
         if (report is null)
         {
             return NotFound();
@@ -57,7 +54,7 @@ public sealed class DetailModel(GovDisclosureDbContext db, IAuthorizationService
 
     public async Task<IActionResult> OnPostCommentAsync(int id)
     {
-        var report = await Load(id, tracking: false);
+        var report = await Load(id);
         if (report is null)
         {
             return NotFound();
@@ -93,7 +90,7 @@ public sealed class DetailModel(GovDisclosureDbContext db, IAuthorizationService
     {
         if (!ModelState.IsValid)
         {
-            var report = await Load(id, tracking: false);
+            var report = await Load(id);
             if (report is null)
             {
                 return NotFound();
@@ -106,23 +103,12 @@ public sealed class DetailModel(GovDisclosureDbContext db, IAuthorizationService
         return await Outcome(id, await returnReport.ExecuteAsync(User.RequiredScope(), id, RowVersion, ReturnSummary ?? string.Empty), "已退回填报单位。");
     }
 
-    /// <summary>发布 through the use case: it renders the PDF and commits state, PDF, hash, snapshot and audit in one transaction.</summary>
-    public async Task<IActionResult> OnPostPublishAsync(int id)
-    {
-        if (!(await authorization.AuthorizeAsync(User, Policies.Publisher)).Succeeded)
-        {
-            return Forbid();
-        }
-
-        var result = await publishReport.ExecuteAsync(User.RequiredScope(), id, RowVersion);
-        if (result.Status == UseCaseStatus.Ok)
-        {
-            // The public pages are output-cached (docs/decisions/0004): readers must see the new revision now.
-            await publicSiteCache.EvictReportAsync(id);
-        }
-
-        return await Outcome(id, result, "已发布，公众现在可以查阅本报告。");
-    }
+    /// <summary>
+    /// 发布 through the use case: it checks the publisher's role, renders the PDF, commits state, PDF, hash, snapshot and
+    /// audit in one transaction, and then tells its listeners (the public pages' cache) that the publication happened.
+    /// </summary>
+    public async Task<IActionResult> OnPostPublishAsync(int id) =>
+        await Outcome(id, await publishReport.ExecuteAsync(User.RequiredScope(), id, RowVersion), "已发布，公众现在可以查阅本报告。");
 
     /// <summary>Turns a use case's answer into what the reviewer sees: a status message, or the page with the refusal.</summary>
     private async Task<IActionResult> Outcome(int id, UseCaseResult result, string done)
@@ -139,8 +125,7 @@ public sealed class DetailModel(GovDisclosureDbContext db, IAuthorizationService
                 return RedirectToPage(new { id });
             default:
                 ModelState.AddModelError(string.Empty, result.Message);
-                db.ChangeTracker.Clear();
-                await Describe((await Load(id, tracking: false))!);
+                await Describe((await Load(id))!);
                 return Page();
         }
     }
@@ -150,12 +135,9 @@ public sealed class DetailModel(GovDisclosureDbContext db, IAuthorizationService
         Report = report;
         RowVersion = report.RowVersion;
         var document = report.ToDocument(report.Agency!.Name);
-        var previousDocument = await queries.PreviousYearAsync(User.RequiredScope(), report.Id);
-        var notes = await db.ReviewComments.AsNoTracking()
-            .Where(c => c.ReportId == report.Id && c.Revision == report.Revision)
-            .OrderBy(c => c.CreatedAt)
-            .Select(c => new CellNote(c.Id, c.CellCode, c.SectionKey, c.Text, c.AuthorName, c.CreatedAt))
-            .ToListAsync();
+        var scope = User.RequiredScope();
+        var previousDocument = await queries.PreviousYearAsync(scope, report.Id);
+        var notes = CellNote.From(await queries.NotesAsync(scope, report.Id, report.Revision));
         Document = new ReportDocumentModel
         {
             Document = document,
@@ -163,15 +145,11 @@ public sealed class DetailModel(GovDisclosureDbContext db, IAuthorizationService
             Findings = report.Check(document, previousDocument),
             Notes = notes,
         };
-        Timeline = await db.AuditEntries.AsNoTracking().Where(a => a.ReportId == report.Id).OrderBy(a => a.At).ThenBy(a => a.Id).ToListAsync();
-        CanPublish = (await authorization.AuthorizeAsync(User, Policies.Publisher)).Succeeded;
+        Timeline = await queries.AuditTrailAsync(scope, report.Id);
+        CanPublish = scope.CanPublish;
     }
 
-    private Task<AnnualReport?> Load(int id, bool tracking)
-    {
-        var query = db.Reports.ReviewableBy(User.RequiredScope()).Include(r => r.Agency).Where(r => r.Id == id);
-        return (tracking ? query : query.AsNoTracking()).SingleOrDefaultAsync();
-    }
+    private Task<AnnualReport?> Load(int id) => queries.GetAsync(User.RequiredScope(), id, ReportAccess.Review);
 
     public sealed class CommentInput
     {

@@ -1,4 +1,5 @@
 using System.Globalization;
+using GovDisclosure.Application.Reports;
 using GovDisclosure.Domain.Reports;
 using GovDisclosure.Domain.Templates;
 
@@ -17,7 +18,11 @@ public enum ReportTableMode
 public sealed record FindingCellLinks(IReadOnlyList<string> Codes, TemplateDefinition Template, string Prefix = "");
 
 /// <summary>A review comment shown at its cell (or section) in the editor and on the review page.</summary>
-public sealed record CellNote(int Id, string? CellCode, string? SectionKey, string Text, string AuthorName, DateTimeOffset At);
+public sealed record CellNote(int Id, string? CellCode, string? SectionKey, string Text, string AuthorName, DateTimeOffset At)
+{
+    public static IReadOnlyList<CellNote> From(IEnumerable<ReportNote> notes) =>
+        notes.Select(n => new CellNote(n.Id, n.CellCode, n.SectionKey, n.Text, n.AuthorName, n.At)).ToList();
+}
 
 /// <summary>
 /// What <c>_ReportTable.cshtml</c> draws: one table of a template exactly as its grid says (merged headers,

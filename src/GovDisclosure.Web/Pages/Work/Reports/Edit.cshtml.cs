@@ -1,16 +1,15 @@
 using System.Globalization;
+using GovDisclosure.Application.Common;
+using GovDisclosure.Application.Reports;
 using GovDisclosure.Domain;
 using GovDisclosure.Domain.Reports;
 using GovDisclosure.Domain.Templates;
 using GovDisclosure.Domain.Workflow;
-using GovDisclosure.Infrastructure.Data;
-using GovDisclosure.Infrastructure.Reports;
 using GovDisclosure.Web.Pages.Shared.Report;
 using GovDisclosure.Web.Security;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace GovDisclosure.Web.Pages.Work.Reports;
 
@@ -18,7 +17,7 @@ namespace GovDisclosure.Web.Pages.Work.Reports;
 /// The report editor: six sections of text and the statutory tables drawn from the template. Saving keeps
 /// everything typed when the input is malformed or the rules refuse it, so no work is ever lost to an error.
 /// </summary>
-public sealed class EditModel(GovDisclosureDbContext db, SaveReport saveReport, SubmitReport submitReport, WithdrawReport withdrawReport, ReportQueries queries, OpenCorrection openCorrection) : PageModel
+public sealed class EditModel(SaveReport saveReport, SaveAndSubmitReport saveAndSubmit, WithdrawReport withdrawReport, OpenCorrection openCorrection, ReportQueries queries) : PageModel
 {
     public const string ConflictMessage = "保存未成功：该报告在您打开之后已被他人（或您在其他窗口中）修改。您输入的内容仍保留在下方，请核对后再次保存，再次保存将以本页内容为准。";
 
@@ -137,7 +136,8 @@ public sealed class EditModel(GovDisclosureDbContext db, SaveReport saveReport, 
             return await Redisplay(report, document, errors);
         }
 
-        var saved = await saveReport.ExecuteAsync(scope, new SaveReportInput(id, Input.RowVersion, document, Input.ExplanationsByKey(), Clean(Input.CarryReasons)));
+        var input = new SaveReportInput(id, Input.RowVersion, document, Input.ExplanationsByKey(), Clean(Input.CarryReasons));
+        var saved = submit ? await saveAndSubmit.ExecuteAsync(scope, input) : await saveReport.ExecuteAsync(scope, input);
         switch (saved.Status)
         {
             case UseCaseStatus.NotFound:
@@ -145,24 +145,17 @@ public sealed class EditModel(GovDisclosureDbContext db, SaveReport saveReport, 
             case UseCaseStatus.Conflict:
                 ModelState.AddModelError(string.Empty, ConflictMessage);
                 return await Redisplay(report, document, errors, keepVersion: false);
-            case UseCaseStatus.Rejected or UseCaseStatus.Refused:
-                ModelState.AddModelError(string.Empty, saved.Message);
-                return await Redisplay(report, document, errors);
-        }
-
-        if (submit)
-        {
-            var submitted = await submitReport.ExecuteAsync(scope, id, saved.RowVersion!.Value);
-            if (!submitted.IsOk)
-            {
+            case UseCaseStatus.Rejected or UseCaseStatus.Refused when saved.ContentSaved:
                 // The content is saved; only the submission was refused (e.g. a warning still lacks its 说明).
-                ModelState.AddModelError(string.Empty, "已保存，但未能提交：" + submitted.Message);
+                ModelState.AddModelError(string.Empty, saved.Message);
                 var current = await Load(id);
                 ModelState.Remove($"{nameof(Input)}.{nameof(InputModel.RowVersion)}");
                 Input.RowVersion = current!.RowVersion;
                 await Describe(current, document);
                 return Page();
-            }
+            case UseCaseStatus.Rejected or UseCaseStatus.Refused:
+                ModelState.AddModelError(string.Empty, saved.Message);
+                return await Redisplay(report, document, errors);
         }
 
         TempData["StatusMessage"] = submit ? "已保存并提交审核。" : saved.Message;
@@ -176,9 +169,9 @@ public sealed class EditModel(GovDisclosureDbContext db, SaveReport saveReport, 
         if (!keepVersion)
         {
             // A stale version: the next save is meant to overwrite with what is on the page, so it carries the current one.
-            var current = await db.Reports.AsNoTracking().Where(r => r.Id == report.Id).Select(r => r.RowVersion).SingleAsync();
+            var current = await Load(report.Id);
             ModelState.Remove($"{nameof(Input)}.{nameof(InputModel.RowVersion)}");
-            Input.RowVersion = current;
+            Input.RowVersion = current?.RowVersion ?? Input.RowVersion;
         }
 
         CellErrors = errors.Where(e => e.Key.StartsWith(InputModel.CellPrefix, StringComparison.Ordinal))
@@ -193,18 +186,11 @@ public sealed class EditModel(GovDisclosureDbContext db, SaveReport saveReport, 
     {
         Report = new ReportView(report.Id, report.Title, report.Year, report.Template, report.State, report.Revision, report.Agency!.Name,
             report.CorrectionReason, report.CarriedValues, report.Explanations, report.PublishedRevision, report.RowVersion);
-        var previous = await queries.PreviousYearAsync(User.RequiredScope(), report.Id);
+        var scope = User.RequiredScope();
+        var previous = await queries.PreviousYearAsync(scope, report.Id);
         Findings = report.Check(document, previous);
-        Notes = await db.ReviewComments.AsNoTracking()
-            .Where(c => c.ReportId == report.Id && c.Revision == report.Revision)
-            .OrderBy(c => c.CreatedAt)
-            .Select(c => new CellNote(c.Id, c.CellCode, c.SectionKey, c.Text, c.AuthorName, c.CreatedAt))
-            .ToListAsync();
-        // The report was loaded through the user's scope above, so its audit lines may be read directly.
-        Corrections = await db.AuditEntries.AsNoTracking()
-            .Where(a => a.ReportId == report.Id && a.Action == AuditActions.CorrectionOpened)
-            .OrderBy(a => a.At).ThenBy(a => a.Id)
-            .ToListAsync();
+        Notes = CellNote.From(await queries.NotesAsync(scope, report.Id, report.Revision));
+        Corrections = (await queries.AuditTrailAsync(scope, report.Id)).Where(a => a.Action == AuditActions.CorrectionOpened).ToList();
         DerivedTotals = ReportTotals.Derived(document);
     }
 
@@ -236,8 +222,7 @@ public sealed class EditModel(GovDisclosureDbContext db, SaveReport saveReport, 
     /// <summary>The localStorage key of unsaved input: a draft typed against another revision or version is not offered back.</summary>
     public string DraftKey => $"gd-draft:{Report.Id}:{Report.Revision}:{Input.RowVersion}";
 
-    private Task<AnnualReport?> Load(int id) =>
-        db.Reports.AsNoTracking().EditableBy(User.RequiredScope()).Include(r => r.Agency).SingleOrDefaultAsync(r => r.Id == id);
+    private Task<AnnualReport?> Load(int id) => queries.GetAsync(User.RequiredScope(), id, ReportAccess.Edit);
 
     private static Dictionary<string, string> Clean(Dictionary<string, string?> values) =>
         values.Where(v => !string.IsNullOrWhiteSpace(v.Value)).ToDictionary(v => v.Key, v => v.Value!.Trim(), StringComparer.Ordinal);

@@ -1,14 +1,13 @@
+using GovDisclosure.Application.Common;
+using GovDisclosure.Application.Reports;
 using GovDisclosure.Domain;
 using GovDisclosure.Import;
 using GovDisclosure.Domain.Reports;
 using GovDisclosure.Domain.Workflow;
-using GovDisclosure.Infrastructure.Data;
-using GovDisclosure.Infrastructure.Reports;
 using GovDisclosure.Web.Pages.Shared.Report;
 using GovDisclosure.Web.Security;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace GovDisclosure.Web.Pages.Work.Reports;
 
@@ -17,7 +16,7 @@ namespace GovDisclosure.Web.Pages.Work.Reports;
 /// confirmation. The recognised document travels as interchange JSON in a hidden field, so what is applied
 /// is exactly what was shown.
 /// </summary>
-public sealed class ImportModel(GovDisclosureDbContext db, SaveReport saveReport) : PageModel
+public sealed class ImportModel(ApplyImport applyImport, ReportQueries queries) : PageModel
 {
     public const long MaxUploadBytes = 2 * 1024 * 1024;
 
@@ -118,48 +117,34 @@ public sealed class ImportModel(GovDisclosureDbContext db, SaveReport saveReport
 
     public async Task<IActionResult> OnPostApplyAsync(int id)
     {
-        var scope = User.RequiredScope();
-        var report = await db.Reports.AsNoTracking().EditableBy(scope).Include(r => r.Agency).SingleOrDefaultAsync(r => r.Id == id);
+        // Any state: a report submitted meanwhile gets the domain's refusal in words, not a 404.
+        var report = await queries.GetAsync(User.RequiredScope(), id, ReportAccess.Edit);
         if (report is null)
         {
             return NotFound();
         }
 
         Describe(report);
-        ReportDocument document;
-        try
-        {
-            document = InterchangeJson.Read(RecognisedJson ?? string.Empty);
-        }
-        catch (ReportFormatException ex)
-        {
-            ModelState.AddModelError(string.Empty, ex.Message);
-            return Page();
-        }
-
-        // The same save as the editor's: the rules refuse an unbalanced import, the 说明 already written are kept.
-        var result = await saveReport.ExecuteAsync(scope, new SaveReportInput(id, RowVersion, document, report.Explanations));
+        var (result, document) = await applyImport.ExecuteAsync(User.RequiredScope(), id, RowVersion, RecognisedJson);
         switch (result.Status)
         {
             case UseCaseStatus.NotFound:
                 return NotFound();
-            case UseCaseStatus.Conflict:
-                ModelState.AddModelError(string.Empty, "导入未成功：报告在此期间已被修改，请重新识别后再导入。");
-                return Page();
-            case UseCaseStatus.Rejected:
-                // Show the recognised content again with the findings at its cells, so the user sees what to fix.
-                ModelState.AddModelError(string.Empty, result.Message);
-                ImportFindings = result.Findings;
-                Preview = new ReportDocumentModel { Document = document, Findings = result.Findings };
-                return Page();
-            case UseCaseStatus.Refused:
-                ModelState.AddModelError(string.Empty, result.Message);
-                return Page();
+            case UseCaseStatus.Ok:
+                TempData["StatusMessage"] = "已导入到草稿，请核对各项内容。";
+                TempData["SavedReport"] = id;
+                return RedirectToPage("/Work/Reports/Edit", new { id });
         }
 
-        TempData["StatusMessage"] = "已导入到草稿，请核对各项内容。";
-        TempData["SavedReport"] = id;
-        return RedirectToPage("/Work/Reports/Edit", new { id });
+        ModelState.AddModelError(string.Empty, result.Message);
+        if (result.Status != UseCaseStatus.Conflict && document is not null)
+        {
+            // Show the recognised content again with the findings at its cells, so the user sees what to fix.
+            ImportFindings = result.Findings;
+            Preview = new ReportDocumentModel { Document = document, Findings = result.Findings };
+        }
+
+        return Page();
     }
 
     private void Describe(AnnualReport report)
@@ -172,6 +157,7 @@ public sealed class ImportModel(GovDisclosureDbContext db, SaveReport saveReport
         }
     }
 
-    private Task<AnnualReport?> Load(int id) =>
-        db.Reports.AsNoTracking().EditableBy(User.RequiredScope()).Include(r => r.Agency).Where(r => r.State == ReportState.Draft || r.State == ReportState.Returned).SingleOrDefaultAsync(r => r.Id == id);
+    /// <summary>Only a draft or a returned report takes an import; any other state answers 404 like a report out of scope.</summary>
+    private async Task<AnnualReport?> Load(int id) =>
+        await queries.GetAsync(User.RequiredScope(), id, ReportAccess.Edit) is { State: ReportState.Draft or ReportState.Returned } report ? report : null;
 }

@@ -1,18 +1,17 @@
-using GovDisclosure.Infrastructure.Data;
-using GovDisclosure.Infrastructure.Pdf;
+using GovDisclosure.Application.Common;
+using GovDisclosure.Application.Reports;
 using GovDisclosure.Web.Security;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace GovDisclosure.Web.Pages.Work.Reports;
 
 /// <summary>The saved draft as a PDF with a 「草稿」 watermark, drawn by the same renderer that publishing uses.</summary>
-public sealed class PdfModel(GovDisclosureDbContext db, IReportPdfRenderer renderer) : PageModel
+public sealed class PdfModel(ReportQueries queries, IReportPdfRenderer renderer) : PageModel
 {
     public async Task<IActionResult> OnGetAsync(int id)
     {
-        var report = await db.Reports.AsNoTracking().EditableBy(User.RequiredScope()).Include(r => r.Agency).SingleOrDefaultAsync(r => r.Id == id);
+        var report = await queries.GetAsync(User.RequiredScope(), id, ReportAccess.Edit);
         if (report is null)
         {
             return NotFound();

@@ -1,15 +1,14 @@
-using GovDisclosure.Infrastructure.Data;
-using GovDisclosure.Infrastructure.Reports;
+using GovDisclosure.Application.Common;
+using GovDisclosure.Application.Reports;
 using GovDisclosure.Web.Pages.Shared.Report;
 using GovDisclosure.Web.Security;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace GovDisclosure.Web.Pages.Work.Reports;
 
 /// <summary>The saved draft as the public will read it.</summary>
-public sealed class PreviewModel(GovDisclosureDbContext db, ReportQueries queries) : PageModel
+public sealed class PreviewModel(ReportQueries queries) : PageModel
 {
     public int Id { get; private set; }
 
@@ -20,7 +19,7 @@ public sealed class PreviewModel(GovDisclosureDbContext db, ReportQueries querie
 
     public async Task<IActionResult> OnGetAsync(int id)
     {
-        var report = await db.Reports.AsNoTracking().EditableBy(User.RequiredScope()).Include(r => r.Agency).SingleOrDefaultAsync(r => r.Id == id);
+        var report = await queries.GetAsync(User.RequiredScope(), id, ReportAccess.Edit);
         if (report is null)
         {
             return NotFound();

@@ -1,0 +1,37 @@
+namespace GovDisclosure.Application.Admin;
+
+/// <summary>An account as the admin page lists it.</summary>
+public sealed record UserRow(string Id, string UserName, string DisplayName, int AgencyId, string AgencyName, IReadOnlyList<string> Roles, bool IsLockedOut);
+
+public sealed record NewUser(string UserName, string DisplayName, int AgencyId, string Password, IReadOnlyList<string> Roles);
+
+/// <summary>An account's failure codes (Identity's error codes); the page puts them into Chinese.</summary>
+public sealed record AccountOutcome(bool Succeeded, IReadOnlyList<string> ErrorCodes)
+{
+    public static AccountOutcome Success { get; } = new(true, []);
+}
+
+/// <summary>
+/// The account store (ASP.NET Core Identity in Infrastructure): password hashing, roles, lockout and security
+/// stamps are Identity's business, so the use case reaches them only through this seam.
+/// </summary>
+public interface IUserAccounts
+{
+    /// <summary>The role codes an account may hold.</summary>
+    IReadOnlyList<string> KnownRoles { get; }
+
+    /// <summary>The role that manages the portal; an admin may not take it from themselves.</summary>
+    string AdministratorRole { get; }
+
+    Task<IReadOnlyList<UserRow>> ListAsync(string agencyPath, DateTimeOffset now, CancellationToken ct);
+
+    /// <summary>The account's agency and current roles; null when there is no such account.</summary>
+    Task<(string UserName, int AgencyId, IReadOnlyList<string> Roles)?> FindAsync(string userId, CancellationToken ct);
+
+    Task<AccountOutcome> CreateAsync(NewUser user, CancellationToken ct);
+
+    /// <summary>Sets exactly these roles and renews the security stamp, so the change reaches a signed-in session.</summary>
+    Task SetRolesAsync(string userId, IReadOnlySet<string> roles, CancellationToken ct);
+
+    Task UnlockAsync(string userId, CancellationToken ct);
+}

@@ -1,0 +1,39 @@
+using GovDisclosure.Domain.Agencies;
+using GovDisclosure.Domain.Workflow;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+
+namespace GovDisclosure.Application.Common;
+
+/// <summary>
+/// The database as the use cases and queries see it: the aggregates' sets and one SaveChanges. Infrastructure's
+/// DbContext implements it; the provider (Npgsql), the mappings and the migrations stay there.
+/// </summary>
+public interface IGovDisclosureDb
+{
+    DbSet<Agency> Agencies { get; }
+
+    DbSet<ReportingYear> ReportingYears { get; }
+
+    DbSet<DeadlineOverride> DeadlineOverrides { get; }
+
+    DbSet<AnnualReport> Reports { get; }
+
+    DbSet<Publication> Publications { get; }
+
+    DbSet<ReviewComment> ReviewComments { get; }
+
+    DbSet<AuditEntry> AuditEntries { get; }
+
+    /// <summary>Cleared after a refusal, so a half-changed aggregate is never saved by a later call in the same request.</summary>
+    ChangeTracker ChangeTracker { get; }
+
+    /// <summary>For the row version the caller loaded (optimistic concurrency).</summary>
+    EntityEntry<TEntity> Entry<TEntity>(TEntity entity)
+        where TEntity : class;
+
+    Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Whether a failed save broke a unique index (two clicks creating the same row); the provider knows how to tell.</summary>
+    bool IsUniqueViolation(DbUpdateException exception);
+}

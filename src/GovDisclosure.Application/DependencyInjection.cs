@@ -1,0 +1,45 @@
+using GovDisclosure.Application.Admin;
+using GovDisclosure.Application.Common;
+using GovDisclosure.Application.Reports;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+
+namespace GovDisclosure.Application;
+
+public static class DependencyInjection
+{
+    /// <summary>
+    /// The use cases and queries, one scoped instance per request (they share its <see cref="IGovDisclosureDb"/>).
+    /// The host adds the implementations of the interfaces declared here (Infrastructure) and its own listeners.
+    /// </summary>
+    public static IServiceCollection AddGovDisclosureApplication(this IServiceCollection services)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddScoped<StartReport>();
+        services.AddScoped<SaveReport>();
+        services.AddScoped<SubmitReport>();
+        services.AddScoped<SaveAndSubmitReport>();
+        services.AddScoped<WithdrawReport>();
+        services.AddScoped<ReturnReport>();
+        services.AddScoped<ApproveReport>();
+        services.AddScoped<OpenCorrection>();
+        services.AddScoped<AddComment>();
+        services.AddScoped<ApplyImport>();
+        services.AddScoped<ReportQueries>();
+        services.AddScoped<DeadlineQueries>();
+        services.AddScoped<DashboardQueries>();
+        services.AddScoped<AgencyAdmin>();
+        services.AddScoped<YearAdmin>();
+        services.AddScoped<UserAdmin>();
+
+        // A factory, so a host without a PDF renderer (the CLI's plain verbs) still validates; publishing there fails when resolved.
+        services.AddScoped(sp => new PublishReport(
+            sp.GetRequiredService<IGovDisclosureDb>(),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<IReportPdfRenderer>(),
+            sp.GetServices<IPublicationListener>(),
+            sp.GetRequiredService<ILogger<PublishReport>>()));
+        return services;
+    }
+}
