@@ -11,7 +11,7 @@ namespace GovDisclosure.Application.Reports;
 /// snapshot, the published cells, the findings with their 说明 and the audit line are written by one SaveChanges, i.e. one transaction:
 /// the public sees all of it or none of it. The PDF is rendered first, so a renderer failure changes nothing.
 /// </summary>
-public sealed class PublishReport(
+public sealed partial class PublishReport(
     IGovDisclosureDb db, TimeProvider clock, IReportPdfRenderer renderer, IEnumerable<IPublicationListener> listeners, ILogger<PublishReport> logger)
 {
     public const string PdfFailedMessage = "生成PDF失败，报告未发布，状态保持“已通过”。请稍后重试；如仍失败请联系管理员。";
@@ -39,7 +39,7 @@ public sealed class PublishReport(
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
-                logger.LogError(e, "PDF rendering failed for report {ReportId} revision {Revision}", report.Id, report.Revision);
+                LogRenderFailed(logger, e, report.Id, report.Revision);
                 throw new DomainException(PdfFailedMessage);
             }
 
@@ -70,8 +70,14 @@ public sealed class PublishReport(
             catch (Exception e) when (e is not OperationCanceledException)
             {
                 // The publication is committed and public; a stale mirror expires on its own, so the reviewer still hears "published".
-                logger.LogError(e, "Publication listener {Listener} failed for report {ReportId} revision {Revision}", listener.GetType().Name, published.ReportId, published.Revision);
+                LogListenerFailed(logger, e, listener.GetType().Name, published.ReportId, published.Revision);
             }
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "PDF rendering failed for report {ReportId} revision {Revision}")]
+    private static partial void LogRenderFailed(ILogger logger, Exception exception, int reportId, int revision);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Publication listener {Listener} failed for report {ReportId} revision {Revision}")]
+    private static partial void LogListenerFailed(ILogger logger, Exception exception, string listener, int reportId, int revision);
 }

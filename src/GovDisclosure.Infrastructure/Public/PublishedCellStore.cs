@@ -14,9 +14,18 @@ namespace GovDisclosure.Infrastructure.Public;
 /// higher id, so keeping up is exact and cheap: each use asks for the year's highest publication id and loads
 /// only the publications above the one it has seen.
 /// </summary>
-public sealed class PublishedCellStore
+public sealed class PublishedCellStore : IDisposable
 {
     private readonly ConcurrentDictionary<int, YearCells> years = new();
+
+    /// <summary>The store is a singleton; the container disposes it at shutdown, releasing each year's lock.</summary>
+    public void Dispose()
+    {
+        foreach (var cells in years.Values)
+        {
+            cells.Dispose();
+        }
+    }
 
     /// <summary>One report's current revision: its agency and its values in template cell order (null = blank).</summary>
     public sealed record Entry(int PublicationId, int ReportId, int AgencyId, string AgencyName, int Revision, decimal?[] Values);
@@ -32,7 +41,7 @@ public sealed class PublishedCellStore
     /// <summary>The index of each cell code in an entry's values, for the year's template.</summary>
     public static IReadOnlyDictionary<string, int> Index(int year) => YearCells.IndexFor(TemplateVersions.ForYear(year));
 
-    private sealed class YearCells(int year)
+    private sealed class YearCells(int year) : IDisposable
     {
         private static readonly ConcurrentDictionary<TemplateVersion, Dictionary<string, int>> Indexes = new();
         private readonly SemaphoreSlim gate = new(1, 1);
@@ -41,6 +50,8 @@ public sealed class PublishedCellStore
         private int seenCount;
 
         public IReadOnlyCollection<Entry> Snapshot { get; private set; } = [];
+
+        public void Dispose() => gate.Dispose();
 
         public static Dictionary<string, int> IndexFor(TemplateVersion template) =>
             Indexes.GetOrAdd(template, t => ReportTemplates.Get(t).Cells.Select((c, i) => (c.Code, i)).ToDictionary(x => x.Code, x => x.i, StringComparer.Ordinal));
