@@ -20,10 +20,15 @@ internal sealed partial class NarrativeValidator : AbstractValidator<CheckContex
             .ReportsAs(RuleIds.Period, FindingSeverity.Warning, _ => [], wrong =>
                 $"正文把{string.Join("、", wrong.Select(m => m.Year).Distinct())}年作为报告期（“{wrong[0].Phrase}”），但本报告为{wrong[0].ReportYear}年度报告");
 
-        RuleForEach(c => NarrativeFigures(c.Report))
+        RuleForEach(c => NarrativeFigures(c.Report).Where(f => f.Missing.Count == 0))
             .Must(f => f.Stated.Count == 0 || f.Stated.Any(f.TableValues.Contains))
             .ReportsAs(RuleIds.Narrative, FindingSeverity.Warning, f => f.Cells, f =>
                 $"正文称{f.Subject}{string.Join("、", f.Stated.Select(RuleFormat.Number))}件，但{f.TableText}");
+
+        // A refused table 四 is not a table of zeros: 「正文称行政诉讼9件」 is then not compared at all.
+        RuleForEach(c => NarrativeFigures(c.Report).Where(f => f.Stated.Count > 0 && f.Missing.Count > 0)
+                .SelectMany(f => UncheckedInputs.For(c.Report, RuleIds.Narrative, $"正文称{f.Subject}{string.Join("、", f.Stated.Select(RuleFormat.Number))}件", f.Missing)))
+            .ReportsUnchecked();
 
         RuleFor(c => c.Report)
             .Must(MentionsFees)
@@ -97,6 +102,7 @@ internal sealed partial class NarrativeValidator : AbstractValidator<CheckContex
             // that says 「受理并办结4件」 means what it received (sample 003).
             [E(facts.Received), E(facts.Received) + E(facts.CarriedIn)],
             [facts.Received, facts.Processed],
+            ReportTotals.Unknown(report, [facts.Received, facts.CarriedIn]),
             $"表三本年新收申请总计为{V(facts.Received)}（上年结转{V(facts.CarriedIn)}，办理结果总计{V(facts.Processed)}）");
 
         var appealText = Sentences(report, SectionKeys.Overview, SectionKeys.Appeals).ToList();
@@ -105,6 +111,7 @@ internal sealed partial class NarrativeValidator : AbstractValidator<CheckContex
             Stated(appealText, ReviewCount(), ReviewNone()).ToList(),
             [E(facts.Reviews)],
             [facts.Reviews],
+            ReportTotals.Unknown(report, [facts.Reviews]),
             $"表四行政复议总计为{V(facts.Reviews)}");
 
         var direct = E(facts.DirectSuits);
@@ -114,6 +121,7 @@ internal sealed partial class NarrativeValidator : AbstractValidator<CheckContex
             Stated(appealText, SuitCount(), SuitNone()).ToList(),
             [direct, afterReview, direct + afterReview],
             [facts.DirectSuits, facts.SuitsAfterReview],
+            ReportTotals.Unknown(report, [facts.DirectSuits, facts.SuitsAfterReview]),
             $"表四行政诉讼总计为{RuleFormat.Number(direct + afterReview)}（未经复议直接起诉{RuleFormat.Number(direct)}，复议后起诉{RuleFormat.Number(afterReview)}）");
     }
 
@@ -174,7 +182,8 @@ internal sealed partial class NarrativeValidator : AbstractValidator<CheckContex
     [GeneratedRegex(@"(无|没有|未发生|未被|未收到)[^。；;，,\d]{0,12}?诉讼")]
     private static partial Regex SuitNone();
 
-    private sealed record NarrativeCheck(string Subject, IReadOnlyList<decimal> Stated, decimal[] TableValues, string[] Cells, string TableText);
+    private sealed record NarrativeCheck(
+        string Subject, IReadOnlyList<decimal> Stated, decimal[] TableValues, string[] Cells, IReadOnlyList<string> Missing, string TableText);
 
     // ---- W_NO_FEE_STATEMENT -----------------------------------------------------------------------
 
