@@ -72,6 +72,7 @@ internal static class ValuePlacer
 
             findings.Add(new Finding(ImportRuleIds.Unplaced, FindingSeverity.Error, [row.Cells[0].Code],
                 $"“{rowName}”一行有{core.Count}个单元格的数值（{Values(core)}），多于该行的{n}列，无法确定各数值所在列，该行未导入。"));
+            MarkUnknown(report, row);
             return;
         }
 
@@ -123,6 +124,16 @@ internal static class ValuePlacer
 
         findings.Add(new Finding(ImportRuleIds.Unplaced, FindingSeverity.Error, [row.Cells[0].Code],
             $"“{rowName}”一行只有{core.Count}个数值（{Values(core)}），少于该行的{n}列，无法确定各数值所在列，该行未导入。"));
+        MarkUnknown(report, row);
+    }
+
+    /// <summary>A row the source wrote but the importer could not read is unknown, not blank: the rules do not count it as 0.</summary>
+    private static void MarkUnknown(ReportDocument report, RowDefinition row)
+    {
+        foreach (var cell in row.Cells)
+        {
+            report.Cells.MarkUnknown(cell.Code);
+        }
     }
 
     private static void Write(ReportDocument report, RowDefinition row, List<Token> cells, Run run, List<Finding> findings)
@@ -201,10 +212,15 @@ internal static class ValuePlacer
             var heading = definition.SectionOf(table).Heading;
             var name = table.Caption is { } caption ? $"{heading} {caption}" : heading;
             var codes = missing.Select(r => r.Cells[0].Code).ToList();
+            foreach (var row in missing)
+            {
+                MarkUnknown(report, row);
+            }
+
             findings.Add(missing.Count == table.Rows.Count
-                ? new Finding(ImportRuleIds.Missing, FindingSeverity.Error, codes, $"未找到表格“{name}”（或其数值），该表各单元格均为空白。")
+                ? new Finding(ImportRuleIds.Missing, FindingSeverity.Error, codes, $"未找到表格“{name}”（或其数值），该表各单元格均未能读取（核对时不按0计）。")
                 : new Finding(ImportRuleIds.Missing, FindingSeverity.Warning, codes,
-                    $"表格“{name}”中未找到以下行：{string.Join("；", missing.Take(6).Select(r => RowName(definition, r)))}{(missing.Count > 6 ? $"等{missing.Count}行" : string.Empty)}，这些单元格为空白。"));
+                    $"表格“{name}”中未找到以下行：{string.Join("；", missing.Take(6).Select(r => RowName(definition, r)))}{(missing.Count > 6 ? $"等{missing.Count}行" : string.Empty)}，这些单元格未能读取（核对时不按0计）。"));
         }
     }
 }
