@@ -74,7 +74,7 @@ internal static class ReportAssembler
             for (var c = 0; c < line.Cells!.Count; c++)
             {
                 var token = walker.Classify(line.Cells[c], i);
-                tokens.Add((c >= line.Cells.Count - line.SoftTail ? token with { Soft = true } : token, section));
+                tokens.Add((token with { Soft = c >= line.Cells.Count - line.SoftTail, Alone = line.Cells.Count == 1 }, section));
             }
         }
 

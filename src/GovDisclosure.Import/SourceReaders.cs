@@ -348,6 +348,12 @@ internal static partial class SourceReaders
                     continue;
                 }
 
+                // A converter that finds no header row in the PDF invents one (「数据1 | 数据2 | …」): it says nothing.
+                if (cells.All(c => c.Trim().Length == 0 || PlaceholderHeader().IsMatch(c.Trim())) && cells.Any(c => c.Trim().Length > 0))
+                {
+                    continue;
+                }
+
                 result.Add(SourceLine.Row(cells.Select(c => BreakTag().Replace(c, string.Empty).Replace("**", string.Empty, StringComparison.Ordinal)).ToList()));
                 continue;
             }
@@ -589,6 +595,9 @@ internal static partial class SourceReaders
         "html", "head", "body", "br", "img", "hr", "meta", "link", "input", "col", "area", "base", "wbr", "source", "embed",
         "param", "track",
     };
+
+    [GeneratedRegex(@"^(数据|数值|列|栏|字段|第|column|col|field|data)\s*\d{1,2}\s*列?$", RegexOptions.IgnoreCase)]
+    private static partial Regex PlaceholderHeader();
 
     [GeneratedRegex(@"^:?-{2,}:?$")]
     private static partial Regex MarkdownSeparator();

@@ -34,7 +34,16 @@ internal static class ValuePlacer
             }
 
             var rowName = RowName(definition, row);
-            if (placed.TryGetValue(run.RowKey, out var first))
+            var key = run.RowKey;
+            if (run.Group is { } group && group.Offset + group.Width <= row.Cells.Count)
+            {
+                // One group of a label-less table written as a table of its own: its cells are that slice of the row.
+                row = row with { Cells = row.Cells.Skip(group.Offset).Take(group.Width).ToList() };
+                rowName = row.Cells[0].RowName;
+                key = $"{run.RowKey}@{group.Offset}";
+            }
+
+            if (placed.TryGetValue(key, out var first))
             {
                 if (Values(first.Tokens) != Values(run.Tokens))
                 {
@@ -45,7 +54,7 @@ internal static class ValuePlacer
                 continue;
             }
 
-            placed[run.RowKey] = run;
+            placed[key] = run;
             PlaceRow(report, row, rowName, run, findings);
         }
     }
@@ -85,7 +94,9 @@ internal static class ValuePlacer
         // One value short, the last the sum of the others and every one in between 0: the row's total says
         // the missing cell is 0 too, wherever it was. Not when a blank cell of its own line precedes the
         // values: then the blank is the first column, as in a one-cell-per-line extraction.
-        var leadingOwnLine = tokens.Take(firstNumber).Count(t => t.Line != run.Line);
+        // A row label written as a heading over its values (Markdown from a PDF) leaves the values' blanks on a line
+        // of several cells: only a blank alone on its line is a cell by itself.
+        var leadingOwnLine = tokens.Take(firstNumber).Count(t => t.Line != run.Line && t.Alone);
         if (hasTotal && core.Count == n - 1 && leadingOwnLine == 0 && core.All(t => t.Kind == TokenKind.Number))
         {
             var numbers = core.Select(t => t.Value!.Number).ToList();

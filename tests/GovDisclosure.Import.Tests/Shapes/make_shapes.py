@@ -175,27 +175,32 @@ def pdf_markdown(blocks):
             out += table4(rows)
         else:
             # Section 二 as ordinary pipe tables, one per sub-table, as converters keep them.
-            for row in rows:
+            for r, row in enumerate(rows):
                 out.append("| " + " | ".join(row) + " |")
-                if len(out) >= 1 and out[-2:-1] and not out[-2].startswith("|"):
+                if r == 0:
                     out.append("|" + "---|" * len(row))
             out.append("")
     return "\n".join(out).rstrip() + "\n"
 
 
 def table3(rows, labels):
-    out, data_rows = [], 0
+    out, data_rows, groups = [], 0, []
     for row, label in zip(rows, labels):
-        values = [c for c in row if is_value(c)]
         lead = [c for c in row if c and not is_value(c)]
-        if not any(is_value(c) and c for c in row) and not any(("一、" in c or "（" in c or "(" in c or c[:2].rstrip(".").isdigit()) for c in lead):
-            continue  # the header rows: the converter drops them
+        if not lead or any(h in c for c in lead for h in ("勾稽关系", "申请人情况", "自然人", "商业企业")):
+            continue  # the header rows: the converter drops them with the table's first page header
         # The row's values: what follows its last label cell, blanks included (ragged rows keep their width).
         last = max(i for i, c in enumerate(row) if c and not is_value(c))
         values = row[last + 1:]
         if data_rows == 12:
             out += [S3_HEADER, "|" + "---|" * 8, ""]  # the page broke here: the header row comes again
-        out += ["### " + " ".join(lead), "", "| " + " | ".join(f"数据{i + 1}" for i in range(len(values))) + " |",
+        # Merged label cells (三、本年度办理结果, （三）不予公开) become headings of their own, once.
+        for group in lead[:-1]:
+            if group not in groups:
+                groups.append(group)
+                out += ["### " + group, ""]
+        level = "####" if len(lead) > 1 or any(g in groups for g in lead[:-1]) else "###"
+        out += [f"{level} {lead[-1]}", "", "| " + " | ".join(f"数据{i + 1}" for i in range(len(values))) + " |",
                 "|" + "---|" * len(values), "| " + " | ".join(values) + " |", ""]
         data_rows += 1
     return out
