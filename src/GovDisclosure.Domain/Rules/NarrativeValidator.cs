@@ -27,7 +27,7 @@ internal sealed partial class NarrativeValidator : AbstractValidator<CheckContex
 
         // A refused table 四 is not a table of zeros: 「正文称行政诉讼9件」 is then not compared at all.
         RuleForEach(c => NarrativeFigures(c.Report).Where(f => f.Stated.Count > 0 && f.Missing.Count > 0)
-                .SelectMany(f => UncheckedInputs.For(c.Report, RuleIds.Narrative, $"正文称{f.Subject}{string.Join("、", f.Stated.Select(RuleFormat.Number))}件", f.Missing)))
+                .SelectMany(f => UncheckedInputs.For(c.Report, RuleIds.Narrative, $"正文称{f.Subject}{string.Join("、", f.Stated.Select(RuleFormat.Number))}件", f.Missing, f.Subject)))
             .ReportsUnchecked();
 
         RuleFor(c => c.Report)

@@ -23,7 +23,8 @@ internal sealed class SumRuleValidator : AbstractValidator<CheckContext>
                 .Must(s => s.Written is null || s.Written == s.Sum)
                 .ReportsAs(ruleId, FindingSeverity.Error, s => s.Parts.Select(p => p.Cell.Code).Prepend(s.Total.Code), Message);
 
-            // A blank total with unknown parts is only a computed total nobody can compute: nothing to compare.
+            // A blank total with unknown parts is only a computed total nobody can compute, and a sum none of whose
+            // cells was read (a table not found) has nothing to compare: IMPORT-MISSING already says so.
             RuleForEach(c => Unchecked(c.Report, ruleId)).ReportsUnchecked();
         }
     }
@@ -40,7 +41,7 @@ internal sealed class SumRuleValidator : AbstractValidator<CheckContext>
 
     private static IEnumerable<UncheckedInputs.Item> Unchecked(ReportDocument report, string ruleId) =>
         UncheckedInputs.For(report, ruleId, $"合计等于各分项之和（{Example(report, ruleId)}）",
-            Checks(report, ruleId).Where(s => s.Written is not null || s.TotalUnknown).SelectMany(s => s.Missing));
+            Checks(report, ruleId).Where(s => (s.Written is not null || s.TotalUnknown) && s.Missing.Count <= s.Parts.Count).SelectMany(s => s.Missing));
 
     /// <summary>How the unchecked finding names the kind of total, by the first one of the rule: 「“三（一）予以公开 — 总计”等」.</summary>
     private static string Example(ReportDocument report, string ruleId) =>
