@@ -67,7 +67,7 @@ internal static class ReportAssembler
                     narrative[section].Add(text);
                 }
 
-                tokens.Add((walker.Classify(text, i), section));
+                tokens.AddRange(walker.ClassifyParagraph(text, i).Select(t => (t, section)));
                 continue;
             }
 

@@ -74,6 +74,32 @@ internal sealed class RowWalker(LabelIndex labels)
             : new Token(TokenKind.Text, text.Trim(), line, null, meaning);
     }
 
+    /// <summary>
+    /// A paragraph in the tables, classified; one that is no label as a whole but ends with one after a space
+    /// (a converter's 「三、本年度办理结果 （一）予以公开」, a merged label cell joined to the row's own) is that
+    /// text followed by that label, so the label still anchors the values under it.
+    /// </summary>
+    public IEnumerable<Token> ClassifyParagraph(string text, int line)
+    {
+        var token = Classify(text, line);
+        if (token.Kind != TokenKind.Text || token.Meaning is not null || text.Length > 80)
+        {
+            return [token];
+        }
+
+        var parts = text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        for (var k = 1; k < parts.Length; k++)
+        {
+            var label = Classify(string.Join(' ', parts[k..]), line);
+            if (label.Kind == TokenKind.Anchor)
+            {
+                return [Classify(string.Join(' ', parts[..k]), line), label];
+            }
+        }
+
+        return [token];
+    }
+
     /// <summary>A line with a row label or a template's header cue: the tables begin here when the source has no section headings.</summary>
     public bool StartsTable(SourceLine line) =>
         (line.Cells ?? [line.Paragraph!]).Any(c => !IsProse(c) && labels.Find(c) is { } m && (m.RowKey is not null || m.Evidence is not null));

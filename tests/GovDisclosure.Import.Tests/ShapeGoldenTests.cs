@@ -17,7 +17,7 @@ public sealed class ShapeGoldenTests
         var data = new TheoryData<string, string>();
         foreach (var sample in new[] { SampleFiles.Yinzhou2020, SampleFiles.Beilun2020, SampleFiles.Xinhua2021 })
         {
-            foreach (var shape in new[] { "browser-word.txt", "browser-mixed.txt", "pdf-markdown.md" })
+            foreach (var shape in new[] { "browser-word.txt", "browser-mixed.txt", "pdf-markdown.md", "pdf-markdown-joined.md" })
             {
                 data.Add(sample, $"{sample[..3]}.{shape}");
             }

@@ -16,6 +16,8 @@ sample 003). Those rows are then written out as other tools write them:
   table 三 as a "###" heading followed by a one-row table under placeholder headers 数据1 …, table 四 as
   three five-column tables under their group headings, and table 三's header repeated mid-table where the
   PDF broke the page).
+* pdf-markdown-joined: the same from a converter that joins a row's label cells, merged ones included, into
+  one heading (「### 三、本年度办理结果 （一）予以公开」).
 
 Run from this folder: python3 make_shapes.py. The fixtures are committed; this script says how they were made.
 """
@@ -158,7 +160,7 @@ def is_value(text):
     return text == "" or re.fullmatch(r"[\d.,]+(万元|元)?", text) is not None
 
 
-def pdf_markdown(blocks):
+def pdf_markdown(blocks, joined=False):
     out = []
     for kind, value in blocks:
         if kind == "h":
@@ -170,7 +172,7 @@ def pdf_markdown(blocks):
         rows = [[md_cell(c) for c in row] for row in value]
         labels = [[c for c in row if c and not is_value(c)] for row in rows]
         if any(any("本年新收政府信息公开申请数量" in c for c in l) for l in labels):
-            out += table3(rows, labels)
+            out += table3(rows, labels, joined)
         elif any("结果维持" in c for l in labels for c in l):
             out += table4(rows)
         else:
@@ -183,7 +185,7 @@ def pdf_markdown(blocks):
     return "\n".join(out).rstrip() + "\n"
 
 
-def table3(rows, labels):
+def table3(rows, labels, joined=False):
     out, data_rows, groups = [], 0, []
     for row, label in zip(rows, labels):
         lead = [c for c in row if c and not is_value(c)]
@@ -194,6 +196,12 @@ def table3(rows, labels):
         values = row[last + 1:]
         if data_rows == 12:
             out += [S3_HEADER, "|" + "---|" * 8, ""]  # the page broke here: the header row comes again
+        if joined:
+            # Other converters join a row's label cells, merged ones included, into one heading.
+            out += ["### " + " ".join(lead), "", "| " + " | ".join(f"数据{i + 1}" for i in range(len(values))) + " |",
+                    "|" + "---|" * len(values), "| " + " | ".join(values) + " |", ""]
+            data_rows += 1
+            continue
         # Merged label cells (三、本年度办理结果, （三）不予公开) become headings of their own, once.
         for group in lead[:-1]:
             if group not in groups:
@@ -229,6 +237,7 @@ def main():
             ("browser-word.txt", browser(blocks, mixed=False)),
             ("browser-mixed.txt", browser(blocks, mixed=True)),
             ("pdf-markdown.md", pdf_markdown(blocks)),
+            ("pdf-markdown-joined.md", pdf_markdown(blocks, joined=True)),
         ]:
             with open(os.path.join(HERE, f"{short}.{suffix}"), "w", encoding="utf-8", newline="\n") as f:
                 f.write(content)
