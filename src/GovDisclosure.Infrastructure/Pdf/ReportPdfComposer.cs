@@ -105,10 +105,11 @@ internal sealed class ReportPdfComposer
 
         if (options.Correction is { } correction)
         {
+            // 四号, so the notice fits on one line under the title.
             ParagraphBlock.Compose(
                 flow,
                 string.Create(CultureInfo.InvariantCulture, $"（本报告为第{correction.Revision}版，已于{ChineseDate(correction.Date)}更正，更正说明见文末。）"),
-                agency,
+                new TextStyle(fonts.Song, PageNumberSize, LinePitch, flow.Graphics),
                 alignment: ParagraphAlignment.Center);
         }
 
@@ -178,11 +179,11 @@ internal sealed class ReportPdfComposer
         }
 
         ParagraphBlock.Compose(flow, "二、更正的文字", heading, firstLineIndent: 2 * TextSize);
-        ParagraphBlock.Compose(
-            flow,
-            correction.ChangedSections.Count == 0 ? "正文文字未作更正。" : $"以下部分的文字有修改：{string.Join("；", correction.ChangedSections)}。",
-            text,
-            firstLineIndent: 2 * TextSize);
+        ParagraphBlock.Compose(flow, correction.ChangedSections.Count == 0 ? "正文文字未作更正。" : "以下部分的文字有修改：", text, firstLineIndent: 2 * TextSize);
+        foreach (var section in correction.ChangedSections)
+        {
+            ParagraphBlock.Compose(flow, section, item, firstLineIndent: 2 * TextSize);
+        }
     }
 
     private string? FormatCell(string code)

@@ -116,8 +116,9 @@ public sealed class CjkLineBreakerTests
             Assert.Equal(text, string.Concat(lines));
             for (var i = 0; i < lines.Count; i++)
             {
-                Assert.False(lines[i][0] is '年' or '月' or '日', $"«{lines[i]}» starts with a unit parted from its number at width {width}");
-                Assert.False(i > 0 && char.IsDigit(lines[i][0]) && char.IsDigit(lines[i - 1][^1]), $"a number is split before «{lines[i]}» at width {width}");
+                var afterDigit = i > 0 && char.IsDigit(lines[i - 1][^1]);
+                Assert.False(afterDigit && lines[i][0] is '年' or '月' or '日', $"«{lines[i]}» starts with a unit parted from its number at width {width}");
+                Assert.False(afterDigit && char.IsDigit(lines[i][0]), $"a number is split before «{lines[i]}» at width {width}");
             }
         }
     }

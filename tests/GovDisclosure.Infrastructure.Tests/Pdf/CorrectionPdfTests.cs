@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using GovDisclosure.Domain.Reports;
+using GovDisclosure.Domain.Templates;
 using GovDisclosure.Infrastructure.Pdf;
 
 namespace GovDisclosure.Infrastructure.Tests.Pdf;
@@ -40,7 +41,8 @@ public sealed class CorrectionPdfTests
             Assert.Contains(Flat($"{after.Definition.Cell(code).DisplayName}：{old} → {now}"), closing);
         }
 
-        Assert.Contains(Flat($"以下部分的文字有修改：{after.Definition.Sections.Single(s => s.Key == SectionKeys.Problems).Heading}。"), closing);
+        Assert.Contains(Flat($"以下部分的文字有修改：{after.Definition.Sections.Single(s => s.Key == SectionKeys.Problems).Heading}"), closing);
+        Assert.Single(changes.ChangedSections);
     }
 
     [Fact]
