@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using GovDisclosure.Infrastructure.Identity;
 using GovDisclosure.Web.Tests.Support;
@@ -15,7 +16,7 @@ public sealed class AdminPageTests(StaffPortalFactory factory) : IClassFixture<S
         var admin = await PageClient.SignedIn(factory, "admin");
         var page = await admin.Get("/Admin/Agencies");
 
-        var created = await admin.Submit(page, "#create-form", new() { ["Create.ParentId"] = factory.CityId.ToString(), ["Create.Name"] = "示范市卫生健康委员会", ["Create.Code"] = "health" });
+        var created = await admin.Submit(page, "#create-form", new() { ["Create.ParentId"] = factory.CityId.ToString(CultureInfo.InvariantCulture), ["Create.Name"] = "示范市卫生健康委员会", ["Create.Code"] = "health" });
 
         Assert.Contains("已新建机构", created.Text);
         await using var db = factory.Db();
@@ -46,7 +47,7 @@ public sealed class AdminPageTests(StaffPortalFactory factory) : IClassFixture<S
         {
             ["Create.UserName"] = "newfiller",
             ["Create.DisplayName"] = "孙新",
-            ["Create.AgencyId"] = factory.EducationId.ToString(),
+            ["Create.AgencyId"] = factory.EducationId.ToString(CultureInfo.InvariantCulture),
             ["Create.Password"] = StaffPortalFactory.Password,
             ["Create.Roles"] = Roles.Filler,
         });
@@ -65,7 +66,7 @@ public sealed class AdminPageTests(StaffPortalFactory factory) : IClassFixture<S
         {
             ["Create.UserName"] = "weak",
             ["Create.DisplayName"] = "弱密码",
-            ["Create.AgencyId"] = factory.EducationId.ToString(),
+            ["Create.AgencyId"] = factory.EducationId.ToString(CultureInfo.InvariantCulture),
             ["Create.Password"] = "short",
         });
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using GovDisclosure.Application.Common;
 using GovDisclosure.Domain.Reports;
@@ -40,7 +41,7 @@ public sealed class ReviewPageTests(StaffPortalFactory factory) : IClassFixture<
 
         Assert.Equal(HttpStatusCode.OK, page.Status);
         Assert.NotNull(page.Find($"a[href='/Review/Reports/{id}']"));
-        Assert.True(int.Parse(page.Single("[data-count='Submitted']").TextContent) >= 1);
+        Assert.True(int.Parse(page.Single("[data-count='Submitted']").TextContent, CultureInfo.InvariantCulture) >= 1);
         var drafts = await client.Get("/Review?State=Draft");
         Assert.Null(drafts.Find($"a[href='/Review/Reports/{id}']"));
     }

@@ -7,7 +7,7 @@ namespace GovDisclosure.Web.Public;
 /// so the first region summary after a deployment does not pay for reading every published cell (seconds for
 /// 10,000 reports). A failure only means the first summary loads them itself.
 /// </summary>
-internal sealed class PublicSiteWarmup(IServiceScopeFactory scopes, ILogger<PublicSiteWarmup> logger) : BackgroundService
+internal sealed partial class PublicSiteWarmup(IServiceScopeFactory scopes, ILogger<PublicSiteWarmup> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -22,7 +22,10 @@ internal sealed class PublicSiteWarmup(IServiceScopeFactory scopes, ILogger<Publ
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            logger.LogWarning(e, "Warming the published cell store failed; the first summary will load it");
+            LogWarmupFailed(logger, e);
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Warming the published cell store failed; the first summary will load it")]
+    private static partial void LogWarmupFailed(ILogger logger, Exception exception);
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
@@ -234,7 +235,7 @@ internal static class CliSamples
                 "四、结转下年度继续办理" => (1, 0),
                 _ => (0, 0),
             };
-            md.AppendLine($"| {label} | | | {natural} | {commercial} | 0 | 0 | 0 | 0 | {natural + commercial} |");
+            md.AppendLine(CultureInfo.InvariantCulture, $"| {label} | | | {natural} | {commercial} | 0 | 0 | 0 | 0 | {natural + commercial} |");
         }
 
         md.AppendLine("## 四、政府信息公开行政复议、行政诉讼情况");

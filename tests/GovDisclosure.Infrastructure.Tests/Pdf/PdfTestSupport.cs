@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Diagnostics;
 using GovDisclosure.Domain.Reports;
 using GovDisclosure.Infrastructure.Pdf;
@@ -38,7 +39,7 @@ internal static class PdfTestSupport
 
         if (page is { } p)
         {
-            args.AddRange(["-f", p.ToString(), "-l", p.ToString()]);
+            args.AddRange(["-f", p.ToString(CultureInfo.InvariantCulture), "-l", p.ToString(CultureInfo.InvariantCulture)]);
         }
 
         return RunOnPdf("pdftotext", pdf, args, appendOutput: "-");
@@ -59,7 +60,7 @@ internal static class PdfTestSupport
     public static int PageCount(byte[] pdf)
     {
         var line = PdfInfo(pdf).Split('\n').Single(l => l.StartsWith("Pages:", StringComparison.Ordinal));
-        return int.Parse(line["Pages:".Length..].Trim());
+        return int.Parse(line["Pages:".Length..].Trim(), CultureInfo.InvariantCulture);
     }
 
     private static string RunOnPdf(string tool, byte[] pdf, List<string> args, string? appendOutput = null)

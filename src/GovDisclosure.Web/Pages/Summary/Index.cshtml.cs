@@ -33,7 +33,7 @@ public sealed class IndexModel(PublicQueries queries, DeadlineQueries deadlines,
         ModelState.Clear();
         Years = await queries.YearsAsync(ct);
         Regions = await queries.RegionsAsync(ct);
-        Year ??= Years.FirstOrDefault()?.Year;
+        Year ??= Years.Count > 0 ? Years[0].Year : null;
         if (Year is not { } year)
         {
             return Page();
