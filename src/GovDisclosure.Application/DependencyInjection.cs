@@ -32,6 +32,7 @@ public static class DependencyInjection
         services.AddScoped<AgencyAdmin>();
         services.AddScoped<YearAdmin>();
         services.AddScoped<UserAdmin>();
+        services.AddScoped<AuditQueries>();
 
         // A factory, so a host without a PDF renderer (the CLI's plain verbs) still validates; publishing there fails when resolved.
         services.AddScoped(sp => new PublishReport(

@@ -2,6 +2,7 @@ using GovDisclosure.Application.Common;
 using GovDisclosure.Application.Reports;
 using GovDisclosure.Domain;
 using GovDisclosure.Domain.Agencies;
+using GovDisclosure.Domain.Workflow;
 using Microsoft.EntityFrameworkCore;
 
 namespace GovDisclosure.Application.Admin;
@@ -16,10 +17,10 @@ public sealed record AgencyNode(int Id, string Name, string Code, AgencyKind Kin
 public sealed record NewAgency(int ParentId, string Name, string Code, AgencyKind Kind, AdministrativeLevel Level);
 
 /// <summary>
-/// The agency tree within the acting admin's subtree: list, create under a parent, rename. Every call takes the
-/// acting user's scope, so the scope rules have one place to live.
+/// The agency tree within the acting admin's subtree: list, create under a parent, rename. Only a government
+/// office's admin changes the tree, within its region (<see cref="AdminReach"/>); each change is audited.
 /// </summary>
-public sealed class AgencyAdmin(IGovDisclosureDb db)
+public sealed class AgencyAdmin(IGovDisclosureDb db, TimeProvider clock)
 {
     public async Task<IReadOnlyList<AgencyNode>> TreeAsync(UserScope scope, CancellationToken ct = default) =>
         await db.Agencies.AsNoTracking().Where(a => a.Path.StartsWith(scope.AgencyPath)).OrderBy(a => a.Path)
@@ -29,7 +30,17 @@ public sealed class AgencyAdmin(IGovDisclosureDb db)
     /// <summary>Refused with the code's field named when the code is taken; NotFound when the parent is outside the scope.</summary>
     public async Task<AdminResult> CreateAsync(UserScope scope, NewAgency input, CancellationToken ct = default)
     {
-        var parent = await db.Agencies.Where(a => a.Path.StartsWith(scope.AgencyPath)).SingleOrDefaultAsync(a => a.Id == input.ParentId, ct);
+        if (await AdminReach.OfAsync(db, scope, ct) is not { } reach)
+        {
+            return AdminResult.NotFound();
+        }
+
+        if (!reach.IsGovernmentOffice)
+        {
+            return AdminResult.Refused(AdminReach.DepartmentRefusal);
+        }
+
+        var parent = await db.Agencies.Where(reach.ManagesAgency()).SingleOrDefaultAsync(a => a.Id == input.ParentId, ct);
         if (parent is null)
         {
             return AdminResult.NotFound();
@@ -43,7 +54,13 @@ public sealed class AgencyAdmin(IGovDisclosureDb db)
 
         try
         {
-            db.Agencies.Add(new Agency(input.Name, input.Code, input.Kind, input.Level, parent));
+            var agency = new Agency(input.Name, input.Code, input.Kind, input.Level, parent);
+            db.Agencies.Add(agency);
+            await db.SaveChangesAsync(ct);
+
+            // The new agency's id exists only after the first save; both saves are one request, the second only appends.
+            db.AuditEntries.Add(AuditEntry.Administrative(scope.Actor, clock.GetUtcNow(), AuditActions.AgencyCreated, agency.Id,
+                $"新建机构“{agency.Name}”（{agency.Code}，{agency.Kind.DisplayName()}），上级“{parent.Name}”", newValue: agency.Name));
             await db.SaveChangesAsync(ct);
         }
         catch (DomainException e)
@@ -63,7 +80,17 @@ public sealed class AgencyAdmin(IGovDisclosureDb db)
 
     public async Task<AdminResult> RenameAsync(UserScope scope, int agencyId, string name, CancellationToken ct = default)
     {
-        var agency = await db.Agencies.Where(a => a.Path.StartsWith(scope.AgencyPath)).SingleOrDefaultAsync(a => a.Id == agencyId, ct);
+        if (await AdminReach.OfAsync(db, scope, ct) is not { } reach)
+        {
+            return AdminResult.NotFound();
+        }
+
+        if (!reach.IsGovernmentOffice)
+        {
+            return AdminResult.Refused(AdminReach.DepartmentRefusal);
+        }
+
+        var agency = await db.Agencies.Where(reach.ManagesAgency()).SingleOrDefaultAsync(a => a.Id == agencyId, ct);
         if (agency is null)
         {
             return AdminResult.NotFound();
@@ -71,7 +98,15 @@ public sealed class AgencyAdmin(IGovDisclosureDb db)
 
         try
         {
+            var old = agency.Name;
             agency.Rename(name);
+            if (agency.Name == old)
+            {
+                return AdminResult.Ok($"机构名称未变（“{old}”）。");
+            }
+
+            db.AuditEntries.Add(AuditEntry.Administrative(scope.Actor, clock.GetUtcNow(), AuditActions.AgencyRenamed, agency.Id,
+                $"机构更名：{old} → {agency.Name}", old, agency.Name));
             await db.SaveChangesAsync(ct);
         }
         catch (DomainException e)

@@ -6,22 +6,36 @@ using Microsoft.EntityFrameworkCore;
 
 namespace GovDisclosure.Application.Admin;
 
-/// <summary>A reporting year as the admin page lists it.</summary>
-public sealed record YearRow(int Year, TemplateVersion Template, bool IsOpen, DateOnly DepartmentDeadline, DateOnly GovernmentDeadline);
+/// <summary>A reporting year as the admin page lists it; the deadlines are those that apply in the admin's region.</summary>
+public sealed record YearRow(int Year, TemplateVersion Template, bool IsOpen, DateOnly DepartmentDeadline, DateOnly GovernmentDeadline, bool IsRegional);
 
 /// <summary>
-/// Reporting years: add one, open or close it, set its deadlines. Years are national, so the scope is not checked
-/// yet; it is taken so that a regional rule can be added here without touching the page.
+/// Reporting years: add one, open or close it, set its deadlines. They belong to the government office of the
+/// region concerned (<see cref="AdminReach"/>). A year row serves the whole tree, so adding, opening and closing it
+/// and its statutory deadlines are the business of the government at the top of the tree; a government office
+/// below it sets its own region's deadlines (a <see cref="DeadlineOverride"/>); a department's admin changes none.
+/// Every change is audited with old → new.
 /// </summary>
-public sealed class YearAdmin(IGovDisclosureDb db)
+public sealed class YearAdmin(IGovDisclosureDb db, TimeProvider clock)
 {
-    public async Task<IReadOnlyList<YearRow>> ListAsync(UserScope scope, CancellationToken ct = default) =>
-        await db.ReportingYears.AsNoTracking().OrderByDescending(y => y.Year)
-            .Select(y => new YearRow(y.Year, y.Template, y.IsOpen, y.DepartmentDeadline, y.GovernmentDeadline))
-            .ToListAsync(ct);
+    public async Task<IReadOnlyList<YearRow>> ListAsync(UserScope scope, CancellationToken ct = default)
+    {
+        var years = await db.ReportingYears.AsNoTracking().OrderByDescending(y => y.Year).ToListAsync(ct);
+        var overrides = await db.DeadlineOverrides.AsNoTracking().Where(o => o.RegionAgencyId == scope.AgencyId).ToListAsync(ct);
+        return years.Select(y => overrides.SingleOrDefault(o => o.Year == y.Year) is { } o
+                ? new YearRow(y.Year, y.Template, y.IsOpen, o.DepartmentDeadline ?? y.DepartmentDeadline, o.GovernmentDeadline ?? y.GovernmentDeadline, IsRegional: true)
+                : new YearRow(y.Year, y.Template, y.IsOpen, y.DepartmentDeadline, y.GovernmentDeadline, IsRegional: false))
+            .ToList();
+    }
 
     public async Task<AdminResult> AddAsync(UserScope scope, int year, CancellationToken ct = default)
     {
+        var (reach, refusal) = await CalendarOwnerAsync(scope, ct);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+
         if (await db.ReportingYears.AnyAsync(y => y.Year == year, ct))
         {
             return AdminResult.Refused($"{year}年度已存在。");
@@ -29,7 +43,9 @@ public sealed class YearAdmin(IGovDisclosureDb db)
 
         try
         {
-            db.ReportingYears.Add(new ReportingYear(year, isOpen: false));
+            var added = new ReportingYear(year, isOpen: false);
+            db.ReportingYears.Add(added);
+            Audit(reach!, AuditActions.YearAdded, $"添加{year}年度（{ReportTemplates.Get(added.Template).Name}，未开放）", null, $"{year}");
             await db.SaveChangesAsync(ct);
         }
         catch (DomainException e)
@@ -48,19 +64,41 @@ public sealed class YearAdmin(IGovDisclosureDb db)
 
     public async Task<AdminResult> SetOpenAsync(UserScope scope, int year, bool open, CancellationToken ct = default)
     {
+        var (reach, refusal) = await CalendarOwnerAsync(scope, ct);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+
         var reportingYear = await db.ReportingYears.SingleOrDefaultAsync(y => y.Year == year, ct);
         if (reportingYear is null)
         {
             return AdminResult.NotFound();
         }
 
-        reportingYear.SetOpen(open);
-        await db.SaveChangesAsync(ct);
+        if (reportingYear.IsOpen != open)
+        {
+            reportingYear.SetOpen(open);
+            Audit(reach!, open ? AuditActions.YearOpened : AuditActions.YearClosed, open ? $"开放{year}年度" : $"关闭{year}年度",
+                OpenText(!open), OpenText(open));
+            await db.SaveChangesAsync(ct);
+        }
+
         return AdminResult.Ok(open ? $"{year}年度已开放填报。" : $"{year}年度已关闭，不能再新建报告。");
     }
 
     public async Task<AdminResult> SetDeadlinesAsync(UserScope scope, int year, DateOnly department, DateOnly government, CancellationToken ct = default)
     {
+        if (await AdminReach.OfAsync(db, scope, ct) is not { } reach)
+        {
+            return AdminResult.NotFound();
+        }
+
+        if (!reach.IsGovernmentOffice)
+        {
+            return AdminResult.Refused(AdminReach.DepartmentRefusal);
+        }
+
         var reportingYear = await db.ReportingYears.SingleOrDefaultAsync(y => y.Year == year, ct);
         if (reportingYear is null)
         {
@@ -69,7 +107,33 @@ public sealed class YearAdmin(IGovDisclosureDb db)
 
         try
         {
-            reportingYear.SetDeadlines(department, government);
+            string old;
+            if (reach.IsTopOfTree)
+            {
+                old = Dates(reportingYear.DepartmentDeadline, reportingYear.GovernmentDeadline);
+                reportingYear.SetDeadlines(department, government);
+            }
+            else
+            {
+                // Below the top, the region's own deadlines: they apply to every agency under it (Deadlines.For).
+                var region = await db.Agencies.SingleAsync(a => a.Id == reach.AgencyId, ct);
+                var own = await db.DeadlineOverrides.SingleOrDefaultAsync(o => o.Year == year && o.RegionAgencyId == region.Id, ct);
+                old = Dates(own?.DepartmentDeadline ?? reportingYear.DepartmentDeadline, own?.GovernmentDeadline ?? reportingYear.GovernmentDeadline);
+                if (own is null)
+                {
+                    own = new DeadlineOverride(year, region, null, null);
+                    db.DeadlineOverrides.Add(own);
+                }
+
+                own.Set(department, government);
+            }
+
+            var updated = Dates(department, government);
+            if (old != updated)
+            {
+                Audit(reach, AuditActions.DeadlinesChanged, $"{year}年度截止日期{(reach.IsTopOfTree ? string.Empty : "（本地区）")}：{old} → {updated}", old, updated);
+            }
+
             await db.SaveChangesAsync(ct);
         }
         catch (DomainException e)
@@ -78,6 +142,26 @@ public sealed class YearAdmin(IGovDisclosureDb db)
             return AdminResult.Refused(e.Message);
         }
 
-        return AdminResult.Ok($"已更新{year}年度截止日期。");
+        return AdminResult.Ok(reach.IsTopOfTree ? $"已更新{year}年度截止日期。" : $"已更新本地区{year}年度截止日期。");
     }
+
+    /// <summary>The top-of-tree government's admin, or the refusal the others get.</summary>
+    private async Task<(AdminReach? Reach, AdminResult? Refusal)> CalendarOwnerAsync(UserScope scope, CancellationToken ct)
+    {
+        var reach = await AdminReach.OfAsync(db, scope, ct);
+        return reach switch
+        {
+            null => (null, AdminResult.NotFound()),
+            { IsGovernmentOffice: false } => (null, AdminResult.Refused(AdminReach.DepartmentRefusal)),
+            { IsTopOfTree: false } => (null, AdminResult.Refused("报告年度由最上级人民政府的管理员添加、开放和关闭；本地区的截止日期可在下方设置。")),
+            _ => (reach, null),
+        };
+    }
+
+    private void Audit(AdminReach reach, string action, string detail, string? old, string? updated) =>
+        db.AuditEntries.Add(AuditEntry.Administrative(reach.Scope.Actor, clock.GetUtcNow(), action, reach.AgencyId, detail, old, updated));
+
+    private static string OpenText(bool open) => open ? "开放" : "关闭";
+
+    private static string Dates(DateOnly department, DateOnly government) => $"部门{department:yyyy-MM-dd}，政府{government:yyyy-MM-dd}";
 }

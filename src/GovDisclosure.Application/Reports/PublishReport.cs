@@ -2,6 +2,7 @@ using GovDisclosure.Application.Common;
 using GovDisclosure.Domain;
 using GovDisclosure.Domain.Reports;
 using GovDisclosure.Domain.Workflow;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 
 namespace GovDisclosure.Application.Reports;
@@ -14,6 +15,9 @@ namespace GovDisclosure.Application.Reports;
 public sealed partial class PublishReport(
     IGovDisclosureDb db, TimeProvider clock, IReportPdfRenderer renderer, IEnumerable<IPublicationListener> listeners, ILogger<PublishReport> logger)
 {
+    public static string AlreadyPublishedMessage(int? revision) =>
+        $"该报告刚刚已被发布（第{revision}版），本次发布未执行，无需重复发布。请刷新查看。";
+
     public const string PdfFailedMessage = "生成PDF失败，报告未发布，状态保持“已通过”。请稍后重试；如仍失败请联系管理员。";
 
     public async Task<UseCaseResult> ExecuteAsync(UserScope scope, int reportId, uint rowVersion, CancellationToken ct = default)
@@ -54,6 +58,19 @@ public sealed partial class PublishReport(
             published = new ReportPublished(report.Id, report.AgencyId, report.Year, report.Revision);
             return await ReportCommands.Done($"已发布第{report.Revision}版。");
         }, ct);
+
+        if (result.Status == UseCaseStatus.Conflict)
+        {
+            // Lost a race with another publisher (parallel clicks, two reviewers): if the report is now published,
+            // say that rather than the general conflict, so nobody publishes again "to be sure".
+            db.ChangeTracker.Clear();
+            var now = await db.Reports.AsNoTracking().Where(r => r.Id == reportId)
+                .Select(r => new { r.State, r.PublishedRevision }).SingleOrDefaultAsync(ct);
+            if (now is { State: ReportState.Published })
+            {
+                return new UseCaseResult(UseCaseStatus.Conflict, AlreadyPublishedMessage(now.PublishedRevision)) { ReportId = reportId, Revision = now.PublishedRevision };
+            }
+        }
 
         // Only a committed publication is announced: RunAsync returns Ok after SaveChanges succeeded.
         if (result.IsOk && published is { } committed)

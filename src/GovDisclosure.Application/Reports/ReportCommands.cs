@@ -72,6 +72,13 @@ internal static class ReportCommands
             db.ChangeTracker.Clear();
             return UseCaseResult.Conflict(report.Id);
         }
+        catch (DbUpdateException e) when (db.IsUniqueViolation(e))
+        {
+            // Two requests writing the same row at once (two publishes inserting the same revision): the
+            // unique index decided before the row version could, and it is the same conflict.
+            db.ChangeTracker.Clear();
+            return UseCaseResult.Conflict(report.Id);
+        }
 
         return UseCaseResult.Ok(report.Id, report.RowVersion, message, warnings);
     }

@@ -40,6 +40,9 @@ public sealed record UseCaseResult(UseCaseStatus Status, string Message)
     /// <summary>Save-and-submit refused only the submission: the content is saved at <see cref="RowVersion"/>.</summary>
     public bool ContentSaved { get; init; }
 
+    /// <summary>For a publish that lost a race: the revision the other publisher published.</summary>
+    public int? Revision { get; init; }
+
     public bool IsOk => Status == UseCaseStatus.Ok;
 
     public static UseCaseResult Ok(int reportId, uint rowVersion, string message, IReadOnlyList<Finding>? warnings = null) =>

@@ -215,7 +215,9 @@ public sealed class AnnualReport
                 continue;
             }
 
-            Audit(actor, now, AuditActions.TextChanged, $"修改“{definition.Section(key).Heading}”正文（{old.Length}字 → {updated.Length}字）");
+            // The whole old and new text, so the history shows what was said, not only that it changed.
+            Audit(actor, now, AuditActions.TextChanged, $"修改“{definition.Section(key).Heading}”正文（{old.Length}字 → {updated.Length}字）",
+                oldValue: old, newValue: updated);
             if (updated.Length == 0)
             {
                 sections.Remove(key);
@@ -237,16 +239,26 @@ public sealed class AnnualReport
                 throw new DomainException($"说明不能超过{ReasonMaxLength}字。");
             }
 
-            if (explanations.GetValueOrDefault(key) != text)
+            var previous = explanations.GetValueOrDefault(key);
+            if (previous != text)
             {
-                Audit(actor, now, AuditActions.ExplanationChanged, $"填写说明（{key}）：{text}");
+                Audit(actor, now, AuditActions.ExplanationChanged,
+                    previous is null ? $"填写说明（{key}）：{text}" : $"修改说明（{key}）：{previous} → {text}", oldValue: previous, newValue: text);
             }
         }
 
-        explanations = newExplanations;
-        if (!string.IsNullOrWhiteSpace(content.Title) && content.Title != Title)
+        foreach (var (key, text) in explanations.Where(e => !newExplanations.ContainsKey(e.Key)))
         {
-            Title = content.Title.Trim()[..Math.Min(content.Title.Trim().Length, TitleMaxLength)];
+            Audit(actor, now, AuditActions.ExplanationRemoved, $"删除说明（{key}）：{text}", oldValue: text);
+        }
+
+        explanations = newExplanations;
+        var title = content.Title?.Trim() ?? string.Empty;
+        title = title[..Math.Min(title.Length, TitleMaxLength)];
+        if (title.Length > 0 && title != Title)
+        {
+            Audit(actor, now, AuditActions.TitleChanged, $"修改标题：{Title} → {title}", oldValue: Title, newValue: title);
+            Title = title;
         }
 
         UpdatedAt = now;

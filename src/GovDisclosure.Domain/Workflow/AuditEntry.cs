@@ -29,6 +29,10 @@ public sealed class AuditEntry
 
     public long Id { get; private set; }
 
+    /// <summary>An administrative action: no report, <paramref name="agencyId"/> is the agency it concerns.</summary>
+    public static AuditEntry Administrative(Actor actor, DateTimeOffset at, string action, int agencyId, string detail, string? oldValue = null, string? newValue = null) =>
+        new(actor, at, action, agencyId, reportId: null, revision: null, detail, cellCode: null, oldValue, newValue);
+
     public DateTimeOffset At { get; private set; }
 
     public string UserId { get; private set; } = string.Empty;
@@ -69,6 +73,27 @@ public static class AuditActions
     public const string CorrectionOpened = "correction-opened";
     public const string Commented = "commented";
     public const string Imported = "imported";
+    public const string TitleChanged = "title-changed";
+    public const string ExplanationRemoved = "explanation-removed";
+
+    // Administrative actions: no report, the agency concerned, old → new in OldValue/NewValue.
+    public const string AgencyCreated = "agency-created";
+    public const string AgencyRenamed = "agency-renamed";
+    public const string UserCreated = "user-created";
+    public const string RolesChanged = "roles-changed";
+    public const string Unlocked = "unlocked";
+    public const string YearAdded = "year-added";
+    public const string YearOpened = "year-opened";
+    public const string YearClosed = "year-closed";
+    public const string DeadlinesChanged = "deadlines-changed";
+
+    /// <summary>Every action code, for the audit page's filter.</summary>
+    public static IReadOnlyList<string> All { get; } =
+    [
+        Created, CellChanged, TextChanged, TitleChanged, CarryOverChanged, ExplanationChanged, ExplanationRemoved, Submitted, Withdrawn,
+        Returned, Approved, Published, CorrectionOpened, Commented, Imported,
+        AgencyCreated, AgencyRenamed, UserCreated, RolesChanged, Unlocked, YearAdded, YearOpened, YearClosed, DeadlinesChanged,
+    ];
 
     public static string DisplayName(string action) => action switch
     {
@@ -85,6 +110,17 @@ public static class AuditActions
         CorrectionOpened => "发起更正",
         Commented => "审核意见",
         Imported => "导入",
+        TitleChanged => "修改标题",
+        ExplanationRemoved => "删除说明",
+        AgencyCreated => "新建机构",
+        AgencyRenamed => "机构更名",
+        UserCreated => "新建账户",
+        RolesChanged => "修改角色",
+        Unlocked => "解除锁定",
+        YearAdded => "添加年度",
+        YearOpened => "开放年度",
+        YearClosed => "关闭年度",
+        DeadlinesChanged => "修改截止日期",
         _ => action,
     };
 }

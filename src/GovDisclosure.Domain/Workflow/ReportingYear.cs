@@ -83,6 +83,18 @@ public sealed class DeadlineOverride
     public DateOnly? DepartmentDeadline { get; private set; }
 
     public DateOnly? GovernmentDeadline { get; private set; }
+
+    /// <summary>The region's government office moves its own deadlines; the same rule as the statutory ones.</summary>
+    public void Set(DateOnly? departmentDeadline, DateOnly? governmentDeadline)
+    {
+        if (departmentDeadline?.Year <= Year || governmentDeadline?.Year <= Year)
+        {
+            throw new DomainException("截止日期应在报告年度之后。");
+        }
+
+        DepartmentDeadline = departmentDeadline;
+        GovernmentDeadline = governmentDeadline;
+    }
 }
 
 public enum DeadlineStatus

@@ -14,10 +14,12 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
         builder.Property(a => a.UserName).HasMaxLength(256).IsRequired();
         builder.Property(a => a.Action).HasMaxLength(AuditEntry.ActionMaxLength).IsRequired();
         builder.Property(a => a.CellCode).HasMaxLength(48);
-        builder.Property(a => a.OldValue).HasMaxLength(64);
-        builder.Property(a => a.NewValue).HasMaxLength(64);
+        // Whole section texts and 说明 (migration AuditFullText), not only cell values.
+        builder.Property(a => a.OldValue);
+        builder.Property(a => a.NewValue);
         builder.Property(a => a.Detail).IsRequired();
         builder.HasIndex(a => new { a.ReportId, a.At });
         builder.HasIndex(a => a.At);
+        builder.HasIndex(a => new { a.AgencyId, a.At });
     }
 }

@@ -121,7 +121,8 @@ public sealed class DetailModel(ApproveReport approveReport, ReturnReport return
                 TempData["StatusMessage"] = done;
                 return RedirectToPage(new { id });
             case UseCaseStatus.Conflict:
-                TempData["StatusMessage"] = ConflictMessage;
+                // A publish that lost the race says so in its own words; other conflicts get the page's general one.
+                TempData["StatusMessage"] = result.Message == PublishReport.AlreadyPublishedMessage(result.Revision) ? result.Message : ConflictMessage;
                 return RedirectToPage(new { id });
             default:
                 ModelState.AddModelError(string.Empty, result.Message);
