@@ -69,6 +69,7 @@ public static class AuditActions
     public const string CorrectionOpened = "correction-opened";
     public const string Commented = "commented";
     public const string Imported = "imported";
+    public const string ImportedHistory = "imported-history";
 
     public static string DisplayName(string action) => action switch
     {
