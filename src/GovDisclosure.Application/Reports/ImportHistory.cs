@@ -76,6 +76,11 @@ public sealed class ImportHistory(IGovDisclosureDb db, TimeProvider clock, Publi
             return Row(HistoryImportStatus.AlreadyImported, $"同一文件已导入为{earlier.Code} {earlier.Year}年度的历史报告。", earlier.Code);
         }
 
+        if (await EnsureYear(document.Year, ct) is { } yearProblem)
+        {
+            return Row(HistoryImportStatus.Failed, yearProblem);
+        }
+
         var agency = await FindAgency(agencyCode, document.Agency, ct);
         if (agency is null)
         {
@@ -129,6 +134,33 @@ public sealed class ImportHistory(IGovDisclosureDb db, TimeProvider clock, Publi
         }
 
         return Row(HistoryImportStatus.Imported, "已据原文导入（待发布）。", agency.Code);
+    }
+
+    /// <summary>A past year gets its reporting year, closed: nobody files for it on the portal. Null when it exists now.</summary>
+    private async Task<string?> EnsureYear(int year, CancellationToken ct)
+    {
+        if (await db.ReportingYears.AnyAsync(y => y.Year == year, ct))
+        {
+            return null;
+        }
+
+        try
+        {
+            db.ReportingYears.Add(new ReportingYear(year, isOpen: false));
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DomainException e)
+        {
+            db.ChangeTracker.Clear();
+            return e.Message;
+        }
+        catch (DbUpdateException e) when (db.IsUniqueViolation(e))
+        {
+            // Another file of the same year, imported at the same moment, created it.
+            db.ChangeTracker.Clear();
+        }
+
+        return null;
     }
 
     private async Task<Agency?> FindAgency(string? code, string documentAgency, CancellationToken ct)

@@ -135,7 +135,7 @@ public static class ImportCommand
             catch (Exception e) when (e is not OperationCanceledException)
             {
                 row = new HistoryImportRow(file.FileName, code, file.Read?.Year, file.Read?.Definition.Name, file.Read?.Cells.Count ?? 0, file.ImportFindings.Count,
-                    HistoryImportStatus.Failed, ReportInput.OneLine(e.Message));
+                    HistoryImportStatus.Failed, ReportInput.OneLine(e.GetBaseException().Message));
             }
 
             rows[index] = row with { File = relative };

@@ -176,10 +176,21 @@ public sealed class AnnualReport
             }
         }
 
-        var source = new HistoricalSource(report, fileName, contentType, original, importFindings.Select(f => PublishedFinding.From(f, null)).ToList(), actor, now);
+        var source = new HistoricalSource(report, fileName, contentType, original, importFindings.Select(ImportFinding).ToList(), actor, now);
         report.Audit(actor, now, AuditActions.ImportedHistory,
             $"据原文导入历史报告（{source.FileName}，SHA-256 {source.Sha256}，{report.cells.Count}个单元格，导入提示{importFindings.Count}条）");
         return (report, source);
+    }
+
+    /// <summary>
+    /// The importer's findings are about the source (a row it could not place), not facts a rule can reword later:
+    /// their sentence is kept as the term <see cref="PublishedFinding.ImportMessageTerm"/>.
+    /// </summary>
+    private static PublishedFinding ImportFinding(Finding finding)
+    {
+        var published = PublishedFinding.From(finding, null);
+        var terms = new Dictionary<string, string>(published.Terms, StringComparer.Ordinal) { [PublishedFinding.ImportMessageTerm] = finding.Message };
+        return published with { Terms = terms };
     }
 
     /// <summary>The report as an interchange document.</summary>
