@@ -26,6 +26,7 @@ public static class DependencyInjection
         services.AddScoped<OpenCorrection>();
         services.AddScoped<AddComment>();
         services.AddScoped<ApplyImport>();
+        services.AddScoped<ImportHistory>();
         services.AddScoped<ReportQueries>();
         services.AddScoped<DeadlineQueries>();
         services.AddScoped<DashboardQueries>();

@@ -106,7 +106,7 @@ public static partial class ReportImporter
 
         if (bytes.IndexOf((byte)0) >= 0)
         {
-            throw new ReportFormatException("文件含有二进制内容，不是文本格式的年度报告（请上传 .txt、.md、.html 或 .json 文件）。");
+            throw new ReportFormatException("文件含有二进制内容，不是可识别的年度报告（请上传 .docx、.pdf、.json、.txt、.md 或 .html 文件）。");
         }
 
         string content;

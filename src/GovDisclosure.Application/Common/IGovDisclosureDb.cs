@@ -25,6 +25,9 @@ public interface IGovDisclosureDb
 
     DbSet<AuditEntry> AuditEntries { get; }
 
+    /// <summary>The original files of imported historical reports.</summary>
+    DbSet<HistoricalSource> HistoricalSources { get; }
+
     /// <summary>Cleared after a refusal, so a half-changed aggregate is never saved by a later call in the same request.</summary>
     ChangeTracker ChangeTracker { get; }
 

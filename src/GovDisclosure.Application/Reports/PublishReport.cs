@@ -33,28 +33,11 @@ public sealed partial class PublishReport(
                 throw new DomainException($"报告当前状态为“{report.State.DisplayName()}”，不能发布。");
             }
 
-            var now = clock.GetUtcNow();
-            var agencyName = report.Agency!.Name;
-            var document = report.ToDocument(agencyName);
-
-            // A corrected revision states what it changed against the revision it replaces (its 更正说明).
-            var replaced = report.Revision > 1 ? await PublishedDocuments.ForYearAsync(db, report.AgencyId, report.Year, ct) : null;
-            var correction = replaced is null ? null
-                : RevisionChanges.Between(replaced, document, report.Revision, Deadlines.BeijingDate(now), report.CorrectionReason ?? string.Empty);
-            byte[] pdf;
-            try
-            {
-                pdf = renderer.Render(document, new PdfRenderOptions(DocumentDate: now, Correction: correction));
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                LogRenderFailed(logger, e, report.Id, report.Revision);
-                throw new DomainException(PdfFailedMessage);
-            }
-
-            var previous = await PublishedDocuments.ForYearAsync(db, report.AgencyId, report.Year - 1, ct);
-            var publication = report.Publish(scope.Actor, now, agencyName, pdf, InterchangeJson.Write(document), previous);
-            db.Publications.Add(publication);
+            // A historical report waiting as 已通过 is published with its original, as gd import --publish does.
+            var source = report.Origin == ReportOrigin.ImportedHistory
+                ? await db.HistoricalSources.SingleAsync(s => s.ReportId == report.Id, ct)
+                : null;
+            await PublishApprovedAsync(report, scope.Actor, clock.GetUtcNow(), source, ct);
             published = new ReportPublished(report.Id, report.AgencyId, report.Year, report.Revision);
             return await ReportCommands.Done($"已发布第{report.Revision}版。");
         }, ct);
@@ -81,7 +64,41 @@ public sealed partial class PublishReport(
         return result;
     }
 
-    private async Task AnnounceAsync(ReportPublished published, CancellationToken ct)
+    /// <summary>
+    /// The one publication code path, for a reviewer's 发布 and for an imported historical report: renders the PDF
+    /// from the data (a renderer failure changes nothing), finds last year's published report for the cross-year
+    /// rules and adds the <see cref="Publication"/>. The caller saves and then calls <see cref="AnnounceAsync"/>.
+    /// </summary>
+    /// <param name="source">The original file of a historical report, published beside it; null for a portal report.</param>
+    public async Task<Publication> PublishApprovedAsync(AnnualReport report, Actor actor, DateTimeOffset now, HistoricalSource? source, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        var agencyName = report.Agency!.Name;
+        var document = report.ToDocument(agencyName);
+
+        // A corrected revision states what it changed against the revision it replaces (its 更正说明).
+        var replaced = report.Revision > 1 ? await PublishedDocuments.ForYearAsync(db, report.AgencyId, report.Year, ct) : null;
+        var correction = replaced is null ? null
+            : RevisionChanges.Between(replaced, document, report.Revision, Deadlines.BeijingDate(now), report.CorrectionReason ?? string.Empty);
+        byte[] pdf;
+        try
+        {
+            pdf = renderer.Render(document, new PdfRenderOptions(DocumentDate: now, Correction: correction));
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            LogRenderFailed(logger, e, report.Id, report.Revision);
+            throw new DomainException(PdfFailedMessage);
+        }
+
+        var previous = await PublishedDocuments.ForYearAsync(db, report.AgencyId, report.Year - 1, ct);
+        var publication = report.Publish(actor, now, agencyName, pdf, InterchangeJson.Write(document), previous, source);
+        db.Publications.Add(publication);
+        return publication;
+    }
+
+    /// <summary>Tells the listeners (the public cache) about a committed publication.</summary>
+    public async Task AnnounceAsync(ReportPublished published, CancellationToken ct)
     {
         foreach (var listener in listeners)
         {

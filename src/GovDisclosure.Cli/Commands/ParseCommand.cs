@@ -5,7 +5,7 @@ using GovDisclosure.Domain.Reports;
 namespace GovDisclosure.Cli.Commands;
 
 /// <summary>
-/// gd parse FILE [--format json|text]: reads a published report (.txt, .md, .html/.htm or interchange .json;
+/// gd parse FILE [--format json|text]: reads a published report (.docx, .pdf, .txt, .md, .html/.htm or interchange .json;
 /// "-" is standard input) and prints the interchange JSON. What the importer could not place goes to
 /// standard error, one finding a line. Exit codes: 0 read, 1 read but some values could not be placed,
 /// 2 not a report (or wrong usage), with a one-line reason.

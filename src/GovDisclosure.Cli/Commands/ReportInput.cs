@@ -93,35 +93,50 @@ internal static class ReportInput
         return true;
     }
 
-    /// <summary>Reads and imports; on failure returns the one-line Chinese reason instead.</summary>
+    /// <summary>Reads and imports (any format <see cref="ReportFile"/> reads); on failure returns the one-line Chinese reason instead.</summary>
     public static async Task<(ImportResult? Result, string Reason)> ReadAsync(string path, Func<Stream> stdin)
     {
-        byte[] bytes;
-        string? name = null;
+        var (bytes, reason) = await ReadBytesAsync(path, stdin);
+        if (bytes is null)
+        {
+            return (null, reason);
+        }
+
+        try
+        {
+            // Standard input has no name: it is read as text, as before.
+            return (ReportFile.Read(path == "-" ? "stdin" : Path.GetFileName(path), bytes), string.Empty);
+        }
+        catch (ReportFormatException e)
+        {
+            return (null, $"无法读取 {(path == "-" ? "标准输入" : path)}：{OneLine(e.Message)}");
+        }
+    }
+
+    /// <summary>The file's bytes within <see cref="ReportFile.MaxBytes"/>, or the one-line reason it could not be read.</summary>
+    public static async Task<(byte[]? Bytes, string Reason)> ReadBytesAsync(string path, Func<Stream> stdin)
+    {
         try
         {
             if (path == "-")
             {
                 await using var input = stdin();
-                bytes = await ReadLimitedAsync(input);
+                return (await ReadLimitedAsync(input), string.Empty);
             }
-            else
+
+            var info = new FileInfo(path);
+            if (!info.Exists)
             {
-                var info = new FileInfo(path);
-                if (!info.Exists)
-                {
-                    return (null, $"文件不存在：{path}");
-                }
-
-                // Refused before reading: a 50 MB file costs nothing.
-                if (info.Length > ReportImporter.MaxBytes)
-                {
-                    return (null, $"无法读取 {path}：文件过大（{info.Length / 1024 / 1024}MB），年度报告文件不超过{ReportImporter.MaxBytes / 1024 / 1024}MB。");
-                }
-
-                bytes = await File.ReadAllBytesAsync(path);
-                name = Path.GetFileName(path);
+                return (null, $"文件不存在：{path}");
             }
+
+            // Refused before reading: a file far larger than any report costs nothing.
+            if (info.Length > ReportFile.MaxBytes)
+            {
+                return (null, $"无法读取 {path}：文件过大（{info.Length / 1024 / 1024}MB），年度报告文件不超过{ReportFile.MaxBytes / 1024 / 1024}MB。");
+            }
+
+            return (await File.ReadAllBytesAsync(path), string.Empty);
         }
         catch (IOException e)
         {
@@ -130,15 +145,6 @@ internal static class ReportInput
         catch (UnauthorizedAccessException)
         {
             return (null, $"无权读取 {path}。");
-        }
-
-        try
-        {
-            return (ReportImporter.Import(bytes, name), string.Empty);
-        }
-        catch (ReportFormatException e)
-        {
-            return (null, $"无法读取 {(path == "-" ? "标准输入" : path)}：{OneLine(e.Message)}");
         }
     }
 

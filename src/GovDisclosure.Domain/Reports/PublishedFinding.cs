@@ -23,6 +23,9 @@ public sealed record PublishedFinding(
     IReadOnlyDictionary<string, string> Terms,
     string? Explanation)
 {
+    /// <summary>The term holding an importer finding's own sentence (IMPORT-… findings of a historical report).</summary>
+    public const string ImportMessageTerm = "importMessage";
+
     public static PublishedFinding From(Finding finding, string? explanation)
     {
         ArgumentNullException.ThrowIfNull(finding);

@@ -40,6 +40,12 @@ public sealed class AnnualReport
 
     public ReportState State { get; private set; }
 
+    /// <summary>
+    /// Portal reports always satisfy the balance rules; an imported historical report keeps the source's numbers as
+    /// published and therefore can never be edited, submitted, reviewed or corrected on the portal.
+    /// </summary>
+    public ReportOrigin Origin { get; private set; }
+
     /// <summary>The revision being worked on (1 for the first publication, 2 for the first correction…).</summary>
     public int Revision { get; private set; }
 
@@ -122,6 +128,71 @@ public sealed class AnnualReport
         return report;
     }
 
+    /// <summary>
+    /// 历史报告，据原文导入: a past report recorded as it was published, unbalanced numbers included (the rules' errors
+    /// are shown beside them, never used to refuse), with its original file. It skips review (it was published
+    /// long ago); it waits as 已通过 for <see cref="Publish"/>, and the operator who imported it is in the audit trail.
+    /// </summary>
+    /// <returns>The report and the original file to store with it.</returns>
+    public static (AnnualReport Report, HistoricalSource Source) ImportHistory(
+        Agency agency, ReportDocument content, IReadOnlyList<Finding> importFindings, string fileName, string contentType, byte[] original,
+        Actor actor, DateTimeOffset now, TemplateCatalog? catalog = null)
+    {
+        ArgumentNullException.ThrowIfNull(agency);
+        ArgumentNullException.ThrowIfNull(content);
+        ArgumentNullException.ThrowIfNull(importFindings);
+        var definition = (catalog ?? TemplateCatalog.Default).Get(content.Template);
+        var title = string.IsNullOrWhiteSpace(content.Title) ? $"{agency.Name}{content.Year}年政府信息公开工作年度报告" : content.Title.Trim();
+        var report = new AnnualReport
+        {
+            Agency = agency,
+            AgencyId = agency.Id,
+            Year = content.Year,
+            Template = content.Template,
+            Origin = ReportOrigin.ImportedHistory,
+            Title = title[..Math.Min(title.Length, TitleMaxLength)],
+            State = ReportState.Approved,
+            Revision = 1,
+            ApprovedById = actor.UserId,
+            ApprovedAt = now,
+            CreatedAt = now,
+            UpdatedAt = now,
+        };
+
+        foreach (var cell in definition.Cells)
+        {
+            if (content.Cells.Get(cell.Code) is { } value)
+            {
+                report.cells[cell.Code] = value;
+            }
+        }
+
+        foreach (var key in SectionKeys.All)
+        {
+            var text = (content.Sections.GetValueOrDefault(key) ?? string.Empty).Trim();
+            if (text.Length > 0)
+            {
+                report.sections[key] = text.Length > SectionTextMaxLength ? text[..SectionTextMaxLength] : text;
+            }
+        }
+
+        var source = new HistoricalSource(report, fileName, contentType, original, importFindings.Select(ImportFinding).ToList(), actor, now);
+        report.Audit(actor, now, AuditActions.ImportedHistory,
+            $"据原文导入历史报告（{source.FileName}，SHA-256 {source.Sha256}，{report.cells.Count}个单元格，导入提示{importFindings.Count}条）");
+        return (report, source);
+    }
+
+    /// <summary>
+    /// The importer's findings are about the source (a row it could not place), not facts a rule can reword later:
+    /// their sentence is kept as the term <see cref="PublishedFinding.ImportMessageTerm"/>.
+    /// </summary>
+    private static PublishedFinding ImportFinding(Finding finding)
+    {
+        var published = PublishedFinding.From(finding, null);
+        var terms = new Dictionary<string, string>(published.Terms, StringComparer.Ordinal) { [PublishedFinding.ImportMessageTerm] = finding.Message };
+        return published with { Terms = terms };
+    }
+
     /// <summary>The report as an interchange document.</summary>
     public ReportDocument ToDocument(string agencyName)
     {
@@ -153,6 +224,7 @@ public sealed class AnnualReport
         DateTimeOffset now,
         ReportDocument? previousYear = null)
     {
+        EnsurePortal("修改");
         EnsureState(State.IsEditable(), "修改");
         if (content.Template != Template || content.Year != Year)
         {
@@ -276,6 +348,7 @@ public sealed class AnnualReport
     /// <summary>Submits the revision for review. Every warning needs a written 说明 that the reviewer will see.</summary>
     public void Submit(Actor actor, DateTimeOffset now, string agencyName, ReportDocument? previousYear = null)
     {
+        EnsurePortal("提交");
         EnsureState(State.IsEditable(), "提交");
         var findings = Check(ToDocument(agencyName), previousYear);
         if (findings.Any(f => f.IsError))
@@ -313,6 +386,7 @@ public sealed class AnnualReport
     /// </summary>
     public ReviewComment Return(Actor actor, DateTimeOffset now, string summary)
     {
+        EnsurePortal("退回");
         EnsureState(State is ReportState.Submitted or ReportState.Approved, "退回");
         if (string.IsNullOrWhiteSpace(summary))
         {
@@ -350,10 +424,19 @@ public sealed class AnnualReport
     /// their 说明: the public site shows these and never runs the rules itself.
     /// </summary>
     /// <param name="previousYear">Last year's published report (for the cross-year rules), or null when there is none.</param>
-    public Publication Publish(Actor actor, DateTimeOffset now, string agencyName, byte[] pdf, string interchangeJson, ReportDocument? previousYear)
+    /// <param name="source">A historical report's original file: its import findings and every rule finding, errors included, are published.</param>
+    public Publication Publish(Actor actor, DateTimeOffset now, string agencyName, byte[] pdf, string interchangeJson, ReportDocument? previousYear, HistoricalSource? source = null)
     {
         EnsureState(State == ReportState.Approved, "发布");
-        var findings = PublishedFinding.ForPublication(Check(ToDocument(agencyName), previousYear), explanations);
+        if ((Origin == ReportOrigin.ImportedHistory) != (source is not null))
+        {
+            throw new DomainException(source is null ? "历史报告须与原文一同发布。" : "只有据原文导入的历史报告才附原文发布。");
+        }
+
+        var checkedFindings = Check(ToDocument(agencyName), previousYear);
+        var findings = source is null
+            ? PublishedFinding.ForPublication(checkedFindings, explanations)
+            : source.ImportFindings.Concat(checkedFindings.Select(f => PublishedFinding.From(f, null))).ToList();
         var publication = new Publication(this, agencyName, actor, now, pdf, interchangeJson, findings);
         State = ReportState.Published;
         PublishedRevision = Revision;
@@ -365,6 +448,7 @@ public sealed class AnnualReport
     /// <summary>更正: opens the next revision as a draft. The published revision stays public until the correction is published.</summary>
     public void OpenCorrection(Actor actor, DateTimeOffset now, string reason)
     {
+        EnsurePortal("发起更正");
         EnsureState(State == ReportState.Published, "发起更正");
         if (string.IsNullOrWhiteSpace(reason))
         {
@@ -393,6 +477,14 @@ public sealed class AnnualReport
         var comment = new ReviewComment(this, actor, now, text, sectionKey, cellCode);
         Audit(actor, now, AuditActions.Commented, $"审核意见{(cellCode is null ? string.Empty : $"（{ReportTemplates.Get(Template).Cell(cellCode).DisplayName}）")}：{comment.Text}", cellCode);
         return comment;
+    }
+
+    private void EnsurePortal(string operation)
+    {
+        if (Origin == ReportOrigin.ImportedHistory)
+        {
+            throw new DomainException($"这是历史报告，据原文导入，保留原文数据，不能{operation}。");
+        }
     }
 
     private void EnsureState(bool allowed, string operation)

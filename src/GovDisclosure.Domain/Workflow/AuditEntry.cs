@@ -73,6 +73,7 @@ public static class AuditActions
     public const string CorrectionOpened = "correction-opened";
     public const string Commented = "commented";
     public const string Imported = "imported";
+    public const string ImportedHistory = "imported-history";
     public const string TitleChanged = "title-changed";
     public const string ExplanationRemoved = "explanation-removed";
 
@@ -91,7 +92,7 @@ public static class AuditActions
     public static IReadOnlyList<string> All { get; } =
     [
         Created, CellChanged, TextChanged, TitleChanged, CarryOverChanged, ExplanationChanged, ExplanationRemoved, Submitted, Withdrawn,
-        Returned, Approved, Published, CorrectionOpened, Commented, Imported,
+        Returned, Approved, Published, CorrectionOpened, Commented, Imported, ImportedHistory,
         AgencyCreated, AgencyRenamed, UserCreated, RolesChanged, Unlocked, YearAdded, YearOpened, YearClosed, DeadlinesChanged,
     ];
 

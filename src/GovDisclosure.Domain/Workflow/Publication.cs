@@ -26,6 +26,7 @@ public sealed class Publication
         Title = report.Title;
         AgencyName = agencyName;
         CorrectionReason = report.CorrectionReason;
+        Origin = report.Origin;
         PublishedById = actor.UserId;
         PublishedByName = actor.UserName;
         PublishedAt = at;
@@ -56,6 +57,9 @@ public sealed class Publication
 
     /// <summary>The agency's name as it was at publication.</summary>
     public string AgencyName { get; private set; } = string.Empty;
+
+    /// <summary>An imported historical report is shown as 历史报告，据原文导入, with its original file beside the PDF.</summary>
+    public ReportOrigin Origin { get; private set; }
 
     /// <summary>Why this revision corrected the previous one; null for revision 1.</summary>
     public string? CorrectionReason { get; private set; }

@@ -15,6 +15,9 @@ public sealed record PublicReportRow(
 /// <summary>One published revision of a report, for the revision history.</summary>
 public sealed record PublicRevision(int Revision, DateTimeOffset PublishedAt, string? CorrectionReason, string PdfSha256);
 
+/// <summary>The original file an imported historical report was read from.</summary>
+public sealed record PublicOriginal(string FileName, string ContentType, string Sha256, long Length);
+
 /// <summary>
 /// Everything the report page, the API and the downloads show of one report; read from publications only. The
 /// findings are the ones stored at publication (null for an old revision not yet backfilled): nothing on the public
@@ -34,8 +37,12 @@ public sealed record PublicReport(
     string PdfSha256,
     string InterchangeJson,
     IReadOnlyList<PublishedFinding>? Findings,
-    IReadOnlyList<PublicRevision> Revisions)
+    IReadOnlyList<PublicRevision> Revisions,
+    PublicOriginal? Original = null)
 {
+    /// <summary>历史报告，据原文导入: the numbers are the source's, shown with every finding; the original file is downloadable.</summary>
+    public bool IsImportedHistory => Original is not null;
+
     public ReportDocument Document() => Domain.Reports.InterchangeJson.Read(InterchangeJson);
 }
 
@@ -148,7 +155,7 @@ public sealed class PublicQueries(GovDisclosureDbContext db, PublishedCellStore 
     {
         var current = await (from p in Current.Where(p => p.ReportId == reportId)
                              join a in db.Agencies on p.AgencyId equals a.Id
-                             select new { p.Id, p.AgencyId, p.AgencyName, a.Kind, p.Year, p.Template, p.Title, p.Revision, p.PublishedAt, p.PdfSha256, p.InterchangeJson, p.Findings })
+                             select new { p.Id, p.AgencyId, p.AgencyName, a.Kind, p.Year, p.Template, p.Title, p.Revision, p.PublishedAt, p.PdfSha256, p.InterchangeJson, p.Findings, p.Origin })
             .SingleOrDefaultAsync(ct);
         if (current is null)
         {
@@ -160,8 +167,25 @@ public sealed class PublicQueries(GovDisclosureDbContext db, PublishedCellStore 
             .OrderByDescending(p => p.Revision)
             .Select(p => new PublicRevision(p.Revision, p.PublishedAt, p.CorrectionReason, p.PdfSha256))
             .ToListAsync(ct);
+        var original = current.Origin == ReportOrigin.ImportedHistory
+            ? await db.HistoricalSources.AsNoTracking().Where(s => s.ReportId == reportId)
+                .Select(s => new PublicOriginal(s.FileName, s.ContentType, s.Sha256, s.Bytes.Length)).SingleOrDefaultAsync(ct)
+            : null;
         return new PublicReport(reportId, current.Id, current.AgencyId, current.AgencyName, current.Kind, current.Year, current.Template, current.Title,
-            current.Revision, current.PublishedAt, current.PdfSha256, current.InterchangeJson, current.Findings, revisions);
+            current.Revision, current.PublishedAt, current.PdfSha256, current.InterchangeJson, current.Findings, revisions, original);
+    }
+
+    /// <summary>The original file of a published historical report; null for a portal report or one not yet public.</summary>
+    public async Task<(byte[] Bytes, string FileName, string ContentType, string Sha256)?> OriginalAsync(int reportId, CancellationToken ct = default)
+    {
+        if (!await Current.AnyAsync(p => p.ReportId == reportId && p.Origin == ReportOrigin.ImportedHistory, ct))
+        {
+            return null;
+        }
+
+        var row = await db.HistoricalSources.AsNoTracking().Where(s => s.ReportId == reportId)
+            .Select(s => new { s.Bytes, s.FileName, s.ContentType, s.Sha256 }).SingleOrDefaultAsync(ct);
+        return row is null ? null : (row.Bytes, row.FileName, row.ContentType, row.Sha256);
     }
 
     /// <summary>The stored PDF bytes of a published revision (the newest when <paramref name="revision"/> is null).</summary>

@@ -60,6 +60,7 @@ public static class PublicSite
         var downloads = app.MapGroup(string.Empty).AllowAnonymous();
         downloads.MapGet("/Reports/{id:int}/pdf", (int id, PublicQueries q, HttpContext http, CancellationToken ct) => Pdf(id, null, q, http, ct));
         downloads.MapGet("/Reports/{id:int}/revisions/{revision:int}/pdf", (int id, int revision, PublicQueries q, HttpContext http, CancellationToken ct) => Pdf(id, revision, q, http, ct));
+        downloads.MapGet("/Reports/{id:int}/original", Original);
         downloads.MapGet("/Reports/{id:int}/json", ReportJson).CacheOutput(PublicCache.ReportPolicy);
         downloads.MapGet("/Reports/{id:int}/csv", ReportCsvFile).CacheOutput(PublicCache.ReportPolicy);
         downloads.MapGet("/downloads/{year:int}.zip", YearZip);
@@ -248,6 +249,20 @@ public static class PublicSite
             // A revision's bytes never change (the database refuses updates to publications).
             : "public, max-age=31536000, immutable";
         return Results.Bytes(pdf.Pdf, "application/pdf", $"report-{id}-r{pdf.Revision}.pdf", entityTag: etag);
+    }
+
+    /// <summary>An imported historical report's original file, byte for byte as imported (its SHA-256 is the ETag).</summary>
+    private static async Task<IResult> Original(int id, PublicQueries queries, HttpContext http, CancellationToken ct)
+    {
+        if (await queries.OriginalAsync(id, ct) is not { } original)
+        {
+            return NotFound();
+        }
+
+        http.Response.Headers.CacheControl = "public, max-age=300";
+        // Served as a download, never rendered in the site's origin: an imported .html is someone else's markup.
+        var contentType = original.ContentType.StartsWith("text/html", StringComparison.Ordinal) ? "text/plain; charset=utf-8" : original.ContentType;
+        return Results.Bytes(original.Bytes, contentType, original.FileName, entityTag: new EntityTagHeaderValue($"\"{original.Sha256}\""));
     }
 
     private static async Task<IResult> ReportJson(int id, HttpContext http, PublicQueries queries, CancellationToken ct)

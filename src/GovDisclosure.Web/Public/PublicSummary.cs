@@ -59,7 +59,9 @@ public sealed record PublicWarning(
     string RuleId, string RuleName, IReadOnlyList<string> CellCodes, string Message, IReadOnlyDictionary<string, decimal> Numbers, string? Explanation)
 {
     public static IReadOnlyList<PublicWarning> From(IReadOnlyList<PublishedFinding> findings, TemplateDefinition definition) =>
-        findings.Select(f => new PublicWarning(f.RuleId, FindingText.RuleName(f.RuleId), f.CellCodes, FindingText.Describe(f, definition), f.Numbers, f.Explanation))
+        findings.Select(f => new PublicWarning(f.RuleId, FindingText.RuleName(f.RuleId), f.CellCodes,
+            // An imported history's importer findings are about the source file; their own sentence says it best.
+            f.Terms.TryGetValue(PublishedFinding.ImportMessageTerm, out var message) ? message : FindingText.Describe(f, definition), f.Numbers, f.Explanation))
             .ToList();
 
     /// <summary>The warnings as findings for the report's tables, which mark the cells concerned and link to the list.</summary>

@@ -15,6 +15,7 @@ internal sealed class AnnualReportConfiguration : IEntityTypeConfiguration<Annua
         builder.HasOne<ReportingYear>().WithMany().HasForeignKey(r => r.Year).OnDelete(DeleteBehavior.Restrict);
         builder.Property(r => r.Template).IsTemplateKey();
         builder.Property(r => r.State).HasConversion<string>().HasMaxLength(16);
+        builder.Property(r => r.Origin).HasConversion<string>().HasMaxLength(16);
         builder.Property(r => r.Title).HasMaxLength(AnnualReport.TitleMaxLength).IsRequired();
         builder.Property(r => r.CorrectionReason).HasMaxLength(AnnualReport.ReasonMaxLength);
         builder.Property(r => r.SubmittedById).HasMaxLength(450);

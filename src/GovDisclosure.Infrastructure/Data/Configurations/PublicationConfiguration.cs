@@ -29,6 +29,7 @@ internal sealed class PublicationConfiguration : IEntityTypeConfiguration<Public
         builder.Property(p => p.Title).HasMaxLength(AnnualReport.TitleMaxLength).IsRequired();
         builder.Property(p => p.AgencyName).HasMaxLength(GovDisclosure.Domain.Agencies.Agency.NameMaxLength).IsRequired();
         builder.Property(p => p.CorrectionReason).HasMaxLength(AnnualReport.ReasonMaxLength);
+        builder.Property(p => p.Origin).HasConversion<string>().HasMaxLength(16);
         builder.Property(p => p.PublishedById).HasMaxLength(450).IsRequired();
         builder.Property(p => p.PublishedByName).HasMaxLength(256).IsRequired();
         builder.Property(p => p.PdfSha256).HasMaxLength(64).IsFixedLength().IsRequired();

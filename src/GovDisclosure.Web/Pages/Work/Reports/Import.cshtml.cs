@@ -16,9 +16,18 @@ namespace GovDisclosure.Web.Pages.Work.Reports;
 /// confirmation. The recognised document travels as interchange JSON in a hidden field, so what is applied
 /// is exactly what was shown.
 /// </summary>
+[RequestSizeLimit(MaxRequestBytes)]
+[RequestFormLimits(MultipartBodyLengthLimit = MaxRequestBytes)]
 public sealed class ImportModel(ApplyImport applyImport, ReportQueries queries) : PageModel
 {
-    public const long MaxUploadBytes = 2 * 1024 * 1024;
+    /// <summary>A published PDF with pictures runs to tens of megabytes; the readers' own cap.</summary>
+    public const long MaxUploadBytes = ReportFile.MaxBytes;
+
+    /// <summary>
+    /// This page only: above the file limit, so a file a little too large reaches the handler and is answered on the
+    /// form; every other page keeps the server's default request limit.
+    /// </summary>
+    public const long MaxRequestBytes = MaxUploadBytes + (16 * 1024 * 1024);
 
     [BindProperty]
     public string? Text { get; set; }
@@ -68,20 +77,18 @@ public sealed class ImportModel(ApplyImport applyImport, ReportQueries queries) 
             {
                 if (Upload.Length > MaxUploadBytes)
                 {
-                    ModelState.AddModelError(nameof(Upload), "文件不能超过2MB。");
+                    ModelState.AddModelError(nameof(Upload), $"文件不能超过{MaxUploadBytes / 1024 / 1024}MB。");
                     return Page();
                 }
 
-                var extension = Path.GetExtension(Upload.FileName).ToLowerInvariant();
-                if (extension is not (".txt" or ".md" or ".html" or ".htm"))
+                if (!ReportFile.IsSupported(Upload.FileName))
                 {
-                    ModelState.AddModelError(nameof(Upload), "只能上传 .txt、.md 或 .html 文件。");
+                    ModelState.AddModelError(nameof(Upload), $"只能上传 {ReportFile.ExtensionList} 文件。");
                     return Page();
                 }
 
-                using var buffer = new MemoryStream();
-                await Upload.CopyToAsync(buffer);
-                result = ReportImporter.Import(buffer.ToArray(), Upload.FileName);
+                await using var stream = Upload.OpenReadStream();
+                result = ReportFile.Read(Upload.FileName, stream);
             }
             else if (!string.IsNullOrWhiteSpace(Text))
             {
