@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 namespace GovDisclosure.Web.Pages.Admin;
 
 /// <summary>The agency tree within the admin's own subtree: create an agency under a parent, rename one.</summary>
-public sealed class AgenciesModel(GovDisclosureDbContext db) : PageModel
+public sealed class AgenciesModel(GovDisclosureDbContext db, TimeProvider clock) : PageModel
 {
     [BindProperty]
     public CreateInput Create { get; set; } = new();
@@ -47,7 +47,8 @@ public sealed class AgenciesModel(GovDisclosureDbContext db) : PageModel
 
         try
         {
-            db.Agencies.Add(new Agency(Create.Name, Create.Code, Create.Kind, Create.Level, parent));
+            // Created today, it reports from today: the years whose deadlines have passed are not its to answer for.
+            db.Agencies.Add(new Agency(Create.Name, Create.Code, Create.Kind, Create.Level, parent, reportsFrom: GovDisclosure.Domain.Workflow.Deadlines.BeijingDate(clock.GetUtcNow())));
             await db.SaveChangesAsync();
         }
         catch (DomainException ex)
