@@ -142,6 +142,37 @@ public sealed class Journeys(PortalFixture portal) : IClassFixture<PortalFixture
     }
 
     [Fact]
+    public async Task On_a_390_px_phone_the_report_page_never_scrolls_sideways_and_keeps_its_row_labels_legible()
+    {
+        var region = await SeedRegionAsync();
+        var id = await SeedSubmittedAsync(region, received: 12);
+        var reviewer = await SignInAsync(region.Reviewer);
+        await reviewer.GotoAsync($"/Review/Reports/{id}");
+        await reviewer.GetByRole(AriaRole.Button, new() { Name = "审核通过" }).ClickAsync();
+        await Expect(reviewer.Locator("body")).ToContainTextAsync("已审核通过");
+        await reviewer.GetByRole(AriaRole.Button, new() { Name = "发布", Exact = true }).ClickAsync();
+        await Expect(reviewer.Locator("body")).ToContainTextAsync("已发布");
+
+        var phone = await portal.NewPageAsync(390, 844);
+        var response = await phone.GotoAsync($"/Reports/{id}");
+        Assert.Equal(200, response?.Status);
+
+        var scrollWidth = await phone.EvaluateAsync<int>("() => document.documentElement.scrollWidth");
+        var innerWidth = await phone.EvaluateAsync<int>("() => window.innerWidth");
+        Assert.True(scrollWidth <= innerWidth, $"the page is {scrollWidth} px wide in a {innerWidth} px viewport");
+
+        // Every row label of every table at least four characters (of its own font size) wide.
+        var narrowest = await phone.EvaluateAsync<double>("""
+            () => Math.min(...[...document.querySelectorAll('table.report-table tbody th')]
+                .map(th => th.getBoundingClientRect().width / parseFloat(getComputedStyle(th).fontSize)))
+            """);
+        Assert.True(narrowest >= 4, $"the narrowest row label is {narrowest:0.0} characters wide");
+
+        await phone.EvaluateAsync("() => document.getElementById('heading-requests').scrollIntoView()");
+        await Screenshot(phone, "screenshot-mobile-report.png");
+    }
+
+    [Fact]
     public async Task Input_typed_but_never_saved_survives_a_closed_tab_and_is_offered_back()
     {
         var region = await SeedRegionAsync();

@@ -54,7 +54,8 @@ public sealed class AgencyAdmin(IGovDisclosureDb db, TimeProvider clock)
 
         try
         {
-            var agency = new Agency(input.Name, input.Code, input.Kind, input.Level, parent);
+            // Created today, it reports from today: the years whose deadlines have passed are not its to answer for.
+            var agency = new Agency(input.Name, input.Code, input.Kind, input.Level, parent, reportsFrom: Deadlines.BeijingDate(clock.GetUtcNow()));
             db.Agencies.Add(agency);
             await db.SaveChangesAsync(ct);
 

@@ -30,7 +30,8 @@ public sealed class DeadlineQueries(IGovDisclosureDb db)
             .Select(g => new { AgencyId = g.Key, At = g.Min(p => p.PublishedAt) })
             .ToDictionaryAsync(x => x.AgencyId, x => x.At, ct);
 
-        return agencies.Select(a =>
+        // An agency is judged only for the years it existed in: one founded after a deadline is not late for that year.
+        return agencies.Where(a => a.ReportsFor(year)).Select(a =>
         {
             var deadline = Deadlines.For(reportingYear, a, overrides);
             DateOnly? published = firsts.TryGetValue(a.Id, out var at) ? Deadlines.BeijingDate(at) : null;

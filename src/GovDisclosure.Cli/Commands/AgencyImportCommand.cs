@@ -8,15 +8,19 @@ using Microsoft.Extensions.DependencyInjection;
 namespace GovDisclosure.Cli.Commands;
 
 /// <summary>
-/// gd agency import FILE.csv: creates agencies from a CSV with the header code,name,kind,level,parent_code.
+/// gd agency import FILE.csv: creates agencies from a CSV with the header code,name,kind,level,parent_code and,
+/// optionally, reports_from,reports_until (yyyy-MM-dd; the days from which the agency reports and on which it stopped).
 /// A parent may come later in the file or already exist. All rows are checked first and written in one
 /// transaction: either the whole file is imported or nothing. Codes that already exist are left alone.
 /// </summary>
 public static class AgencyImportCommand
 {
-    public const string Usage = "用法：gd agency import 机构.csv [--connection 连接字符串]\n  表头：code,name,kind,level,parent_code；kind 为 人民政府/政府部门/乡镇街道/其他；level 为 国家级/省级/设区的市级/县级/乡级";
+    public const string Usage = "用法：gd agency import 机构.csv [--connection 连接字符串]\n  表头：code,name,kind,level,parent_code[,reports_from,reports_until]；日期写作 2024-03-01，可留空；kind 为 人民政府/政府部门/乡镇街道/其他；level 为 国家级/省级/设区的市级/县级/乡级";
 
     private static readonly string[] Header = ["code", "name", "kind", "level", "parent_code"];
+
+    /// <summary>Optional trailing columns: files written before agencies carried dates still import.</summary>
+    private static readonly string[] DateColumns = ["reports_from", "reports_until"];
 
     public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr)
     {
@@ -64,7 +68,7 @@ public static class AgencyImportCommand
                 pending.Remove(row);
                 try
                 {
-                    var agency = new Agency(row.Name, row.Code, row.Kind, row.Level, row.ParentCode is null ? null : existing[row.ParentCode]);
+                    var agency = new Agency(row.Name, row.Code, row.Kind, row.Level, row.ParentCode is null ? null : existing[row.ParentCode], row.ReportsFrom, row.ReportsUntil);
                     existing[row.Code] = agency;
                     created.Add(agency);
                     db.Agencies.Add(agency);
@@ -92,18 +96,22 @@ public static class AgencyImportCommand
         return 0;
     }
 
-    internal sealed record Row(int Line, string Code, string Name, AgencyKind Kind, AdministrativeLevel Level, string? ParentCode);
+    internal sealed record Row(int Line, string Code, string Name, AgencyKind Kind, AdministrativeLevel Level, string? ParentCode, DateOnly? ReportsFrom = null, DateOnly? ReportsUntil = null);
 
     internal static (List<Row> Rows, List<string> Errors) Parse(string csv)
     {
         var rows = new List<Row>();
         var errors = new List<string>();
         var records = Csv.Read(csv.TrimStart('\uFEFF'));
-        if (records.Count == 0 || !records[0].Select(h => h.Trim().ToLowerInvariant()).SequenceEqual(Header))
+        var header = records.Count == 0 ? [] : records[0].Select(h => h.Trim().ToLowerInvariant()).ToList();
+        var withDates = header.SequenceEqual(Header.Concat(DateColumns));
+        if (!withDates && !header.SequenceEqual(Header))
         {
-            errors.Add($"第1行应为表头：{string.Join(",", Header)}");
+            errors.Add($"第1行应为表头：{string.Join(",", Header)}（可再加 {string.Join(",", DateColumns)}）");
             return (rows, errors);
         }
+
+        var columns = header.Count;
 
         var codes = new HashSet<string>(StringComparer.Ordinal);
         foreach (var (fields, line) in records.Select((r, i) => (r, i + 1)).Skip(1))
@@ -113,9 +121,9 @@ public static class AgencyImportCommand
                 continue;
             }
 
-            if (fields.Count != Header.Length)
+            if (fields.Count != columns)
             {
-                errors.Add($"第{line}行：应有{Header.Length}列，实有{fields.Count}列。");
+                errors.Add($"第{line}行：应有{columns}列，实有{fields.Count}列。");
                 continue;
             }
 
@@ -138,10 +146,43 @@ public static class AgencyImportCommand
                 continue;
             }
 
-            rows.Add(new Row(line, code, name, kind, level, parent.Length == 0 ? null : parent));
+            DateOnly? from = null, until = null;
+            if (withDates)
+            {
+                if (!TryDate(fields[5], out from) || !TryDate(fields[6], out until))
+                {
+                    errors.Add($"第{line}行：reports_from（开始报告日期）和 reports_until（停止报告日期）应写作 2024-03-01，或留空。");
+                    continue;
+                }
+
+                if (from is { } f && until is { } u && u < f)
+                {
+                    errors.Add($"第{line}行：reports_until（停止报告日期）不能早于 reports_from（开始报告日期）。");
+                    continue;
+                }
+            }
+
+            rows.Add(new Row(line, code, name, kind, level, parent.Length == 0 ? null : parent, from, until));
         }
 
         return (rows, errors);
+    }
+
+    private static bool TryDate(string text, out DateOnly? date)
+    {
+        date = null;
+        if (text.Trim().Length == 0)
+        {
+            return true;
+        }
+
+        if (DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var d))
+        {
+            date = d;
+            return true;
+        }
+
+        return false;
     }
 
     private static AgencyKind? ParseKind(string text) => text switch

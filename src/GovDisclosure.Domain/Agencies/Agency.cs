@@ -14,7 +14,7 @@ public sealed class Agency
     {
     }
 
-    public Agency(string name, string code, AgencyKind kind, AdministrativeLevel level, Agency? parent)
+    public Agency(string name, string code, AgencyKind kind, AdministrativeLevel level, Agency? parent, DateOnly? reportsFrom = null, DateOnly? reportsUntil = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         ArgumentException.ThrowIfNullOrWhiteSpace(code);
@@ -30,6 +30,7 @@ public sealed class Agency
         Parent = parent;
         ParentId = parent?.Id;
         Path = (parent?.Path ?? "/") + Code + "/";
+        SetReportingPeriod(reportsFrom, reportsUntil);
     }
 
     public int Id { get; private set; }
@@ -50,9 +51,37 @@ public sealed class Agency
     /// <summary>"/root-code/child-code/…/own-code/": scope queries are prefix matches on this.</summary>
     public string Path { get; private set; } = "/";
 
+    /// <summary>
+    /// The day from which the agency exists and reports (its founding, or the day it joined the platform's
+    /// duties); null for an agency that has always reported. A year that ended before it is not its to report.
+    /// </summary>
+    public DateOnly? ReportsFrom { get; private set; }
+
+    /// <summary>The day it stopped existing (merged, abolished); null while it exists. Years begun after it are not its.</summary>
+    public DateOnly? ReportsUntil { get; private set; }
+
     public AgencyProfile Profile => new(Kind, Level);
 
     public bool IsWithin(string scopePath) => Path.StartsWith(scopePath, StringComparison.Ordinal);
+
+    /// <summary>
+    /// Whether the agency reports for a year: it did, when it existed on at least one day of that year. An agency
+    /// founded after a deadline therefore is never late for the year before it (条例 第四十九条 binds bodies that
+    /// worked during the year).
+    /// </summary>
+    public bool ReportsFor(int year) =>
+        (ReportsFrom is not { } from || from.Year <= year) && (ReportsUntil is not { } until || until.Year >= year);
+
+    public void SetReportingPeriod(DateOnly? reportsFrom, DateOnly? reportsUntil)
+    {
+        if (reportsFrom is { } from && reportsUntil is { } until && until < from)
+        {
+            throw new DomainException("机构停止报告的日期不能早于开始报告的日期。");
+        }
+
+        ReportsFrom = reportsFrom;
+        ReportsUntil = reportsUntil;
+    }
 
     public void Rename(string name)
     {

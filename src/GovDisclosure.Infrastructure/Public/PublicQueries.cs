@@ -80,7 +80,19 @@ public sealed record PublicYear(int Year, int Reports);
 public sealed record Contribution(int ReportId, int AgencyId, string AgencyName, decimal Value);
 
 /// <summary>What the bulk download writes for one report.</summary>
-public sealed record PublicExport(int ReportId, string AgencyName, int Revision, string InterchangeJson, byte[] Pdf);
+public sealed record PublicExport(int ReportId, string AgencyName, int Year, int Revision, string InterchangeJson, byte[] Pdf);
+
+/// <summary>The stored PDF of a published revision, with what its download is named after.</summary>
+public sealed record PublicPdf(byte[] Pdf, string Sha256, int Revision, int CurrentRevision, string Title, string AgencyName, int Year);
+
+/// <summary>A published revision's snapshot, for comparing two revisions.</summary>
+public sealed record PublicRevisionSnapshot(int Revision, DateTimeOffset PublishedAt, string? CorrectionReason, string InterchangeJson)
+{
+    public ReportDocument Document() => Domain.Reports.InterchangeJson.Read(InterchangeJson);
+}
+
+/// <summary>One revision of a report in the yearly download's index.</summary>
+public sealed record PublicRevisionIndex(int ReportId, int Revision, DateTimeOffset PublishedAt, string? CorrectionReason, string PdfSha256);
 
 /// <summary>
 /// The public site's reads. Every query starts from <see cref="Current"/>: publications, and only the newest
@@ -189,15 +201,46 @@ public sealed class PublicQueries(GovDisclosureDbContext db, PublishedCellStore 
     }
 
     /// <summary>The stored PDF bytes of a published revision (the newest when <paramref name="revision"/> is null).</summary>
-    public async Task<(byte[] Pdf, string Sha256, int Revision, string Title)?> PdfAsync(int reportId, int? revision, CancellationToken ct = default)
+    public async Task<PublicPdf?> PdfAsync(int reportId, int? revision, CancellationToken ct = default)
     {
         // A revision number above the published one is a correction in progress: it has no publication, so this finds nothing.
         var query = revision is { } r
             ? db.Publications.AsNoTracking().Where(p => p.ReportId == reportId && p.Revision == r && p.Revision <= p.Report!.PublishedRevision)
             : Current.Where(p => p.ReportId == reportId);
-        var row = await query.Select(p => new { p.Pdf, p.PdfSha256, p.Revision, p.Title }).SingleOrDefaultAsync(ct);
-        return row is null ? null : (row.Pdf, row.PdfSha256, row.Revision, row.Title);
+        return await query
+            .Select(p => new PublicPdf(p.Pdf, p.PdfSha256, p.Revision, p.Report!.PublishedRevision ?? p.Revision, p.Title, p.AgencyName, p.Year))
+            .SingleOrDefaultAsync(ct);
     }
+
+    /// <summary>The snapshots of two published revisions of a report (null when either is not published).</summary>
+    public async Task<(PublicRevisionSnapshot From, PublicRevisionSnapshot To)?> CompareAsync(int reportId, int from, int to, CancellationToken ct = default)
+    {
+        var rows = await db.Publications.AsNoTracking()
+            .Where(p => p.ReportId == reportId && (p.Revision == from || p.Revision == to) && p.Revision <= p.Report!.PublishedRevision)
+            .Select(p => new PublicRevisionSnapshot(p.Revision, p.PublishedAt, p.CorrectionReason, p.InterchangeJson))
+            .ToListAsync(ct);
+        var older = rows.SingleOrDefault(r => r.Revision == from);
+        var newer = rows.SingleOrDefault(r => r.Revision == to);
+        return older is null || newer is null ? null : (older, newer);
+    }
+
+    /// <summary>Every published revision of the year's current reports, for the yearly download's index.</summary>
+    public async Task<IReadOnlyList<PublicRevisionIndex>> RevisionIndexAsync(int year, CancellationToken ct = default) =>
+        await db.Publications.AsNoTracking()
+            .Where(p => p.Year == year && p.Revision <= p.Report!.PublishedRevision)
+            .OrderBy(p => p.ReportId).ThenBy(p => p.Revision)
+            .Select(p => new PublicRevisionIndex(p.ReportId, p.Revision, p.PublishedAt, p.CorrectionReason, p.PdfSha256))
+            .ToListAsync(ct);
+
+    /// <summary>
+    /// The reporting years the on-time board shows: those open for reports and those whose deadlines have passed,
+    /// newest first. A year set up in advance and still closed has nothing to judge yet.
+    /// </summary>
+    public async Task<IReadOnlyList<int>> BoardYearsAsync(DateOnly today, CancellationToken ct = default) =>
+        await db.ReportingYears.AsNoTracking()
+            .Where(y => y.IsOpen || y.DepartmentDeadline < today)
+            .OrderByDescending(y => y.Year).Select(y => y.Year)
+            .ToListAsync(ct);
 
     public async Task<IReadOnlyList<PublicReportRow>> LatestAsync(int count, CancellationToken ct = default) =>
         await Current.OrderByDescending(p => p.PublishedAt).ThenByDescending(p => p.Id).Take(count)
@@ -315,7 +358,7 @@ public sealed class PublicQueries(GovDisclosureDbContext db, PublishedCellStore 
     /// <summary>The year's publications one at a time (PDF included), so a ZIP of thousands never sits in memory.</summary>
     public IAsyncEnumerable<PublicExport> ExportAsync(int year) =>
         Current.Where(p => p.Year == year).OrderBy(p => p.ReportId)
-            .Select(p => new PublicExport(p.ReportId, p.AgencyName, p.Revision, p.InterchangeJson, p.Pdf))
+            .Select(p => new PublicExport(p.ReportId, p.AgencyName, p.Year, p.Revision, p.InterchangeJson, p.Pdf))
             .AsAsyncEnumerable();
 
     /// <summary>The path of a region given by its agency code; null when there is none.</summary>

@@ -16,6 +16,16 @@ public static class ListParameters
     public const int MinYear = 2008;
     public const int MaxYear = 2100;
 
+    /// <summary>
+    /// A query-string integer as the API receives it. Text that is not an integer (「abc」, a number past int's range)
+    /// becomes <see cref="int.MinValue"/>, which every range below refuses with its own message naming the range, so
+    /// 「year=abc」 is told the same as 「year=99999」; empty is absent.
+    /// </summary>
+    public static int? Integer(string? text) =>
+        string.IsNullOrWhiteSpace(text) ? null
+        : int.TryParse(text, System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out var value) ? value
+        : int.MinValue;
+
     /// <summary>The first problem with the parameters, in Chinese, or null when they are all acceptable.</summary>
     public static string? Problem(int? year, int? page, int? pageSize, string? q, string? region = null)
     {

@@ -44,6 +44,7 @@ public static class PublicSite
         // Chinese text written as UTF-8 rather than &#x…; references: report pages are mostly Chinese, and the
         // references make them about twice as large and slower to write. <, >, &, quotes are still encoded.
         services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
+        services.AddPublicOpenApi();
         services.AddSingleton<IPublicSiteCache, PublicSiteCache>();
         services.AddScoped<IPublicationListener, EvictPublicPagesOnPublication>();
         services.AddHostedService<PublicSiteWarmup>();
@@ -53,9 +54,21 @@ public static class PublicSite
     public static IEndpointRouteBuilder MapPublicSite(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api").AllowAnonymous();
-        api.MapGet("/reports", ListReports).CacheOutput(PublicCache.ListPolicy);
-        api.MapGet("/reports/{id:int}", GetReport).CacheOutput(PublicCache.ReportPolicy);
-        api.MapGet("/summary", GetSummary).CacheOutput(PublicCache.ListPolicy);
+        api.MapGet("/reports", ListReports).CacheOutput(PublicCache.ListPolicy)
+            .WithSummary("已发布的报告列表").ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapGet("/reports/{id:int}", GetReport).CacheOutput(PublicCache.ReportPolicy)
+            .WithSummary("一份报告：元数据、校验结果、版本记录和交换格式文档").ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapGet("/summary", GetSummary).CacheOutput(PublicCache.ListPolicy)
+            .WithSummary("地区汇总和按时发布情况").ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);
+        app.MapPublicOpenApi();
+
+        // Anything else under /api is answered in the API's own format, never with the HTML 404 page.
+        app.MapFallback("/api/{**path}", (string? path, HttpContext http) =>
+            !HttpMethods.IsGet(http.Request.Method) && !HttpMethods.IsHead(http.Request.Method)
+                ? Problem("开放数据接口只接受 GET 请求。", StatusCodes.Status405MethodNotAllowed)
+                : Problem(
+                    path?.StartsWith("reports/", StringComparison.OrdinalIgnoreCase) == true ? "报告不存在或尚未发布。" : "接口不存在，可用的接口见 /openapi/v1.json。",
+                    StatusCodes.Status404NotFound)).AllowAnonymous().ExcludeFromDescription();
 
         var downloads = app.MapGroup(string.Empty).AllowAnonymous();
         downloads.MapGet("/Reports/{id:int}/pdf", (int id, PublicQueries q, HttpContext http, CancellationToken ct) => Pdf(id, null, q, http, ct));
@@ -83,11 +96,26 @@ public static class PublicSite
 
     public static string PdfUrl(int reportId, int revision) => $"/Reports/{reportId}/revisions/{revision}/pdf";
 
+    public static string CompareUrl(int reportId, int from, int to) => $"/Reports/{reportId}/compare?from={from}&to={to}";
+
+    /// <summary>A rule's entry on the public /rules page; the anchor is the rule id, which the page shows beside the name.</summary>
+    public static string RuleUrl(string ruleId) => $"/rules#{RuleAnchor(ruleId)}";
+
+    public static string RuleAnchor(string ruleId) => "rule-" + ruleId;
+
     // ---- API ---------------------------------------------------------------------------------------------
 
+    // Integers arrive as text so that 「year=abc」 is refused here in Chinese naming the parameter, not by the binder
+    // as an empty 400 (docs/api.md, the OpenAPI document declares them integers).
     private static async Task<IResult> ListReports(
-        HttpContext http, PublicQueries queries, int? year, int? agency, string? region, string? kind, string? template, string? q, int? page, int? pageSize, CancellationToken ct)
+        HttpContext http, PublicQueries queries, string? year, string? agency, string? region, string? kind, string? template, string? q, string? page, string? pageSize, CancellationToken ct)
     {
+        var (yearValue, pageValue, pageSizeValue, agencyValue) = (ListParameters.Integer(year), ListParameters.Integer(page), ListParameters.Integer(pageSize), ListParameters.Integer(agency));
+        if (agencyValue is < 1)
+        {
+            return Problem("agency（机关编号）应为正整数。");
+        }
+
         AgencyKind? agencyKind = null;
         if (!string.IsNullOrEmpty(kind))
         {
@@ -110,7 +138,7 @@ public static class PublicSite
             version = t;
         }
 
-        if (ListParameters.Problem(year, page, pageSize, q, region) is { } problem)
+        if (ListParameters.Problem(yearValue, pageValue, pageSizeValue, q, region) is { } problem)
         {
             return Problem(problem);
         }
@@ -120,7 +148,7 @@ public static class PublicSite
             return Problem("地区不存在。", StatusCodes.Status404NotFound);
         }
 
-        var result = await queries.ListAsync(new PublicReportFilter(year, region, agency, agencyKind, version, q, page ?? 1, pageSize ?? 20), ct);
+        var result = await queries.ListAsync(new PublicReportFilter(yearValue, region, agencyValue, agencyKind, version, q, pageValue ?? 1, pageSizeValue ?? 20), ct);
         var body = new
         {
             total = result.Total,
@@ -136,6 +164,7 @@ public static class PublicSite
                 template = r.Template.Code(),
                 title = r.Title,
                 revision = r.Revision,
+                corrected = r.Revision > 1,
                 publishedAt = r.PublishedAt,
                 pdfSha256 = r.PdfSha256,
                 url = ReportUrl(r.ReportId),
@@ -149,7 +178,7 @@ public static class PublicSite
     {
         if (await queries.GetAsync(id, ct) is not { } report)
         {
-            return NotFound();
+            return ReportNotFound();
         }
 
         var document = report.Document();
@@ -164,6 +193,8 @@ public static class PublicSite
             template = report.Template.Code(),
             title = report.Title,
             revision = report.Revision,
+            currentRevision = report.Revision,
+            corrected = report.Revision > 1,
             publishedAt = report.PublishedAt,
             pdfSha256 = report.PdfSha256,
             links = new
@@ -172,24 +203,26 @@ public static class PublicSite
                 pdf = PdfUrl(id, report.Revision),
                 json = $"/Reports/{id}/json",
                 csv = $"/Reports/{id}/csv",
+                compare = report.Revision > 1 ? CompareUrl(id, report.Revision - 1, report.Revision) : null,
             },
             // As stored at publication (null for an old revision not yet backfilled); the rules are not run again.
             validation = warnings is null ? null : new
             {
                 passedAll = warnings.Count == 0,
-                warnings = warnings.Select(w => new { rule = w.RuleId, name = w.RuleName, cells = w.CellCodes, numbers = w.Numbers, message = w.Message, explanation = w.Explanation }),
+                warnings = warnings.Select(w => new { rule = w.RuleId, name = w.RuleName, cells = w.CellCodes, numbers = w.Numbers, message = w.Message, explanation = w.Explanation, ruleUrl = RuleUrl(w.RuleId) }),
             },
-            revisions = report.Revisions.Select(r => new { revision = r.Revision, publishedAt = r.PublishedAt, correctionReason = r.CorrectionReason, pdfSha256 = r.PdfSha256, pdf = PdfUrl(id, r.Revision) }),
+            // Newest first; every revision's reason (null for the first publication), the current one marked.
+            revisions = report.Revisions.Select(r => new { revision = r.Revision, current = r.Revision == report.Revision, publishedAt = r.PublishedAt, correctionReason = r.CorrectionReason, pdfSha256 = r.PdfSha256, pdf = PdfUrl(id, r.Revision) }),
             document = snapshot.RootElement,
         };
         return JsonWithETag(http, body);
     }
 
-    private static async Task<IResult> GetSummary(HttpContext http, PublicQueries queries, DeadlineQueries deadlines, TimeProvider clock, int? year, string? region, CancellationToken ct)
+    private static async Task<IResult> GetSummary(HttpContext http, PublicQueries queries, DeadlineQueries deadlines, TimeProvider clock, string? year, string? region, CancellationToken ct)
     {
-        if (year is not { } y)
+        if (ListParameters.Integer(year) is not { } y)
         {
-            return Problem("请提供 year（报告年度）。");
+            return Problem($"请提供 year（报告年度，{ListParameters.MinYear}至{ListParameters.MaxYear}之间）。");
         }
 
         if (ListParameters.Problem(y, null, null, null, region) is { } problem)
@@ -205,7 +238,7 @@ public static class PublicSite
         var summary = await PublicSummary.LoadAsync(queries, deadlines, clock, y, region, ct);
         if (summary is null)
         {
-            return NotFound();
+            return Problem("地区不存在。", StatusCodes.Status404NotFound);
         }
 
         var definition = ReportTemplates.Get(summary.Template);
@@ -240,7 +273,8 @@ public static class PublicSite
     {
         if (await queries.PdfAsync(id, revision, ct) is not { } pdf)
         {
-            return NotFound();
+            // A download is followed from a page: the public 404 page, not JSON.
+            return Results.NotFound();
         }
 
         var etag = new EntityTagHeaderValue($"\"{pdf.Sha256}\"");
@@ -248,7 +282,8 @@ public static class PublicSite
             ? "public, max-age=300"
             // A revision's bytes never change (the database refuses updates to publications).
             : "public, max-age=31536000, immutable";
-        return Results.Bytes(pdf.Pdf, "application/pdf", $"report-{id}-r{pdf.Revision}.pdf", entityTag: etag);
+        DownloadNames.SetAttachment(http.Response, DownloadNames.Report(pdf.AgencyName, pdf.Year, "pdf", pdf.Revision, pdf.CurrentRevision), DownloadNames.ReportAscii(id, pdf.Year, "pdf", pdf.Revision));
+        return Results.Bytes(pdf.Pdf, "application/pdf", entityTag: etag);
     }
 
     /// <summary>An imported historical report's original file, byte for byte as imported (its SHA-256 is the ETag).</summary>
@@ -269,24 +304,26 @@ public static class PublicSite
     {
         if (await queries.GetAsync(id, ct) is not { } report)
         {
-            return NotFound();
+            return Results.NotFound();
         }
 
         // The snapshot as published, byte for byte (it is stored as json, not jsonb, for this).
         var bytes = Encoding.UTF8.GetBytes(report.InterchangeJson);
         http.Response.Headers.CacheControl = "public, max-age=60";
-        return Results.Bytes(bytes, "application/json; charset=utf-8", $"report-{id}-r{report.Revision}.json", entityTag: new EntityTagHeaderValue($"\"p{report.PublicationId}-json\""));
+        DownloadNames.SetAttachment(http.Response, DownloadNames.Report(report.AgencyName, report.Year, "json", report.Revision, report.Revision), DownloadNames.ReportAscii(id, report.Year, "json", report.Revision));
+        return Results.Bytes(bytes, "application/json; charset=utf-8", entityTag: new EntityTagHeaderValue($"\"p{report.PublicationId}-json\""));
     }
 
     private static async Task<IResult> ReportCsvFile(int id, HttpContext http, PublicQueries queries, CancellationToken ct)
     {
         if (await queries.GetAsync(id, ct) is not { } report)
         {
-            return NotFound();
+            return Results.NotFound();
         }
 
         http.Response.Headers.CacheControl = "public, max-age=60";
-        return Results.Bytes(ReportCsv.Bytes(report.Document()), "text/csv; charset=utf-8", $"report-{id}-r{report.Revision}.csv", entityTag: new EntityTagHeaderValue($"\"p{report.PublicationId}-csv\""));
+        DownloadNames.SetAttachment(http.Response, DownloadNames.Report(report.AgencyName, report.Year, "csv", report.Revision, report.Revision), DownloadNames.ReportAscii(id, report.Year, "csv", report.Revision));
+        return Results.Bytes(ReportCsv.Bytes(report.Document()), "text/csv; charset=utf-8", entityTag: new EntityTagHeaderValue($"\"p{report.PublicationId}-csv\""));
     }
 
     /// <summary>Every report published for a year as JSON, CSV and PDF, streamed one report at a time.</summary>
@@ -307,20 +344,49 @@ public static class PublicSite
         }
 
         http.Response.ContentType = "application/zip";
-        http.Response.Headers.ContentDisposition = $"attachment; filename=\"reports-{year}.zip\"";
+        DownloadNames.SetAttachment(http.Response, DownloadNames.Year(year), DownloadNames.YearAscii(year));
         http.Response.Headers.ETag = etag;
         http.Response.Headers.CacheControl = "public, max-age=300";
 
         // ZipArchive writes synchronously; allow it for this response only rather than buffer a year of PDFs.
         http.Features.Get<IHttpBodyControlFeature>()?.AllowSynchronousIO = true;
+        // The index first: which revision each file is and every revision's reason (the files hold the current one only).
+        var revisions = (await queries.RevisionIndexAsync(year, ct)).ToLookup(r => r.ReportId);
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        var index = new List<object>();
         using var zip = new ZipArchive(http.Response.Body, ZipArchiveMode.Create, leaveOpen: true);
         await foreach (var report in queries.ExportAsync(year).WithCancellation(ct))
         {
-            var name = $"{report.ReportId}-{SafeName(report.AgencyName)}-r{report.Revision}";
+            // Named for people; two agencies of one name (rare) keep apart by the report id.
+            var name = Path.GetFileNameWithoutExtension(DownloadNames.Report(report.AgencyName, report.Year, "pdf", report.Revision, report.Revision));
+            if (!names.Add(name))
+            {
+                name += $"-{report.ReportId}";
+                names.Add(name);
+            }
+
             Write(zip, name + ".json", Encoding.UTF8.GetBytes(report.InterchangeJson));
             Write(zip, name + ".csv", ReportCsv.Bytes(InterchangeJson.Read(report.InterchangeJson)));
             Write(zip, name + ".pdf", report.Pdf, CompressionLevel.NoCompression);
+            index.Add(new
+            {
+                id = report.ReportId,
+                agency = report.AgencyName,
+                year = report.Year,
+                files = new[] { name + ".pdf", name + ".json", name + ".csv" },
+                currentRevision = report.Revision,
+                revisions = revisions[report.ReportId].OrderByDescending(r => r.Revision).Select(r => new
+                {
+                    revision = r.Revision,
+                    current = r.Revision == report.Revision,
+                    publishedAt = r.PublishedAt,
+                    correctionReason = r.CorrectionReason,
+                    pdfSha256 = r.PdfSha256,
+                }),
+            });
         }
+
+        Write(zip, "index.json", JsonSerializer.SerializeToUtf8Bytes(new { year, reports = index }, Json));
     }
 
     private static void Write(ZipArchive zip, string name, byte[] bytes, CompressionLevel level = CompressionLevel.Fastest)
@@ -328,9 +394,6 @@ public static class PublicSite
         using var entry = zip.CreateEntry(name, level).Open();
         entry.Write(bytes);
     }
-
-    private static string SafeName(string name) =>
-        string.Concat(name.Select(c => Path.GetInvalidFileNameChars().Contains(c) || c is '/' or '\\' ? '_' : c));
 
     // ---- sitemap and robots ------------------------------------------------------------------------------
 
@@ -401,16 +464,25 @@ public static class PublicSite
         return Results.Bytes(bytes, "application/json; charset=utf-8");
     }
 
-    private static IResult NotFound() => Results.Json(new { error = "报告不存在或尚未发布。" }, Json, statusCode: StatusCodes.Status404NotFound);
+    private static IResult ReportNotFound() => Problem("报告不存在或尚未发布。", StatusCodes.Status404NotFound);
 
     /// <summary>
     /// RFC 7807 application/problem+json with the Chinese reason in <c>detail</c>; <c>error</c> repeats it for
     /// clients written against the earlier {"error": …} shape (docs/api.md).
     /// </summary>
-    private static IResult Problem(string message, int status = StatusCodes.Status400BadRequest) =>
+    public static string ProblemTitle(int status) => status switch
+    {
+        StatusCodes.Status404NotFound => "未找到",
+        StatusCodes.Status405MethodNotAllowed => "请求方法不受支持",
+        StatusCodes.Status429TooManyRequests => "请求过于频繁",
+        >= 500 => "服务器出错",
+        _ => "请求参数有误",
+    };
+
+    public static IResult Problem(string message, int status = StatusCodes.Status400BadRequest) =>
         Results.Problem(
             detail: message,
             statusCode: status,
-            title: status == StatusCodes.Status404NotFound ? "未找到" : "请求参数有误",
+            title: ProblemTitle(status),
             extensions: new Dictionary<string, object?> { ["error"] = message });
 }

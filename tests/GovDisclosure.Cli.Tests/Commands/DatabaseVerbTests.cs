@@ -80,6 +80,50 @@ public sealed class DatabaseVerbTests
     }
 
     [Fact]
+    public async Task Agency_import_reads_the_optional_reporting_dates_and_refuses_an_end_before_the_start()
+    {
+        var cs = await TestDatabase.CreateAsync("gd_cli_agency_dates");
+        var good = Path.GetTempFileName();
+        var bad = Path.GetTempFileName();
+        try
+        {
+            await File.WriteAllTextAsync(good, """
+                code,name,kind,level,parent_code,reports_from,reports_until
+                XQ,新区人民政府,人民政府,县级,,,
+                XQ-A,新区数据局,政府部门,县级,XQ,2025-02-10,
+                XQ-B,新区旧局,政府部门,县级,XQ,,2023-06-30
+                """);
+            await File.WriteAllTextAsync(bad, """
+                code,name,kind,level,parent_code,reports_from,reports_until
+                XQ-C,新区丙局,政府部门,县级,XQ,2025-02-10,2024-01-01
+                XQ-D,新区丁局,政府部门,县级,XQ,2025年2月,
+                """);
+
+            var imported = await Run(AgencyImportCommand.RunAsync, good, "--connection", cs);
+            var refused = await Run(AgencyImportCommand.RunAsync, bad, "--connection", cs);
+
+            Assert.Equal(0, imported.Code);
+            Assert.Equal(1, refused.Code);
+            Assert.Contains("第2行：reports_until（停止报告日期）不能早于 reports_from（开始报告日期）", refused.Err);
+            Assert.Contains("第3行：reports_from（开始报告日期）和 reports_until（停止报告日期）应写作 2024-03-01", refused.Err);
+            await using var db = TestDatabase.Context(cs);
+            var founded = await db.Agencies.SingleAsync(a => a.Code == "XQ-A");
+            var closed = await db.Agencies.SingleAsync(a => a.Code == "XQ-B");
+            Assert.Equal((new DateOnly(2025, 2, 10), (DateOnly?)null), (founded.ReportsFrom!.Value, founded.ReportsUntil));
+            Assert.Equal(new DateOnly(2023, 6, 30), closed.ReportsUntil);
+            Assert.False(founded.ReportsFor(2024));
+            Assert.True(founded.ReportsFor(2025));
+            Assert.False(closed.ReportsFor(2024));
+        }
+        finally
+        {
+            File.Delete(good);
+            File.Delete(bad);
+            await TestDatabase.DropAsync(cs);
+        }
+    }
+
+    [Fact]
     public async Task User_add_applies_the_portal_password_policy_and_assigns_chinese_named_roles()
     {
         var cs = await TestDatabase.CreateAsync("gd_cli_user");

@@ -134,7 +134,7 @@ public sealed class PublicPageTests(PublicSiteFactory factory) : IClassFixture<P
         var page = await Anonymous().Get($"/Reports/{id}");
 
         Assert.Equal(HttpStatusCode.NotFound, page.Status);
-        Assert.Equal("政府信息公开工作年度报告", page.Single("header a.site-brand").TextContent);
+        Assert.Equal("政府信息公开工作年度报告平台", page.Single("header a.site-brand").TextContent);
     }
 
     [Fact]
@@ -259,9 +259,11 @@ public sealed class PublicPageTests(PublicSiteFactory factory) : IClassFixture<P
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         using var zip = new ZipArchive(await response.Content.ReadAsStreamAsync());
         var names = zip.Entries.Select(e => e.FullName).ToList();
-        Assert.Contains(names, n => n.StartsWith($"{id}-示范市打包测试局-r1", StringComparison.Ordinal) && n.EndsWith(".json", StringComparison.Ordinal));
-        Assert.Contains(names, n => n.StartsWith($"{id}-", StringComparison.Ordinal) && n.EndsWith(".csv", StringComparison.Ordinal));
-        Assert.Contains(names, n => n.StartsWith($"{id}-", StringComparison.Ordinal) && n.EndsWith(".pdf", StringComparison.Ordinal));
+        Assert.Contains("示范市打包测试局2020年政府信息公开工作年度报告.json", names);
+        Assert.Contains("示范市打包测试局2020年政府信息公开工作年度报告.csv", names);
+        Assert.Contains("示范市打包测试局2020年政府信息公开工作年度报告.pdf", names);
+        Assert.Contains("index.json", names);
+        Assert.Contains($"\"id\":{id}", new StreamReader(zip.GetEntry("index.json")!.Open()).ReadToEnd(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.NotFound, (await Anonymous().Http.GetAsync("/downloads/2019.zip")).StatusCode);
     }
 
