@@ -11,6 +11,8 @@ using GovDisclosure.Domain.Agencies;
 using GovDisclosure.Domain.Reports;
 using GovDisclosure.Domain.Templates;
 using GovDisclosure.Domain.Workflow;
+using GovDisclosure.Infrastructure;
+using GovDisclosure.Infrastructure.Cluster;
 using GovDisclosure.Infrastructure.Public;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.WebEncoders;
@@ -46,6 +48,8 @@ public static class PublicSite
         services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.AddSingleton<IPublicSiteCache, PublicSiteCache>();
         services.AddScoped<IPublicationListener, EvictPublicPagesOnPublication>();
+        services.AddScoped<IPublicationChangeHandler, EvictPublicPagesOnNotification>();
+        services.AddPublicationNotifications(configuration);
         services.AddHostedService<PublicSiteWarmup>();
         return services;
     }
