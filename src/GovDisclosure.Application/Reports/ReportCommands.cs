@@ -72,6 +72,13 @@ internal static class ReportCommands
             db.ChangeTracker.Clear();
             return UseCaseResult.Conflict(report.Id);
         }
+        catch (DbUpdateException e) when (db.IsUniqueViolation(e))
+        {
+            // Two publishers of one revision at once (two instances): the second insert into publications waits for
+            // the first transaction and then meets its (report, revision) row before the row-version check is reached.
+            db.ChangeTracker.Clear();
+            return UseCaseResult.Conflict(report.Id);
+        }
 
         return UseCaseResult.Ok(report.Id, report.RowVersion, message, warnings);
     }

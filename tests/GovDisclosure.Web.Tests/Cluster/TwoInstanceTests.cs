@@ -41,7 +41,15 @@ public sealed class TwoInstances : IAsyncLifetime
     }
 }
 
-public sealed class TwoInstanceTests(TwoInstances cluster, ITestOutputHelper output) : IClassFixture<TwoInstances>
+/// <summary>One pair of processes for every class that needs two instances: starting them costs seconds each.</summary>
+[CollectionDefinition(Name)]
+public sealed class TwoInstancesCollection : ICollectionFixture<TwoInstances>
+{
+    public const string Name = "two instances";
+}
+
+[Collection(TwoInstancesCollection.Name)]
+public sealed class TwoInstanceTests(TwoInstances cluster, ITestOutputHelper output)
 {
     private static string ReviewUrl(int id) => $"/Review/Reports/{id}";
 
