@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Brings the portal up on this machine with demo data: installs what is missing, starts a private
 # PostgreSQL, migrates, loads the demo once, and serves http://127.0.0.1:${PORT:-5080} until Ctrl-C.
-# Environment: PORT (web, default 5080), GD_PG_PORT (database, default 55480).
+# Environment: PORT (web, default 5080), GD_PG_PORT (database, default 55480), INSTANCES (web processes, default 1).
 set -euo pipefail
 cd "$(dirname "$0")"
 root=$(pwd)
@@ -77,7 +77,24 @@ gd db migrate
 # Loads on the first run only; later runs just print the accounts.
 gd demo || echo "示范数据未能加载（原因见上）；门户仍将启动。" >&2
 
-echo "门户：http://127.0.0.1:$port"
+# INSTANCES=2 (or more) serves PORT, PORT+1, … over the one database: sign-ins, forms and published pages are the
+# same on every instance (keys in the database, publications announced by NOTIFY; docs/operations.md).
+instances=${INSTANCES:-1}
 # Plain http on loopback, so the session cookie cannot be Secure here; behind the TLS proxy it always is.
-ConnectionStrings__Default="$portal_connection" Security__CookieSecurePolicy=SameAsRequest PublicSite__BaseUrl="http://127.0.0.1:$port" \
-  dotnet run --project src/GovDisclosure.Web -c Release --no-build --no-launch-profile --urls "http://127.0.0.1:$port"
+serve() {
+  ConnectionStrings__Default="$portal_connection" Security__CookieSecurePolicy=SameAsRequest PublicSite__BaseUrl="http://127.0.0.1:$port" \
+    dotnet run --project src/GovDisclosure.Web -c Release --no-build --no-launch-profile --urls "http://127.0.0.1:$1"
+}
+if [ "$instances" -le 1 ]; then
+  echo "门户：http://127.0.0.1:$port"
+  serve "$port"
+else
+  pids=()
+  for i in $(seq 0 $((instances - 1))); do
+    echo "门户实例 $((i + 1))：http://127.0.0.1:$((port + i))"
+    serve $((port + i)) &
+    pids+=($!)
+  done
+  trap 'kill "${pids[@]}" 2>/dev/null; wait; scripts/pg.sh stop "$pgdir"' EXIT
+  wait
+fi

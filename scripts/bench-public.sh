@@ -94,10 +94,11 @@ max_id=$(psql -d gd_bench_public -At -c 'SELECT max("Id") FROM reports')
 hot_id=$(( (min_id + max_id) / 2 ))
 
 # Per-request logging off for the run (it writes one console line per request); everything else as deployed.
-env ASPNETCORE_ENVIRONMENT=Production \
+# Started from its content root, as a deployment is, so appsettings.json (rate limits, logging, hosts) is read.
+(cd src/GovDisclosure.Web && exec env ASPNETCORE_ENVIRONMENT=Production \
   'Serilog__MinimumLevel__Override__Microsoft.AspNetCore.HttpLogging=Warning' \
   ConnectionStrings__Default="$GD_CONNECTION" \
-  dotnet src/GovDisclosure.Web/bin/Release/net10.0/GovDisclosure.Web.dll --urls "$base_url" >/tmp/gd-bench-public-web.log 2>&1 &
+  dotnet bin/Release/net10.0/GovDisclosure.Web.dll --urls "$base_url") >/tmp/gd-bench-public-web.log 2>&1 &
 web_pid=$!
 for _ in $(seq 1 60); do curl -fs "$base_url/healthz" >/dev/null && break; sleep 1; done
 curl -fs "$base_url/healthz" >/dev/null || { echo "portal did not start; see /tmp/gd-bench-public-web.log" >&2; exit 1; }
@@ -105,7 +106,16 @@ curl -fs "$base_url/healthz" >/dev/null || { echo "portal did not start; see /tm
 lua=$(mktemp --suffix=.lua)
 cat >"$lua" <<LUA
 -- A random published report on every request (ids $min_id…$max_id): mostly cache misses.
-math.randomseed(os.time())
+-- Each wrk thread has its own Lua state: seeded alike (os.time() is the same second), both threads would ask
+-- for the same ids and half the "random" requests would be answered by the cache. setup numbers the threads.
+local threads = 0
+function setup(thread)
+  threads = threads + 1
+  thread:set("thread_number", threads)
+end
+function init(args)
+  math.randomseed(os.time() * 1000 + (thread_number or 0))
+end
 path = os.getenv("BENCH_PATH") or "/Reports/%d"
 request = function()
   return wrk.format("GET", string.format(path, math.random($min_id, $max_id)))

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs the Debian packages the portal and its tests need, only those that are missing.
-# Usage: scripts/deps.sh [postgres] [fonts] [pdftools] [chromium] [wrk]   (no argument: all but wrk)
+# Usage: scripts/deps.sh [postgres] [fonts] [pdftools] [chromium] [wrk] [nginx]   (no argument: all but wrk and nginx)
 set -euo pipefail
 want=("$@"); [ ${#want[@]} -eq 0 ] && want=(postgres fonts pdftools chromium)
 pkgs=()
@@ -16,6 +16,8 @@ for w in "${want[@]}"; do
     chromium) [ -x /usr/bin/chromium ] || pkgs+=(chromium) ;;
     # HTTP load generator for scripts/bench-public.sh only; not part of "all".
     wrk) command -v wrk >/dev/null || pkgs+=(wrk) ;;
+    # The reverse proxy in front of two instances (deploy/nginx-two-instances.conf and its test); not part of "all".
+    nginx) [ -x /usr/sbin/nginx ] || pkgs+=(nginx) ;;
     *) echo "deps.sh: unknown group $w" >&2; exit 2 ;;
   esac
 done

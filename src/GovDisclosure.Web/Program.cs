@@ -25,6 +25,9 @@ builder.Services.AddHttpLogging(o =>
 // The use cases and queries (Application), and what implements their seams (Infrastructure): the composition root.
 builder.Services.AddGovDisclosureApplication();
 builder.Services.AddGovDisclosureData(builder.Configuration);
+
+// One key ring in PostgreSQL for every instance and restart: cookies and open forms survive both (docs/operations.md).
+builder.Services.AddSharedDataProtection(builder.Configuration);
 builder.Services.AddReportPdf(builder.Configuration);
 builder.Services
     .AddIdentity<ApplicationUser, IdentityRole>(IdentityPolicy.Apply)

@@ -2,6 +2,7 @@ using GovDisclosure.Application.Common;
 using GovDisclosure.Domain.Agencies;
 using GovDisclosure.Domain.Workflow;
 using GovDisclosure.Infrastructure.Identity;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
@@ -11,7 +12,7 @@ namespace GovDisclosure.Infrastructure.Data;
 
 /// <summary>The one database: Identity stores, agencies, reports, publications and the audit trail.</summary>
 public sealed class GovDisclosureDbContext(DbContextOptions<GovDisclosureDbContext> options)
-    : IdentityDbContext<ApplicationUser>(options), IGovDisclosureDb
+    : IdentityDbContext<ApplicationUser>(options), IGovDisclosureDb, IDataProtectionKeyContext
 {
     public DbSet<Agency> Agencies => Set<Agency>();
 
@@ -28,6 +29,9 @@ public sealed class GovDisclosureDbContext(DbContextOptions<GovDisclosureDbConte
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     public DbSet<HistoricalSource> HistoricalSources => Set<HistoricalSource>();
+
+    /// <summary>The Data Protection key ring every instance reads (cookies, antiforgery tokens); see ClusterSetup.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     public bool IsUniqueViolation(DbUpdateException exception) =>
         exception.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation };

@@ -11,6 +11,8 @@ using GovDisclosure.Domain.Agencies;
 using GovDisclosure.Domain.Reports;
 using GovDisclosure.Domain.Templates;
 using GovDisclosure.Domain.Workflow;
+using GovDisclosure.Infrastructure;
+using GovDisclosure.Infrastructure.Cluster;
 using GovDisclosure.Infrastructure.Public;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.WebEncoders;
@@ -47,6 +49,8 @@ public static class PublicSite
         services.AddPublicOpenApi();
         services.AddSingleton<IPublicSiteCache, PublicSiteCache>();
         services.AddScoped<IPublicationListener, EvictPublicPagesOnPublication>();
+        services.AddScoped<IPublicationChangeHandler, EvictPublicPagesOnNotification>();
+        services.AddPublicationNotifications(configuration);
         services.AddHostedService<PublicSiteWarmup>();
         return services;
     }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using GovDisclosure.Application.Reports;
+using GovDisclosure.Infrastructure.Cluster;
 using Microsoft.AspNetCore.OutputCaching;
 
 namespace GovDisclosure.Web.Public;
@@ -13,6 +14,9 @@ public interface IPublicSiteCache
 {
     /// <summary>Evicts the report's page, API document and downloads, and every list, summary and agency page.</summary>
     Task EvictReportAsync(int reportId, CancellationToken ct = default);
+
+    /// <summary>Evicts every public entry: after a gap in which another instance's publications may have gone unheard.</summary>
+    Task EvictAllAsync(CancellationToken ct = default);
 }
 
 internal sealed class PublicSiteCache(IOutputCacheStore store) : IPublicSiteCache
@@ -22,12 +26,26 @@ internal sealed class PublicSiteCache(IOutputCacheStore store) : IPublicSiteCach
         await store.EvictByTagAsync(PublicCache.ReportTag(reportId), ct);
         await store.EvictByTagAsync(PublicCache.ListsTag, ct);
     }
+
+    public async Task EvictAllAsync(CancellationToken ct = default) => await store.EvictByTagAsync(PublicCache.AllTag, ct);
 }
 
 /// <summary>The public pages follow a publication (or a published correction) because it happened, whoever published it.</summary>
 internal sealed class EvictPublicPagesOnPublication(IPublicSiteCache cache) : IPublicationListener
 {
     public Task PublishedAsync(ReportPublished published, CancellationToken ct) => cache.EvictReportAsync(published.ReportId, ct);
+}
+
+/// <summary>
+/// The same eviction for a publication committed by another instance, by gd or by the archive import: PostgreSQL
+/// tells every instance (<see cref="PublicationNotificationListener"/>, docs/decisions/0008). On the publishing
+/// instance this repeats what <see cref="EvictPublicPagesOnPublication"/> did, which costs one more cache build.
+/// </summary>
+internal sealed class EvictPublicPagesOnNotification(IPublicSiteCache cache) : IPublicationChangeHandler
+{
+    public Task ReportPublishedAsync(int reportId, CancellationToken ct) => cache.EvictReportAsync(reportId, ct);
+
+    public Task ResynchronizeAsync(CancellationToken ct) => cache.EvictAllAsync(ct);
 }
 
 /// <summary>The output cache policies of the public site (docs/decisions/0004).</summary>
@@ -41,6 +59,9 @@ public static class PublicCache
 
     public const string ListsTag = "public-lists";
 
+    /// <summary>On every public entry, so a reconnected listener can drop them all at once.</summary>
+    public const string AllTag = "public-all";
+
     public static readonly TimeSpan ReportLifetime = TimeSpan.FromMinutes(10);
 
     public static readonly TimeSpan ListLifetime = TimeSpan.FromSeconds(60);
@@ -49,8 +70,8 @@ public static class PublicCache
 
     public static void AddPolicies(OutputCacheOptions options)
     {
-        options.AddPolicy(ReportPolicy, b => b.Expire(ReportLifetime).SetVaryByQuery("*").AddPolicy<ReportTagPolicy>());
-        options.AddPolicy(ListPolicy, b => b.Expire(ListLifetime).SetVaryByQuery("*").Tag(ListsTag));
+        options.AddPolicy(ReportPolicy, b => b.Expire(ReportLifetime).SetVaryByQuery("*").Tag(AllTag).AddPolicy<ReportTagPolicy>());
+        options.AddPolicy(ListPolicy, b => b.Expire(ListLifetime).SetVaryByQuery("*").Tag(ListsTag, AllTag));
     }
 
     /// <summary>Tags an entry with the report id of its route, so one publication evicts exactly its own entries.</summary>

@@ -21,6 +21,8 @@ public sealed class MigrationsMatchModelTests
         "trigger publications.publications_no_truncate",
         "trigger publication_cells.publication_cells_immutable",
         "trigger publication_cells.publication_cells_no_truncate",
+        "function gd_publications_notify",
+        "trigger publications.publications_notify",
     ];
 
     [Fact]

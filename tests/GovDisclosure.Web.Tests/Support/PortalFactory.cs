@@ -13,7 +13,7 @@ namespace GovDisclosure.Web.Tests.Support;
 /// </summary>
 public abstract class PortalFactory(string databasePrefix) : WebApplicationFactory<Program>, IAsyncLifetime
 {
-    protected string ConnectionString { get; private set; } = string.Empty;
+    public string ConnectionString { get; private set; } = string.Empty;
 
     public GovDisclosureDbContext Db() => TestDatabase.Context(ConnectionString);
 
