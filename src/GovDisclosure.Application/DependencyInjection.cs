@@ -26,6 +26,8 @@ public static class DependencyInjection
         services.AddScoped<OpenCorrection>();
         services.AddScoped<AddComment>();
         services.AddScoped<ApplyImport>();
+        services.AddScoped<KeepDraft>();
+        services.AddScoped<DiscardDraft>();
         services.AddScoped<ReportQueries>();
         services.AddScoped<DeadlineQueries>();
         services.AddScoped<DashboardQueries>();

@@ -25,6 +25,9 @@ public interface IGovDisclosureDb
 
     DbSet<AuditEntry> AuditEntries { get; }
 
+    /// <summary>暂存: each user's unsaved input per report. Read only for that user; never by review or the public site.</summary>
+    DbSet<ReportDraft> ReportDrafts { get; }
+
     /// <summary>Cleared after a refusal, so a half-changed aggregate is never saved by a later call in the same request.</summary>
     ChangeTracker ChangeTracker { get; }
 

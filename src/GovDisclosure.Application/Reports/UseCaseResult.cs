@@ -40,6 +40,9 @@ public sealed record UseCaseResult(UseCaseStatus Status, string Message)
     /// <summary>Save-and-submit refused only the submission: the content is saved at <see cref="RowVersion"/>.</summary>
     public bool ContentSaved { get; init; }
 
+    /// <summary>A refused or conflicting save kept what was typed as the user's 暂存.</summary>
+    public bool DraftKept { get; init; }
+
     public bool IsOk => Status == UseCaseStatus.Ok;
 
     public static UseCaseResult Ok(int reportId, uint rowVersion, string message, IReadOnlyList<Finding>? warnings = null) =>
