@@ -27,6 +27,8 @@ public static class DependencyInjection
         services.AddScoped<AddComment>();
         services.AddScoped<ApplyImport>();
         services.AddScoped<ImportHistory>();
+        services.AddScoped<KeepDraft>();
+        services.AddScoped<DiscardDraft>();
         services.AddScoped<ReportQueries>();
         services.AddScoped<DeadlineQueries>();
         services.AddScoped<DashboardQueries>();

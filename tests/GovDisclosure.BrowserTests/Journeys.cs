@@ -185,7 +185,8 @@ public sealed class Journeys(PortalFixture portal) : IClassFixture<PortalFixture
         await page.Locator("#cell-s3\\.received\\.natural").FillAsync("37");
         await page.Locator("#cell-s3\\.granted\\.natural").FillAsync("37");
         await page.Locator("#section-text-other").FillAsync("本年度未收取信息处理费。");
-        // The tab closes without 保存 (Playwright skips the beforeunload prompt); the same browser profile reopens it.
+        await Expect(page.Locator("#save-status")).ToContainTextAsync("已暂存", new() { Timeout = 15000 });
+        // The tab closes without 保存 (Playwright skips the beforeunload prompt); the draft is on the server.
         var browser = page.Context;
         await page.CloseAsync();
         var reopened = await browser.NewPageAsync();
@@ -194,7 +195,7 @@ public sealed class Journeys(PortalFixture portal) : IClassFixture<PortalFixture
         var received = reopened.Locator("#cell-s3\\.received\\.natural");
         await Expect(received).ToHaveValueAsync(string.Empty);
         await Expect(reopened.Locator("#draft-offer")).ToBeVisibleAsync();
-        await reopened.Locator("#draft-offer").GetByRole(AriaRole.Button, new() { Name = "恢复" }).ClickAsync();
+        await reopened.Locator("#draft-offer").GetByRole(AriaRole.Link, new() { Name = "恢复" }).ClickAsync();
         await Expect(received).ToHaveValueAsync("37");
         await Expect(reopened.Locator("#section-text-other")).ToHaveValueAsync("本年度未收取信息处理费。");
 
@@ -203,6 +204,34 @@ public sealed class Journeys(PortalFixture portal) : IClassFixture<PortalFixture
         await reopened.GotoAsync(editor);
         await Expect(reopened.Locator("#cell-s3\\.received\\.natural")).ToHaveValueAsync("37");
         await Expect(reopened.Locator("#draft-offer")).ToBeHiddenAsync();
+    }
+
+    [Fact]
+    public async Task A_half_balanced_table_3_survives_a_refused_save_and_another_browser_signed_in_as_the_same_user_finishes_it()
+    {
+        var region = await SeedRegionAsync();
+        var office = await SignInAsync(region.Filler);
+        await office.GotoAsync("/Work");
+        await office.GetByRole(AriaRole.Button, new() { Name = "新建2024年度报告" }).ClickAsync();
+        await Expect(office.Locator("body")).ToContainTextAsync("已新建2024年度报告");
+        var editor = office.Url;
+        await office.Locator("#cell-s3\\.received\\.natural").FillAsync("12");
+        await office.Locator("#cell-s3\\.granted\\.natural").FillAsync("5");
+        await office.GetByRole(AriaRole.Button, new() { Name = "保存", Exact = true }).ClickAsync();
+        await Expect(office.Locator("#error-summary")).ToContainTextAsync("已暂存在服务器上");
+
+        // SignInAsync opens a new browser context: no cookies, no local storage shared with the office one.
+        var laptop = await SignInAsync(region.Filler);
+        await laptop.GotoAsync(editor);
+        await Expect(laptop.Locator("#draft-offer")).ToContainTextAsync("暂存了未保存的内容");
+        await Screenshot(laptop, "screenshot-editor-draft-offer.png");
+        await laptop.Locator("#draft-offer").GetByRole(AriaRole.Link, new() { Name = "恢复" }).ClickAsync();
+        await Expect(laptop.Locator("#cell-s3\\.received\\.natural")).ToHaveValueAsync("12");
+        await laptop.Locator("#cell-s3\\.granted\\.natural").FillAsync("12");
+        await laptop.GetByRole(AriaRole.Button, new() { Name = "保存", Exact = true }).ClickAsync();
+        await Expect(laptop.Locator("body")).ToContainTextAsync("已保存");
+        await Expect(laptop.Locator("#cell-s3\\.granted\\.natural")).ToHaveValueAsync("12");
+        await Expect(laptop.Locator("#draft-offer")).ToBeHiddenAsync();
     }
 
     private static ILocatorAssertions Expect(ILocator locator) => Assertions.Expect(locator);

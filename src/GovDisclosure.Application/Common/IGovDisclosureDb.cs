@@ -28,6 +28,9 @@ public interface IGovDisclosureDb
     /// <summary>The original files of imported historical reports.</summary>
     DbSet<HistoricalSource> HistoricalSources { get; }
 
+    /// <summary>暂存: each user's unsaved input per report. Read only for that user; never by review or the public site.</summary>
+    DbSet<ReportDraft> ReportDrafts { get; }
+
     /// <summary>Cleared after a refusal, so a half-changed aggregate is never saved by a later call in the same request.</summary>
     ChangeTracker ChangeTracker { get; }
 

@@ -66,6 +66,15 @@ public sealed class ReportQueries(IGovDisclosureDb db)
         return report is null ? null : await PublishedDocuments.ForYearAsync(db, report.AgencyId, report.Year - 1, ct);
     }
 
+    /// <summary>
+    /// The signed-in user's own 暂存 on a report they may fill in; null when none. Nobody else's draft is ever
+    /// returned, so a reviewer or a colleague never sees half-typed input.
+    /// </summary>
+    public Task<ReportDraft?> DraftAsync(UserScope scope, int reportId, CancellationToken ct = default) =>
+        db.ReportDrafts.AsNoTracking()
+            .Where(d => d.ReportId == reportId && d.UserId == scope.UserId && db.Reports.EditableBy(scope).Any(r => r.Id == reportId))
+            .SingleOrDefaultAsync(ct);
+
     /// <summary>A report's review comments on one revision, for display beside its cells and sections.</summary>
     public async Task<IReadOnlyList<ReportNote>> NotesAsync(UserScope scope, int reportId, int revision, CancellationToken ct = default) =>
         (await CommentsAsync(scope, reportId, ct)).Where(c => c.Revision == revision)

@@ -1,5 +1,7 @@
 using GovDisclosure.Application.Common;
+using GovDisclosure.Domain;
 using GovDisclosure.Domain.Reports;
+using Microsoft.EntityFrameworkCore;
 
 namespace GovDisclosure.Application.Reports;
 
@@ -8,19 +10,51 @@ namespace GovDisclosure.Application.Reports;
 /// <param name="Content">Everything on the form: cells by code (blank = absent), section texts, title.</param>
 /// <param name="Explanations">说明 by finding key (<see cref="Finding.Key"/>), for warnings.</param>
 /// <param name="CarryOverReasons">Why a value carried over from last year was changed, by cell code.</param>
+/// <param name="DraftFields">The editor's fields as typed: kept as the user's 暂存 when the save is refused or conflicts.</param>
 public sealed record SaveReportInput(
     int ReportId,
     uint RowVersion,
     ReportDocument Content,
     IReadOnlyDictionary<string, string>? Explanations = null,
-    IReadOnlyDictionary<string, string>? CarryOverReasons = null);
+    IReadOnlyDictionary<string, string>? CarryOverReasons = null,
+    IReadOnlyDictionary<string, string>? DraftFields = null);
 
-/// <summary>保存: a filler saves the whole form. Refused, with every finding, when a balance rule breaks.</summary>
+/// <summary>
+/// 保存: a filler saves the whole form. Refused, with every finding, when a balance rule breaks; what was typed is
+/// then kept as the user's 暂存, so the work survives on the server while the report itself stays balanced.
+/// A successful save ends the user's 暂存.
+/// </summary>
 public sealed class SaveReport(IGovDisclosureDb db, TimeProvider clock)
 {
-    public Task<UseCaseResult> ExecuteAsync(UserScope scope, SaveReportInput input, CancellationToken ct = default) =>
+    public async Task<UseCaseResult> ExecuteAsync(UserScope scope, SaveReportInput input, CancellationToken ct = default)
+    {
+        var result = await Save(scope, input, ct);
+        if (input.DraftFields is { } fields && result.Status is UseCaseStatus.Rejected or UseCaseStatus.Conflict)
+        {
+            var revision = await db.Reports.EditableBy(scope).Where(r => r.Id == input.ReportId).Select(r => (int?)r.Revision).SingleOrDefaultAsync(ct);
+            try
+            {
+                if (revision is { } r)
+                {
+                    await ReportDraftStore.KeepAsync(db, scope.Actor, input.ReportId, input.RowVersion, r, fields, clock.GetUtcNow(), ct);
+                    return result with { DraftKept = true };
+                }
+            }
+            catch (DomainException)
+            {
+                // Too large to keep: the page still shows everything typed, and says the save was refused.
+                db.ChangeTracker.Clear();
+            }
+        }
+
+        return result;
+    }
+
+    private Task<UseCaseResult> Save(UserScope scope, SaveReportInput input, CancellationToken ct) =>
         ReportCommands.RunAsync(db, db.Reports.EditableBy(scope), input.ReportId, input.RowVersion, async report =>
         {
+            await ReportDraftStore.DiscardAsync(db, scope.UserId, report.Id, ct);
+
             var previous = await PublishedDocuments.ForYearAsync(db, report.AgencyId, report.Year - 1, ct);
 
             // The domain gets a copy: the caller's document must survive a refusal or a conflict untouched.

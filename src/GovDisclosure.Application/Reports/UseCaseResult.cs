@@ -43,6 +43,9 @@ public sealed record UseCaseResult(UseCaseStatus Status, string Message)
     /// <summary>For a publish that lost a race: the revision the other publisher published.</summary>
     public int? Revision { get; init; }
 
+    /// <summary>A refused or conflicting save kept what was typed as the user's 暂存.</summary>
+    public bool DraftKept { get; init; }
+
     public bool IsOk => Status == UseCaseStatus.Ok;
 
     public static UseCaseResult Ok(int reportId, uint rowVersion, string message, IReadOnlyList<Finding>? warnings = null) =>

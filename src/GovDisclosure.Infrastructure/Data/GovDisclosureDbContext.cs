@@ -33,6 +33,8 @@ public sealed class GovDisclosureDbContext(DbContextOptions<GovDisclosureDbConte
     /// <summary>The Data Protection key ring every instance reads (cookies, antiforgery tokens); see ClusterSetup.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
+    public DbSet<ReportDraft> ReportDrafts => Set<ReportDraft>();
+
     public bool IsUniqueViolation(DbUpdateException exception) =>
         exception.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation };
 

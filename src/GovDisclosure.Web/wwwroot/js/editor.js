@@ -1,5 +1,5 @@
 // The report editor's small helpers. The server stays the authority: totals shown here are hints,
-// drafts kept here are offered back, never submitted without the user pressing 保存.
+// drafts (暂存) are kept on the server and offered back, never saved into the report without the user pressing 保存.
 (function () {
   'use strict';
   var form = document.getElementById('report-form');
@@ -80,51 +80,33 @@
     if (next) { e.preventDefault(); next.focus(); next.select(); }
   });
 
-  // ---- unsaved input survives a closed tab ---------------------------------------------------
-  var key = form.dataset.draftKey;
-  var prefix = 'gd-draft:' + form.dataset.reportId + ':';
-  var dirty = false;
-  function fields() {
-    return Array.prototype.slice.call(form.elements).filter(function (el) {
-      return el.name && el.name.indexOf('Input.') === 0 && el.name !== 'Input.RowVersion' && el.type !== 'hidden';
-    });
+  // ---- 暂存: unsaved input is kept on the server while typing, so another device can take it up ----------
+  // The server answers with the status line to show; a refused save has already been kept by the server itself.
+  var status = document.getElementById('save-status');
+  var dirty = form.dataset.restored === 'true';
+  var timer = null, inFlight = false, again = false;
+  var DELAY = 3000;
+  function say(text) { if (status) { status.textContent = text; } }
+  function keep() {
+    timer = null;
+    if (inFlight) { again = true; return; }
+    inFlight = true;
+    say('正在暂存…');
+    var body = new FormData(form);
+    body.delete('handler');
+    fetch(form.dataset.draftUrl, { method: 'POST', body: body, credentials: 'same-origin', headers: { 'Accept': 'application/json' } })
+      .then(function (r) { return r.json().then(function (j) { return { ok: r.ok, j: j }; }, function () { return { ok: false, j: null }; }); })
+      .then(function (res) {
+        say(res.ok ? '未保存的修改（' + res.j.status + '）' : '未保存的修改（暂存未成功' + (res.j && res.j.status ? '：' + res.j.status : '') + '）');
+      }, function () { say('未保存的修改（暂存未成功：网络中断）'); })
+      .then(function () {
+        inFlight = false;
+        if (again) { again = false; schedule(); }
+      });
   }
-  // A 说明 is stored under its finding's key, not its field name: the boxes are numbered in the order the
-  // warnings come, and that order can differ when the draft is offered back on a later visit.
-  function slot(el) { return el.dataset && el.dataset.findingKey ? 'explanation:' + el.dataset.findingKey : el.name; }
-  function snapshot() {
-    var data = {};
-    fields().forEach(function (el) { data[slot(el)] = el.value; });
-    return data;
-  }
-  function store() {
-    try { localStorage.setItem(key, JSON.stringify(snapshot())); } catch (err) { /* storage full or disabled: nothing to keep */ }
-  }
-  function clearAll() {
-    try {
-      for (var n = localStorage.length - 1; n >= 0; n--) {
-        var k = localStorage.key(n);
-        if (k && k.indexOf(prefix) === 0) { localStorage.removeItem(k); }
-      }
-    } catch (err) { /* nothing stored */ }
-  }
-  if (form.dataset.saved === 'true') { clearAll(); }
-  var stored = null;
-  try { stored = JSON.parse(localStorage.getItem(key) || 'null'); } catch (err) { stored = null; }
-  var current = snapshot();
-  if (stored && Object.keys(stored).some(function (name) { return (current[name] || '') !== (stored[name] || ''); })) {
-    var offer = document.getElementById('draft-offer');
-    offer.hidden = false;
-    offer.addEventListener('click', function (e) {
-      var action = e.target.dataset && e.target.dataset.draft;
-      if (action === 'restore') {
-        fields().forEach(function (el) { if (Object.prototype.hasOwnProperty.call(stored, slot(el))) { el.value = stored[slot(el)]; } });
-        dirty = true; recompute(); markCarried();
-      } else if (action === 'discard') {
-        localStorage.removeItem(key);
-      }
-      if (action) { offer.hidden = true; }
-    });
+  function schedule() {
+    if (timer) { clearTimeout(timer); }
+    timer = setTimeout(keep, DELAY);
   }
 
   // ---- 本表空白格填0: a blank counts as 0 but draws a warning that needs a 说明; most blanks are real zeros ----
@@ -140,8 +122,12 @@
     form.dispatchEvent(new Event('input'));
   });
 
-  form.addEventListener('input', function () { dirty = true; store(); recompute(); markCarried(); });
-  form.addEventListener('submit', function () { dirty = false; });
+  form.addEventListener('input', function () { dirty = true; say('未保存的修改'); schedule(); recompute(); markCarried(); });
+  form.addEventListener('submit', function () {
+    dirty = false;
+    if (timer) { clearTimeout(timer); timer = null; }
+    say('正在保存…');
+  });
   window.addEventListener('beforeunload', function (e) {
     if (dirty) { e.preventDefault(); e.returnValue = ''; }
   });

@@ -17,11 +17,17 @@ namespace GovDisclosure.Web.Pages.Work.Reports;
 /// The report editor: six sections of text and the statutory tables drawn from the template. Saving keeps
 /// everything typed when the input is malformed or the rules refuse it, so no work is ever lost to an error.
 /// </summary>
-public sealed class EditModel(SaveReport saveReport, SaveAndSubmitReport saveAndSubmit, WithdrawReport withdrawReport, OpenCorrection openCorrection, ReportQueries queries) : PageModel
+public sealed class EditModel(
+    SaveReport saveReport, SaveAndSubmitReport saveAndSubmit, WithdrawReport withdrawReport, OpenCorrection openCorrection,
+    KeepDraft keepDraft, DiscardDraft discardDraft, ReportQueries queries, TimeProvider clock) : PageModel
 {
     public const string ConflictMessage = "保存未成功：该报告在您打开之后已被他人（或您在其他窗口中）修改。您输入的内容仍保留在下方，请核对后再次保存，再次保存将以本页内容为准。";
 
     public const string CorrectionReasonMissing = "请填写更正原因，它将与更正后的报告一同公开。";
+
+    public const string DraftKeptNote = "您输入的内容已暂存在服务器上（报告本身未改变），在任何设备上打开本页均可恢复后继续填写。";
+
+    private static readonly TimeSpan Beijing = TimeSpan.FromHours(8);
 
     /// <summary>更正原因, posted by the 申请更正 form of a published report.</summary>
     [BindProperty]
@@ -40,7 +46,21 @@ public sealed class EditModel(SaveReport saveReport, SaveAndSubmitReport saveAnd
 
     public TemplateDefinition Template => ReportTemplates.Get(Report.Template);
 
-    public async Task<IActionResult> OnGetAsync(int id)
+    /// <summary>The user's own 暂存 when it differs from the saved report: offered back with 恢复 / 放弃.</summary>
+    public DraftOffer? Draft { get; private set; }
+
+    /// <summary>Set when the page shows a restored 暂存 rather than the saved report.</summary>
+    public string? RestoredNote { get; private set; }
+
+    /// <summary>The heading of the message box: a submission refused after the content was saved must not say 未保存.</summary>
+    public string SummaryHeading { get; private set; } = "未保存，请修改以下内容";
+
+    /// <summary>The save status the editor starts with (已保存 hh:mm), the script then follows the typing.</summary>
+    public string SavedStatus => $"已保存 {SavedAt.ToOffset(Beijing):HH:mm}";
+
+    private DateTimeOffset SavedAt { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(int id, string? draft = null)
     {
         var report = await Load(id);
         if (report is null)
@@ -49,9 +69,55 @@ public sealed class EditModel(SaveReport saveReport, SaveAndSubmitReport saveAnd
         }
 
         Input = InputModel.From(report);
+        var kept = report.State.IsEditable() ? await queries.DraftAsync(User.RequiredScope(), id) : null;
+        if (kept is not null && !Same(kept.Fields, Input.ToDraftFields()))
+        {
+            var at = kept.SavedAt.ToOffset(Beijing);
+            if (draft == "restore")
+            {
+                // The draft's own base version travels with it: a save by someone else since then is then a conflict, not overwritten.
+                Input = InputModel.FromDraft(kept.Fields, kept.BaseRowVersion);
+                RestoredNote = $"已恢复{kept.UserName}于{at:MM-dd HH:mm}暂存的内容，尚未保存。核对后请点“保存”。";
+                var (document, errors) = InputValidator.Parse(Input, report.Template, report.ToDocument(report.Agency!.Name));
+                return await Redisplay(report, document, errors);
+            }
+
+            Draft = new DraftOffer(kept.UserName, at);
+        }
+
         await Describe(report, report.ToDocument(report.Agency!.Name));
         return Page();
     }
+
+    /// <summary>暂存, posted by the editor's script every few seconds while the user types (fetch, antiforgery token included).</summary>
+    public async Task<IActionResult> OnPostDraftAsync(int id)
+    {
+        var result = await keepDraft.ExecuteAsync(User.RequiredScope(), new KeepDraftInput(id, Input.RowVersion, Input.ToDraftFields()));
+        return result.Status switch
+        {
+            UseCaseStatus.NotFound => NotFound(),
+            UseCaseStatus.Ok => new JsonResult(new { status = $"已暂存 {clock.GetUtcNow().ToOffset(Beijing):HH:mm}" }),
+            _ => new JsonResult(new { status = result.Message }) { StatusCode = StatusCodes.Status409Conflict },
+        };
+    }
+
+    /// <summary>放弃 on the 暂存 offer.</summary>
+    public async Task<IActionResult> OnPostDiscardDraftAsync(int id)
+    {
+        var result = await discardDraft.ExecuteAsync(User.RequiredScope(), id);
+        if (result.Status == UseCaseStatus.NotFound)
+        {
+            return NotFound();
+        }
+
+        TempData["StatusMessage"] = result.Message;
+        return RedirectToPage(new { id });
+    }
+
+    private static bool Same(IReadOnlyDictionary<string, string> a, IReadOnlyDictionary<string, string> b) =>
+        a.Count == b.Count && a.All(kv => b.TryGetValue(kv.Key, out var v) && v == kv.Value);
+
+    public sealed record DraftOffer(string UserName, DateTimeOffset At);
 
     public Task<IActionResult> OnPostSaveAsync(int id) => Save(id, submit: false);
 
@@ -136,7 +202,7 @@ public sealed class EditModel(SaveReport saveReport, SaveAndSubmitReport saveAnd
             return await Redisplay(report, document, errors);
         }
 
-        var input = new SaveReportInput(id, Input.RowVersion, document, Input.ExplanationsByKey(), Clean(Input.CarryReasons));
+        var input = new SaveReportInput(id, Input.RowVersion, document, Input.ExplanationsByKey(), Clean(Input.CarryReasons), Input.ToDraftFields());
         var saved = submit ? await saveAndSubmit.ExecuteAsync(scope, input) : await saveReport.ExecuteAsync(scope, input);
         switch (saved.Status)
         {
@@ -144,10 +210,12 @@ public sealed class EditModel(SaveReport saveReport, SaveAndSubmitReport saveAnd
                 return NotFound();
             case UseCaseStatus.Conflict:
                 ModelState.AddModelError(string.Empty, ConflictMessage);
+                AddDraftNote(saved);
                 return await Redisplay(report, document, errors, keepVersion: false);
             case UseCaseStatus.Rejected or UseCaseStatus.Refused when saved.ContentSaved:
                 // The content is saved; only the submission was refused (e.g. a warning still lacks its 说明).
-                ModelState.AddModelError(string.Empty, saved.Message);
+                SummaryHeading = "已保存，但未能提交";
+                ModelState.AddModelError(string.Empty, saved.Message[SaveAndSubmitReport.SavedNotSubmitted.Length..]);
                 var current = await Load(id);
                 ModelState.Remove($"{nameof(Input)}.{nameof(InputModel.RowVersion)}");
                 Input.RowVersion = current!.RowVersion;
@@ -155,12 +223,21 @@ public sealed class EditModel(SaveReport saveReport, SaveAndSubmitReport saveAnd
                 return Page();
             case UseCaseStatus.Rejected or UseCaseStatus.Refused:
                 ModelState.AddModelError(string.Empty, saved.Message);
+                AddDraftNote(saved);
                 return await Redisplay(report, document, errors);
         }
 
         TempData["StatusMessage"] = submit ? "已保存并提交审核。" : saved.Message;
         TempData["SavedReport"] = id;
         return RedirectToPage(new { id });
+    }
+
+    private void AddDraftNote(UseCaseResult saved)
+    {
+        if (saved.DraftKept)
+        {
+            ModelState.AddModelError(string.Empty, DraftKeptNote);
+        }
     }
 
     /// <summary>Shows the page again with everything as typed: cells, texts, 说明 and carry-over reasons.</summary>
@@ -192,6 +269,7 @@ public sealed class EditModel(SaveReport saveReport, SaveAndSubmitReport saveAnd
         Notes = CellNote.From(await queries.NotesAsync(scope, report.Id, report.Revision));
         Corrections = (await queries.AuditTrailAsync(scope, report.Id)).Where(a => a.Action == AuditActions.CorrectionOpened).ToList();
         DerivedTotals = ReportTotals.Derived(document);
+        SavedAt = report.UpdatedAt;
     }
 
     /// <summary>Each 更正 opened on this report, with its reason: the report's correction history.</summary>
@@ -218,9 +296,6 @@ public sealed class EditModel(SaveReport saveReport, SaveAndSubmitReport saveAnd
         CarryReasons = Input.CarryReasons.Where(c => c.Value is not null).ToDictionary(c => c.Key, c => c.Value!, StringComparer.Ordinal),
         Notes = Notes,
     };
-
-    /// <summary>The localStorage key of unsaved input: a draft typed against another revision or version is not offered back.</summary>
-    public string DraftKey => $"gd-draft:{Report.Id}:{Report.Revision}:{Input.RowVersion}";
 
     private Task<AnnualReport?> Load(int id) => queries.GetAsync(User.RequiredScope(), id, ReportAccess.Edit);
 
@@ -265,6 +340,74 @@ public sealed class EditModel(SaveReport saveReport, SaveAndSubmitReport saveAnd
                 Explanations = report.Explanations.Select(e => new ExplanationInput { Key = e.Key, Value = e.Value }).ToList(),
             };
         }
+
+        /// <summary>Every non-blank field by its editor name, for 暂存; a 说明 goes under its finding's key, which outlives the box's position.</summary>
+        public Dictionary<string, string> ToDraftFields()
+        {
+            var fields = new Dictionary<string, string>(StringComparer.Ordinal);
+            void Add(string key, string? value)
+            {
+                if (!string.IsNullOrWhiteSpace(value))
+                {
+                    fields[key] = value.Replace("\r\n", "\n", StringComparison.Ordinal);
+                }
+            }
+
+            Add(DraftTitle, Title);
+            foreach (var (key, value) in Sections)
+            {
+                Add(DraftSection + key, value);
+            }
+
+            foreach (var (key, value) in Cells)
+            {
+                Add(DraftCell + key, value?.Trim());
+            }
+
+            foreach (var e in Explanations.Where(e => !string.IsNullOrWhiteSpace(e.Key)))
+            {
+                Add(DraftExplanation + e.Key, e.Value);
+            }
+
+            foreach (var (key, value) in CarryReasons)
+            {
+                Add(DraftCarryReason + key, value);
+            }
+
+            return fields;
+        }
+
+        public static InputModel FromDraft(IReadOnlyDictionary<string, string> fields, uint rowVersion)
+        {
+            var input = new InputModel { RowVersion = rowVersion, Title = fields.GetValueOrDefault(DraftTitle) };
+            foreach (var (key, value) in fields)
+            {
+                if (key.StartsWith(DraftSection, StringComparison.Ordinal))
+                {
+                    input.Sections[key[DraftSection.Length..]] = value;
+                }
+                else if (key.StartsWith(DraftCell, StringComparison.Ordinal))
+                {
+                    input.Cells[key[DraftCell.Length..]] = value;
+                }
+                else if (key.StartsWith(DraftExplanation, StringComparison.Ordinal))
+                {
+                    input.Explanations.Add(new ExplanationInput { Key = key[DraftExplanation.Length..], Value = value });
+                }
+                else if (key.StartsWith(DraftCarryReason, StringComparison.Ordinal))
+                {
+                    input.CarryReasons[key[DraftCarryReason.Length..]] = value;
+                }
+            }
+
+            return input;
+        }
+
+        private const string DraftTitle = "title";
+        private const string DraftSection = "section:";
+        private const string DraftCell = "cell:";
+        private const string DraftExplanation = "explanation:";
+        private const string DraftCarryReason = "carry:";
 
         public Dictionary<string, string> ExplanationsByKey() =>
             Explanations.Where(e => !string.IsNullOrWhiteSpace(e.Key) && !string.IsNullOrWhiteSpace(e.Value))
