@@ -25,6 +25,8 @@ public interface IGovDisclosureDb
 
     DbSet<AuditEntry> AuditEntries { get; }
 
+    DbSet<ApprovalChain> ApprovalChains { get; }
+
     /// <summary>Cleared after a refusal, so a half-changed aggregate is never saved by a later call in the same request.</summary>
     ChangeTracker ChangeTracker { get; }
 

@@ -27,6 +27,8 @@ public sealed class GovDisclosureDbContext(DbContextOptions<GovDisclosureDbConte
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
+    public DbSet<ApprovalChain> ApprovalChains => Set<ApprovalChain>();
+
     public bool IsUniqueViolation(DbUpdateException exception) =>
         exception.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation };
 
