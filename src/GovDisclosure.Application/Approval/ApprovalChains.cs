@@ -99,4 +99,13 @@ public sealed class ApprovalChains(IGovDisclosureDb db, TimeProvider clock)
             .Select(r => new ApprovalQueueRow(r.Id, r.AgencyId, r.Agency!.Name, r.Year, r.Revision, r.ApprovalStatus, r.SubmittedAt))
             .ToList();
     }
+
+    /// <summary>Where each submitted report the user may see waits (待本机关审核…), by report id, for lists and boards.</summary>
+    public async Task<IReadOnlyDictionary<int, string>> StagesAsync(UserScope scope, CancellationToken ct = default)
+    {
+        var submitted = await db.Reports.AsNoTracking().VisibleTo(scope)
+            .Where(r => r.State == ReportState.Submitted)
+            .ToListAsync(ct);
+        return submitted.ToDictionary(r => r.Id, r => r.ApprovalStatus);
+    }
 }
