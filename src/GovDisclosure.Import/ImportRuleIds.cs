@@ -29,4 +29,7 @@ public static class ImportRuleIds
 
     /// <summary>Warning: no report year found in the title or text.</summary>
     public const string Year = "IMPORT-YEAR";
+
+    /// <summary>Warning: no agency found in the title, the title block, the signature or the page's publisher line.</summary>
+    public const string Agency = "IMPORT-AGENCY";
 }

@@ -98,7 +98,14 @@ internal static partial class Headings
 /// <param name="RowKey">The anchored row (<see cref="RowKeys"/>), or null.</param>
 /// <param name="Evidence">The templates whose header cues the label is, or null.</param>
 /// <param name="HeaderOf">For a header of a table that has no row labels (table 四): that table's single row key.</param>
-internal sealed record LabelMeaning(string? RowKey, IReadOnlyList<TemplateVersion>? Evidence, string? HeaderOf);
+/// <param name="Group">For a group header of such a table (「行政复议」, 「行政诉讼 复议后起诉」): the data columns it spans.</param>
+internal sealed record LabelMeaning(string? RowKey, IReadOnlyList<TemplateVersion>? Evidence, string? HeaderOf, ColumnSpan? Group = null);
+
+/// <summary>Data columns <see cref="Offset"/> … <see cref="Offset"/> + <see cref="Width"/> − 1 of a row.</summary>
+internal sealed record ColumnSpan(int Offset, int Width)
+{
+    public bool Contains(ColumnSpan other) => other.Offset >= Offset && other.Offset + other.Width <= Offset + Width;
+}
 
 /// <summary>A row's key across templates: its table's id and its row code, joined by a colon.</summary>
 internal static class RowKeys
@@ -130,6 +137,7 @@ internal sealed class LabelIndex
 
     private readonly Dictionary<string, LabelMeaning> exact = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> headers = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, ColumnSpan> groups = new(StringComparer.Ordinal);
     private readonly List<(string Marker, IReadOnlyList<TemplateVersion> Versions)> headerEvidence;
     private readonly (string Normalized, string RowKey)[] prefixes;
 
@@ -150,6 +158,14 @@ internal sealed class LabelIndex
                         {
                             headers.TryAdd(text, RowKeys.Of(table, table.Rows[0]));
                         }
+                    }
+
+                    // Its group headers, and each nested one after its parent (「行政诉讼未经复议直接起诉」): a source may
+                    // write each group as a table of its own under that header.
+                    foreach (var (text, span) in HeaderGroups(table))
+                    {
+                        headers.TryAdd(text, RowKeys.Of(table, table.Rows[0]));
+                        groups.TryAdd(text, span);
                     }
 
                     continue;
@@ -202,7 +218,7 @@ internal sealed class LabelIndex
 
         if (headers.TryGetValue(key, out var headerOf))
         {
-            return new LabelMeaning(null, null, headerOf);
+            return new LabelMeaning(null, null, headerOf, groups.GetValueOrDefault(key));
         }
 
         // Header evidence may carry a unit note: 「本年收费金额（单位：万元，保留4位小数）」.
@@ -235,6 +251,53 @@ internal sealed class LabelIndex
         }
 
         return found is null ? null : new LabelMeaning(found, null, null);
+    }
+
+    /// <summary>
+    /// The header cells of a label-less table that span some but not all of its data columns, laid out on the
+    /// header grid (row and column spans), each with the columns it covers; a nested one also under its
+    /// parent's text prefixed.
+    /// </summary>
+    private static IEnumerable<(string Text, ColumnSpan Span)> HeaderGroups(TableDefinition table)
+    {
+        var width = table.Rows[0].Cells.Count;
+        var occupied = new Dictionary<(int Row, int Column), bool>();
+        var placed = new List<(string Text, ColumnSpan Span, int Row)>();
+        for (var r = 0; r < table.HeaderRows.Count; r++)
+        {
+            var column = 0;
+            foreach (var cell in table.HeaderRows[r].Cells)
+            {
+                while (occupied.ContainsKey((r, column)))
+                {
+                    column++;
+                }
+
+                for (var dr = 0; dr < cell.RowSpan; dr++)
+                {
+                    for (var dc = 0; dc < cell.ColSpan; dc++)
+                    {
+                        occupied[(r + dr, column + dc)] = true;
+                    }
+                }
+
+                if (cell.Text is { } text && cell.ColSpan > 1 && cell.ColSpan < width)
+                {
+                    placed.Add((Labels.Normalize(text), new ColumnSpan(column, cell.ColSpan), r));
+                }
+
+                column += cell.ColSpan;
+            }
+        }
+
+        foreach (var (text, span, row) in placed)
+        {
+            yield return (text, span);
+            foreach (var parent in placed.Where(p => p.Row < row && p.Span.Contains(span) && p.Span != span))
+            {
+                yield return (parent.Text + text, span);
+            }
+        }
     }
 
     /// <summary>Only numbered labels (「5.要求…」, 「（二）…」, 「一、…」) are matched by prefix: prose rarely starts so.</summary>

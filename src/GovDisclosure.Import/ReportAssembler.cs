@@ -67,14 +67,14 @@ internal static class ReportAssembler
                     narrative[section].Add(text);
                 }
 
-                tokens.Add((walker.Classify(text, i), section));
+                tokens.AddRange(walker.ClassifyParagraph(text, i).Select(t => (t, section)));
                 continue;
             }
 
             for (var c = 0; c < line.Cells!.Count; c++)
             {
                 var token = walker.Classify(line.Cells[c], i);
-                tokens.Add((c >= line.Cells.Count - line.SoftTail ? token with { Soft = true } : token, section));
+                tokens.Add((token with { Soft = c >= line.Cells.Count - line.SoftTail, Alone = line.Cells.Count == 1 }, section));
             }
         }
 
@@ -85,7 +85,23 @@ internal static class ReportAssembler
             throw new ReportFormatException("未找到年度报告的统计表格（主动公开、收到和处理申请、行政复议和诉讼），不是政府信息公开工作年度报告。");
         }
 
-        var (title, agency, year) = MetadataReader.Read(preamble, narrative[1]);
+        // The signature under the last section (agency, date) is metadata, not narrative.
+        var lastNarrative = Enumerable.Range(1, 6).LastOrDefault(s => narrative[s].Count > 0);
+        var signature = lastNarrative > 0 ? MetadataReader.TakeSignature(narrative[lastNarrative]) : null;
+
+        // Without 「一、总体情况」 the overview's sentences stand before the first heading: narrative, not title block.
+        if (narrative[1].Count == 0)
+        {
+            narrative[1].AddRange(preamble.Where(l => RowWalker.IsProse(l.Trim())));
+        }
+
+        var (title, agency, year) = MetadataReader.Read(preamble.Where(l => !RowWalker.IsProse(l.Trim())).ToList(), narrative[1], signature);
+        if (agency.Length == 0)
+        {
+            findings.Add(new Finding(ImportRuleIds.Agency, FindingSeverity.Warning, [],
+                "未能从标题、落款或发布信息识别发布机关，请补充机关名称。"));
+        }
+
         var definition = TemplateDetector.Detect(catalog, tokens.Select(t => t.Token), runs, year, findings);
         if (year is null)
         {

@@ -18,7 +18,7 @@ public enum ImportFormat
 public sealed record ImportResult(ReportDocument Report, IReadOnlyList<Finding> Findings);
 
 /// <summary>Reads published reports (plain text from Word, Markdown pipe tables, HTML tables, interchange JSON).</summary>
-public static class ReportImporter
+public static partial class ReportImporter
 {
     /// <summary>
     /// The largest input read. A report is tens of kilobytes; 8 MB leaves room for HTML with inline styles
@@ -53,6 +53,12 @@ public static class ReportImporter
         }
 
         RefuseBinary(content);
+
+        // Word's hidden bookmarks as converters write them (「[bookmark: _GoBack]」, pandoc's 「[]{#_GoBack .anchor}」) are no text.
+        if (content.Contains("[bookmark:", StringComparison.OrdinalIgnoreCase) || content.Contains("]{#", StringComparison.Ordinal))
+        {
+            content = WordArtefact().Replace(content, string.Empty);
+        }
 
         // Counted before anything is split: a report has a few hundred lines and a thousand-odd cells.
         var span = content.AsSpan();
@@ -159,4 +165,7 @@ public static class ReportImporter
             throw new ReportFormatException("内容含有二进制字符，不是文本格式的年度报告。");
         }
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\[bookmark:[^\]\n]{0,80}\]|\[\]\{#[^}\n]{0,80}\}", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex WordArtefact();
 }

@@ -21,22 +21,26 @@ internal static partial class SourceReaders
     // ---- Plain text ------------------------------------------------------------------------------
 
     /// <summary>
-    /// Plain text as extracted from Word. Two extraction styles occur: one cell per line, each line starting
-    /// with a tab, rows separated by empty lines (samples 000, 001); or one row per line with its cells
-    /// tab-separated (sample 003). Text without tabs is read one cell per line, blank lines being blank cells.
+    /// Plain text as extracted from Word or copied from a browser. Three shapes occur, often in one file, so the
+    /// shape is decided line by line from each line's own neighbours, never by counting the whole file:
+    /// <list type="bullet">
+    /// <item>one cell per line, each line starting with a tab, rows separated by empty lines (samples 000, 001);</item>
+    /// <item>one row per line, its cells tab-separated (sample 003);</item>
+    /// <item>a browser's copy of an HTML table (<see cref="ReadBrowserBlock"/>): a cell written as a paragraph
+    /// stands between empty lines, and the tab that separates it from the next cell stands on a line of its own.</item>
+    /// </list>
+    /// A section without any tab is read one cell per line, empty lines being blank cells.
     /// </summary>
     public static List<SourceLine> ReadText(string content)
     {
         var lines = content.Split('\n').Select(l => l.TrimEnd('\r')).ToList();
-        var singleLeadingTab = lines.Count(l => l.Length > 1 && l[0] == '\t' && l.IndexOf('\t', 1) < 0 && !string.IsNullOrWhiteSpace(l));
-        var multiTab = lines.Count(l => l.Contains('\t', StringComparison.Ordinal) && !(l.Length > 0 && l[0] == '\t' && l.IndexOf('\t', 1) < 0));
-        var tabPrefixed = singleLeadingTab > multiTab;
-        var anyTabs = singleLeadingTab + multiTab > 0;
+        var tablessSection = SectionsWithoutTabs(lines);
 
         var result = new List<SourceLine>();
         var previousWasSingleLabelCell = false;
-        foreach (var line in lines)
+        for (var i = 0; i < lines.Count; i++)
         {
+            var line = lines[i];
             var wasSingle = previousWasSingleLabelCell;
             previousWasSingleLabelCell = false;
             if (Headings.SectionOf(line) is not null)
@@ -45,9 +49,15 @@ internal static partial class SourceReaders
                 continue;
             }
 
+            if (IsBrowserLine(lines, i))
+            {
+                i = ReadBrowserBlock(lines, i, result) - 1;
+                continue;
+            }
+
             if (line.Contains('\t', StringComparison.Ordinal))
             {
-                if (tabPrefixed && line[0] == '\t' && line.IndexOf('\t', 1) < 0)
+                if (IsOneCellLine(lines, i))
                 {
                     var cell = line[1..];
                     result.Add(SourceLine.Row([cell]));
@@ -67,8 +77,8 @@ internal static partial class SourceReaders
 
             if (string.IsNullOrWhiteSpace(line))
             {
-                // With tabs, an empty line separates rows; without, it is the blank cell itself.
-                if (!anyTabs)
+                // Among tabs an empty line separates rows; in a section without any, it is the blank cell itself.
+                if (tablessSection[i])
                 {
                     result.Add(SourceLine.Row([string.Empty]));
                 }
@@ -76,7 +86,7 @@ internal static partial class SourceReaders
                 continue;
             }
 
-            if (tabPrefixed && wasSingle && line.Trim().Length <= MaxContinuationLength && result.Count > 0 && result[^1].Cells is [var head])
+            if (wasSingle && line.Trim().Length <= MaxContinuationLength && result.Count > 0 && result[^1].Cells is [var head])
             {
                 // A line break inside a label: 「上一年项目数」 + 「量」.
                 result[^1] = SourceLine.Row([head + line.Trim()]);
@@ -88,6 +98,234 @@ internal static partial class SourceReaders
 
         return result;
     }
+
+    /// <summary>For each line, whether its section (between headings) has no tab at all.</summary>
+    private static bool[] SectionsWithoutTabs(List<string> lines)
+    {
+        var result = new bool[lines.Count];
+        var start = 0;
+        for (var i = 0; i <= lines.Count; i++)
+        {
+            if (i == lines.Count || (i > start && Headings.SectionOf(lines[i]) is not null))
+            {
+                var noTabs = !lines.Skip(start).Take(i - start).Any(l => l.Contains('\t', StringComparison.Ordinal));
+                Array.Fill(result, noTabs, start, i - start);
+                start = i;
+            }
+        }
+
+        return result;
+    }
+
+    private static bool IsEmpty(List<string> lines, int i) => i < 0 || i >= lines.Count || lines[i].Length == 0;
+
+    /// <summary>「\t规章」: one tab, at the start, and something after it.</summary>
+    private static bool IsTabPrefixed(string line) => line.Length > 1 && line[0] == '\t' && line.IndexOf('\t', 1) < 0 && !string.IsNullOrWhiteSpace(line);
+
+    /// <summary>「\t」, 「\t\u00a0」: a blank cell, or a browser's tab between two cells.</summary>
+    private static bool IsTabOnly(string line) => line.Contains('\t', StringComparison.Ordinal) && string.IsNullOrWhiteSpace(line);
+
+    /// <summary>
+    /// A tab-prefixed line is one cell when it sits among other one-cell lines (a Word extraction that writes
+    /// each cell on its own line); alone among tab-separated rows it is a row whose first cell is empty.
+    /// </summary>
+    private static bool IsOneCellLine(List<string> lines, int i)
+    {
+        if (!IsTabPrefixed(lines[i]) && !IsTabOnly(lines[i]))
+        {
+            return false;
+        }
+
+        bool OneCell(int j) => j >= 0 && j < lines.Count && (IsTabPrefixed(lines[j]) || (IsTabOnly(lines[j]) && lines[j].Count(c => c == '\t') == 1));
+        return OneCell(i - 1) || OneCell(i + 1);
+    }
+
+    /// <summary>
+    /// What a browser's copy has and a Word extraction has not: a tab next to an empty line. A lone tab, or a
+    /// single tab-prefixed cell, between two empty lines; or cells on a line that an empty line precedes or follows.
+    /// </summary>
+    private static bool IsBrowserLine(List<string> lines, int i)
+    {
+        var line = lines[i];
+        if (!line.Contains('\t', StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        if (IsTabOnly(line) || IsTabPrefixed(line))
+        {
+            return IsEmpty(lines, i - 1) && IsEmpty(lines, i + 1);
+        }
+
+        return IsEmpty(lines, i - 1) || IsEmpty(lines, i + 1);
+    }
+
+    /// <summary>
+    /// Reads a browser's copy of table rows, from the browser line at <paramref name="start"/>, and returns the
+    /// index of the first line after it. The copy joins a row's cells with a tab and its rows with a line feed,
+    /// and puts empty lines around every cell written as a paragraph; so a tab is the boundary between two
+    /// cells wherever it stands, two tabs with nothing between them are an empty cell, two cells with no tab
+    /// between them are two rows, and a line feed inside a cell (「结果」 + 「维持」) continues it. Each row
+    /// becomes one source line, as a tab-separated row would.
+    /// </summary>
+    private static int ReadBrowserBlock(List<string> lines, int start, List<SourceLine> result)
+    {
+        // The row's first cell may stand before the first tab, as a paragraph of its own.
+        if (start >= 2 && IsEmpty(lines, start - 1) && IsCellText(lines[start - 2]) && result.Count > 0 && result[^1].Paragraph == lines[start - 2])
+        {
+            result.RemoveAt(result.Count - 1);
+            start -= 2;
+        }
+
+        var end = start;
+        var lastTab = start;
+        while (end < lines.Count)
+        {
+            var line = lines[end];
+            if (Headings.SectionOf(line) is not null || (line.Contains('\t', StringComparison.Ordinal) && !IsBrowserLine(lines, end))
+                || (!line.Contains('\t', StringComparison.Ordinal) && line.Length > 0 && !IsCellText(line)))
+            {
+                break;
+            }
+
+            if (line.Contains('\t', StringComparison.Ordinal))
+            {
+                lastTab = end;
+            }
+
+            end++;
+        }
+
+        // After the last tab only the cell that tab opens belongs to the table.
+        if (end > lastTab + 1)
+        {
+            var next = lastTab + 1;
+            while (next < end && lines[next].Length == 0)
+            {
+                next++;
+            }
+
+            end = next < end && !lines[lastTab].EndsWith('\t') && lines[lastTab].Trim().Length > 0 ? lastTab + 1 : Math.Min(end, next + 1);
+        }
+
+        var row = new List<string>();
+        var boundary = false;
+        var previousContent = false;
+
+        void EndRow()
+        {
+            if (row.Count > 0)
+            {
+                result.Add(SourceLine.Row(row));
+                row = [];
+            }
+
+            boundary = false;
+        }
+
+        for (var i = start; i < end; i++)
+        {
+            var line = lines[i];
+            if (line.Length == 0)
+            {
+                previousContent = false;
+                continue;
+            }
+
+            if (!line.Contains('\t', StringComparison.Ordinal))
+            {
+                if (string.IsNullOrWhiteSpace(line))
+                {
+                    // 「&nbsp;」: a paragraph that holds only a non-breaking space is an empty cell.
+                    if (!boundary && row.Count > 0)
+                    {
+                        EndRow();
+                    }
+
+                    row.Add(string.Empty);
+                    boundary = false;
+                    previousContent = false;
+                    continue;
+                }
+
+                if (previousContent && !boundary && row.Count > 0)
+                {
+                    row[^1] += line.Trim();
+                }
+                else
+                {
+                    if (!boundary && row.Count > 0)
+                    {
+                        EndRow();
+                    }
+
+                    row.Add(line.Trim());
+                    boundary = false;
+                }
+
+                previousContent = true;
+                continue;
+            }
+
+            var fields = line.Split('\t');
+            if (previousContent && fields[0].Length == 0)
+            {
+                // A line feed, then a tab: a new row whose first cell is empty (a merged label column).
+                EndRow();
+                row.Add(string.Empty);
+            }
+
+            for (var k = 0; k < fields.Length; k++)
+            {
+                if (k > 0)
+                {
+                    if (boundary)
+                    {
+                        row.Add(string.Empty);
+                    }
+
+                    boundary = true;
+                }
+
+                var field = fields[k];
+                if (field.Trim().Length > 0)
+                {
+                    if (k == 0 && !boundary && row.Count > 0)
+                    {
+                        EndRow();
+                    }
+
+                    row.Add(field.Trim());
+                    boundary = false;
+                }
+                else if (field.Length > 0 && k > 0)
+                {
+                    row.Add(string.Empty);
+                    boundary = false;
+                }
+            }
+
+            previousContent = !line.EndsWith('\t') && fields[^1].Trim().Length > 0;
+        }
+
+        if (row.Count > 0)
+        {
+            // A tab the block ends with opens a cell that is not there: a blank, or only the end of the row.
+            var soft = boundary ? 1 : 0;
+            if (boundary)
+            {
+                row.Add(string.Empty);
+            }
+
+            result.Add(SourceLine.Row(row, soft));
+        }
+
+        return end;
+    }
+
+    /// <summary>A line that can be a cell of a copied table: not a heading and not a sentence of the narrative.</summary>
+    private static bool IsCellText(string line) =>
+        line.Length > 0 && !line.Contains('\t', StringComparison.Ordinal) && Headings.SectionOf(line) is null && !RowWalker.IsProse(line.Trim());
 
     // ---- Markdown --------------------------------------------------------------------------------
 
@@ -106,6 +344,12 @@ internal static partial class SourceReaders
             {
                 var cells = SplitPipes(line);
                 if (cells.All(c => MarkdownSeparator().IsMatch(c.Trim())))
+                {
+                    continue;
+                }
+
+                // A converter that finds no header row in the PDF invents one (「数据1 | 数据2 | …」): it says nothing.
+                if (cells.All(c => c.Trim().Length == 0 || PlaceholderHeader().IsMatch(c.Trim())) && cells.Any(c => c.Trim().Length > 0))
                 {
                     continue;
                 }
@@ -351,6 +595,9 @@ internal static partial class SourceReaders
         "html", "head", "body", "br", "img", "hr", "meta", "link", "input", "col", "area", "base", "wbr", "source", "embed",
         "param", "track",
     };
+
+    [GeneratedRegex(@"^(数据|数值|列|栏|字段|第|column|col|field|data)\s*\d{1,2}\s*列?$", RegexOptions.IgnoreCase)]
+    private static partial Regex PlaceholderHeader();
 
     [GeneratedRegex(@"^:?-{2,}:?$")]
     private static partial Regex MarkdownSeparator();

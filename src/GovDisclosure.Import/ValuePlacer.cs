@@ -34,7 +34,16 @@ internal static class ValuePlacer
             }
 
             var rowName = RowName(definition, row);
-            if (placed.TryGetValue(run.RowKey, out var first))
+            var key = run.RowKey;
+            if (run.Group is { } group && group.Offset + group.Width <= row.Cells.Count)
+            {
+                // One group of a label-less table written as a table of its own: its cells are that slice of the row.
+                row = row with { Cells = row.Cells.Skip(group.Offset).Take(group.Width).ToList() };
+                rowName = row.Cells[0].RowName;
+                key = $"{run.RowKey}@{group.Offset}";
+            }
+
+            if (placed.TryGetValue(key, out var first))
             {
                 if (Values(first.Tokens) != Values(run.Tokens))
                 {
@@ -45,7 +54,7 @@ internal static class ValuePlacer
                 continue;
             }
 
-            placed[run.RowKey] = run;
+            placed[key] = run;
             PlaceRow(report, row, rowName, run, findings);
         }
     }
@@ -72,6 +81,7 @@ internal static class ValuePlacer
 
             findings.Add(new Finding(ImportRuleIds.Unplaced, FindingSeverity.Error, [row.Cells[0].Code],
                 $"“{rowName}”一行有{core.Count}个单元格的数值（{Values(core)}），多于该行的{n}列，无法确定各数值所在列，该行未导入。"));
+            MarkUnknown(report, row);
             return;
         }
 
@@ -84,7 +94,9 @@ internal static class ValuePlacer
         // One value short, the last the sum of the others and every one in between 0: the row's total says
         // the missing cell is 0 too, wherever it was. Not when a blank cell of its own line precedes the
         // values: then the blank is the first column, as in a one-cell-per-line extraction.
-        var leadingOwnLine = tokens.Take(firstNumber).Count(t => t.Line != run.Line);
+        // A row label written as a heading over its values (Markdown from a PDF) leaves the values' blanks on a line
+        // of several cells: only a blank alone on its line is a cell by itself.
+        var leadingOwnLine = tokens.Take(firstNumber).Count(t => t.Line != run.Line && t.Alone);
         if (hasTotal && core.Count == n - 1 && leadingOwnLine == 0 && core.All(t => t.Kind == TokenKind.Number))
         {
             var numbers = core.Select(t => t.Value!.Number).ToList();
@@ -123,6 +135,16 @@ internal static class ValuePlacer
 
         findings.Add(new Finding(ImportRuleIds.Unplaced, FindingSeverity.Error, [row.Cells[0].Code],
             $"“{rowName}”一行只有{core.Count}个数值（{Values(core)}），少于该行的{n}列，无法确定各数值所在列，该行未导入。"));
+        MarkUnknown(report, row);
+    }
+
+    /// <summary>A row the source wrote but the importer could not read is unknown, not blank: the rules do not count it as 0.</summary>
+    private static void MarkUnknown(ReportDocument report, RowDefinition row)
+    {
+        foreach (var cell in row.Cells)
+        {
+            report.Cells.MarkUnknown(cell.Code);
+        }
     }
 
     private static void Write(ReportDocument report, RowDefinition row, List<Token> cells, Run run, List<Finding> findings)
@@ -201,10 +223,15 @@ internal static class ValuePlacer
             var heading = definition.SectionOf(table).Heading;
             var name = table.Caption is { } caption ? $"{heading} {caption}" : heading;
             var codes = missing.Select(r => r.Cells[0].Code).ToList();
+            foreach (var row in missing)
+            {
+                MarkUnknown(report, row);
+            }
+
             findings.Add(missing.Count == table.Rows.Count
-                ? new Finding(ImportRuleIds.Missing, FindingSeverity.Error, codes, $"未找到表格“{name}”（或其数值），该表各单元格均为空白。")
+                ? new Finding(ImportRuleIds.Missing, FindingSeverity.Error, codes, $"未找到表格“{name}”（或其数值），该表各单元格均未能读取（核对时不按0计）。")
                 : new Finding(ImportRuleIds.Missing, FindingSeverity.Warning, codes,
-                    $"表格“{name}”中未找到以下行：{string.Join("；", missing.Take(6).Select(r => RowName(definition, r)))}{(missing.Count > 6 ? $"等{missing.Count}行" : string.Empty)}，这些单元格为空白。"));
+                    $"表格“{name}”中未找到以下行：{string.Join("；", missing.Take(6).Select(r => RowName(definition, r)))}{(missing.Count > 6 ? $"等{missing.Count}行" : string.Empty)}，这些单元格未能读取（核对时不按0计）。"));
         }
     }
 }

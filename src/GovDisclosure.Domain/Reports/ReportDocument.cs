@@ -5,7 +5,8 @@ namespace GovDisclosure.Domain.Reports;
 /// <summary>
 /// One annual report as data (the interchange document of report-templates.md §12.4): template, year,
 /// agency, title, the six sections' text and the cells the agency wrote, by canonical code.
-/// A blank cell is absent from <see cref="Cells"/>; it is never 0.
+/// A blank cell is absent from <see cref="Cells"/>; it is never 0. A cell an importer could not read is
+/// <see cref="ReportCells.IsUnknown">unknown</see>: absent too, but the rules do not count it as 0.
 /// </summary>
 public sealed class ReportDocument
 {
@@ -61,21 +62,47 @@ public sealed class ReportDocument
             copy.Cells[code] = value;
         }
 
+        foreach (var code in Cells.Unknown)
+        {
+            copy.Cells.MarkUnknown(code);
+        }
+
         return copy;
     }
 }
 
-/// <summary>Cell values by code. Absent means blank.</summary>
+/// <summary>
+/// Cell values by code. Absent means blank, unless the cell is marked unknown: the source had a value
+/// there that the importer refused (a row it could not place, a table it did not find). A blank counts as
+/// 0 in the rules; an unknown cell makes the rules that need it say they could not check.
+/// </summary>
 public sealed class ReportCells : IEnumerable<KeyValuePair<string, decimal>>
 {
     private readonly Dictionary<string, decimal> values = new(StringComparer.Ordinal);
+    private readonly HashSet<string> unknown = new(StringComparer.Ordinal);
 
     public int Count => values.Count;
 
     public decimal this[string code]
     {
         get => values[code];
-        set => values[code] = value;
+        set
+        {
+            values[code] = value;
+            unknown.Remove(code);
+        }
+    }
+
+    /// <summary>Cells whose value the source had but the importer could not read; never written cells.</summary>
+    public IReadOnlyCollection<string> Unknown => unknown;
+
+    public bool IsUnknown(string code) => unknown.Contains(code);
+
+    /// <summary>Marks a cell as not read: it has no value, and it is not a blank either.</summary>
+    public void MarkUnknown(string code)
+    {
+        values.Remove(code);
+        unknown.Add(code);
     }
 
     public decimal? Get(string code) => values.TryGetValue(code, out var v) ? v : null;
@@ -84,6 +111,7 @@ public sealed class ReportCells : IEnumerable<KeyValuePair<string, decimal>>
 
     public void Set(string code, decimal? value)
     {
+        unknown.Remove(code);
         if (value is null)
         {
             values.Remove(code);

@@ -21,6 +21,44 @@ public static class ReportTotals
         return rule is null ? 0m : rule.Parts.Sum(p => Effective(report, p));
     }
 
+    /// <summary>
+    /// The cells among <paramref name="codes"/> whose value is not known, in template order: cells the importer
+    /// could not read, and for a blank total the unknown cells among its parts (the computed total needs them).
+    /// </summary>
+    public static IReadOnlyList<string> Unknown(ReportDocument report, IEnumerable<string> codes)
+    {
+        if (report.Cells.Unknown.Count == 0)
+        {
+            return [];
+        }
+
+        var found = new HashSet<string>(StringComparer.Ordinal);
+        var pending = new Stack<string>(codes);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        while (pending.Count > 0)
+        {
+            var code = pending.Pop();
+            if (!seen.Add(code))
+            {
+                continue;
+            }
+
+            if (report.Cells.IsUnknown(code))
+            {
+                found.Add(code);
+            }
+            else if (report.Cells.IsBlank(code) && report.Definition.Sums.FirstOrDefault(s => s.Total == code) is { } rule)
+            {
+                foreach (var part in rule.Parts)
+                {
+                    pending.Push(part);
+                }
+            }
+        }
+
+        return report.Definition.Cells.Select(c => c.Code).Where(found.Contains).ToList();
+    }
+
     /// <summary>The sum of a rule's parts, each by its effective value.</summary>
     public static decimal SumOfParts(ReportDocument report, SumRule rule) => rule.Parts.Sum(p => Effective(report, p));
 

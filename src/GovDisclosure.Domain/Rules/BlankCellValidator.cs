@@ -9,7 +9,8 @@ namespace GovDisclosure.Domain.Rules;
 /// One finding per table, not per cell or per row: every warning needs a written 说明 before submission, and
 /// a sparse table 三 would otherwise ask for twenty of them about one habit. The finding still lists every cell,
 /// but is keyed by its table, so filling some of the blanks keeps the 说明 written for the rest.
-/// Blank totals are computed, so they are not blanks in this sense.
+/// Blank totals are computed, so they are not blanks in this sense; cells the importer could not read are
+/// unknown, not blank (W_UNCHECKED speaks for them).
 /// </summary>
 internal sealed class BlankCellValidator : AbstractValidator<CheckContext>
 {
@@ -31,7 +32,7 @@ internal sealed class BlankCellValidator : AbstractValidator<CheckContext>
             foreach (var table in section.Tables)
             {
                 var blanks = table.Rows.SelectMany(r => r.Cells)
-                    .Where(cell => report.Cells.IsBlank(cell.Code) && !computed.Contains(cell.Code))
+                    .Where(cell => report.Cells.IsBlank(cell.Code) && !report.Cells.IsUnknown(cell.Code) && !computed.Contains(cell.Code))
                     .ToList();
                 var name = table.Caption is null ? section.Heading : $"{section.Heading} {table.Caption}";
                 yield return new TableBlanks(table.Id, name, blanks);

@@ -16,25 +16,25 @@ internal sealed class CrossYearValidator : AbstractValidator<CheckContext>
     {
         When(c => c.Previous is { } previous && previous.Year == c.Report.Year - 1, () =>
         {
-            RuleForEach(c => CarriedOver(c.Report, c.Previous!))
+            RuleForEach(c => CarriedOver(c.Report, c.Previous!).Where(x => x.Missing.Count == 0))
                 .Must(x => x.CarriedIn == x.PreviousCarriedOut)
                 .ReportsAs(RuleIds.CarriedOverAcrossYears, FindingSeverity.Warning, x => [x.Cell.Code], x =>
                     $"{x.Cell.ColumnLabel}列：本年“上年结转”{N(x.CarriedIn)}，但{x.PreviousYear}年报告“结转下年度继续办理”为{N(x.PreviousCarriedOut)}",
                     facts: x => FindingFacts.Of([(x.Cell.Code, x.CarriedIn), ("previousCarriedOut", x.PreviousCarriedOut), ("previousYear", x.PreviousYear)]));
 
             // X-4 is the sharper statement of the same break, so X-2 stays quiet where X-4 fires.
-            RuleForEach(c => Documents(c.Report, c.Previous!).Where(d => d.RepealedWithinBound))
+            RuleForEach(c => Documents(c.Report, c.Previous!).Where(d => d.Missing.Count == 0 && d.RepealedWithinBound))
                 .Must(d => d.Effective == d.PreviousEffective + d.Issued - d.Repealed)
                 .ReportsAs(RuleIds.EffectiveDocuments, FindingSeverity.Warning, d => [d.EffectiveCell, d.IssuedCell, d.RepealedCell], d =>
                     $"{d.Label}：现行有效件数{N(d.Effective)}，但上年现行有效{N(d.PreviousEffective)}＋本年制发{N(d.Issued)}－本年废止{N(d.Repealed)}" +
                     $"＝{N(d.PreviousEffective + d.Issued - d.Repealed)}（如有文件因有效期届满失效，请说明）", facts: DocumentFacts);
 
-            RuleForEach(c => Documents(c.Report, c.Previous!))
+            RuleForEach(c => Documents(c.Report, c.Previous!).Where(d => d.Missing.Count == 0))
                 .Must(d => d.RepealedWithinBound)
                 .ReportsAs(RuleIds.RepealedBound, FindingSeverity.Warning, d => [d.RepealedCell, d.IssuedCell], d =>
                     $"{d.Label}：本年废止件数{N(d.Repealed)}，超过上年现行有效{N(d.PreviousEffective)}＋本年制发{N(d.Issued)}＝{N(d.PreviousEffective + d.Issued)}", facts: DocumentFacts);
 
-            RuleForEach(c => Items(c.Report, c.Previous!))
+            RuleForEach(c => Items(c.Report, c.Previous!).Where(i => i.Missing.Count == 0))
                 .Must(i => i.Prev == i.PreviousPrev + i.PreviousChange)
                 .ReportsAs(RuleIds.PreviousItemCount, FindingSeverity.Warning, i => [i.Cell.Code], i =>
                     $"“{i.Cell.DisplayName}”为{N(i.Prev)}，但{i.PreviousYear}年报告上一年项目数量{N(i.PreviousPrev)}＋本年增/减{Signed(i.PreviousChange)}＝{N(i.PreviousPrev + i.PreviousChange)}",
@@ -61,7 +61,8 @@ internal sealed class CrossYearValidator : AbstractValidator<CheckContext>
                 report.Definition.Cell(c.Cell),
                 ReportTotals.Effective(report, c.Cell),
                 ReportTotals.Effective(previous, c.PreviousCell),
-                previous.Year))
+                previous.Year,
+                Missing(report, previous, [c.Cell], [c.PreviousCell], c.Cell)))
             .ToList();
 
         // A break in an applicant column necessarily breaks 总计 too; one 说明 per cause is enough.
@@ -81,7 +82,8 @@ internal sealed class CrossYearValidator : AbstractValidator<CheckContext>
                 ReportTotals.Effective(report, d.Effective),
                 ReportTotals.Effective(report, d.Issued),
                 ReportTotals.Effective(report, d.Repealed),
-                ReportTotals.Effective(previous, d.Effective)));
+                ReportTotals.Effective(previous, d.Effective),
+                Missing(report, previous, [d.Effective, d.Issued, d.Repealed], [d.Effective], d.Effective)));
 
     /// <summary>X-3 over the template's 上一年项目数量 rows, when last year's template has them too.</summary>
     private static IEnumerable<ItemCheck> Items(ReportDocument report, ReportDocument previous) =>
@@ -92,15 +94,24 @@ internal sealed class CrossYearValidator : AbstractValidator<CheckContext>
                 ReportTotals.Effective(report, i.Previous),
                 ReportTotals.Effective(previous, i.Previous),
                 ReportTotals.Effective(previous, i.Change),
-                previous.Year));
+                previous.Year,
+                Missing(report, previous, [i.Previous], [i.Previous, i.Change], i.Previous)));
 
-    private sealed record CarriedOverCheck(CellDefinition Cell, decimal CarriedIn, decimal PreviousCarriedOut, int PreviousYear);
+    /// <summary>This year's unknown inputs, and <paramref name="nameAs"/> when last year's inputs include an unknown one.</summary>
+    private static IReadOnlyList<string> Missing(ReportDocument report, ReportDocument previous, string[] cells, string[] previousCells, string nameAs)
+    {
+        var missing = ReportTotals.Unknown(report, cells);
+        return ReportTotals.Unknown(previous, previousCells).Count == 0 || missing.Contains(nameAs) ? missing : [.. missing, nameAs];
+    }
+
+    private sealed record CarriedOverCheck(CellDefinition Cell, decimal CarriedIn, decimal PreviousCarriedOut, int PreviousYear, IReadOnlyList<string> Missing);
 
     private sealed record DocumentCheck(
-        string Label, string EffectiveCell, string IssuedCell, string RepealedCell, decimal Effective, decimal Issued, decimal Repealed, decimal PreviousEffective)
+        string Label, string EffectiveCell, string IssuedCell, string RepealedCell, decimal Effective, decimal Issued, decimal Repealed, decimal PreviousEffective,
+        IReadOnlyList<string> Missing)
     {
         public bool RepealedWithinBound => Repealed <= PreviousEffective + Issued;
     }
 
-    private sealed record ItemCheck(CellDefinition Cell, decimal Prev, decimal PreviousPrev, decimal PreviousChange, int PreviousYear);
+    private sealed record ItemCheck(CellDefinition Cell, decimal Prev, decimal PreviousPrev, decimal PreviousChange, int PreviousYear, IReadOnlyList<string> Missing);
 }

@@ -23,11 +23,16 @@ internal sealed partial class NarrativeValidator : AbstractValidator<CheckContex
                     FindingFacts.Indexed("statedYear", wrong.Select(m => (decimal)m.Year).Distinct()).Append(("reportYear", wrong[0].ReportYear)),
                     [("phrase", wrong[0].Phrase)]));
 
-        RuleForEach(c => NarrativeFigures(c.Report))
+        RuleForEach(c => NarrativeFigures(c.Report).Where(f => f.Missing.Count == 0))
             .Must(f => f.Stated.Count == 0 || f.Stated.Any(f.TableValues.Contains))
             .ReportsAs(RuleIds.Narrative, FindingSeverity.Warning, f => f.Cells, f =>
                 $"正文称{f.Subject}{string.Join("、", f.Stated.Select(RuleFormat.Number))}件，但{f.TableText}",
                 facts: f => FindingFacts.Of(FindingFacts.Indexed("stated", f.Stated).Concat(f.Figures), [("subject", f.SubjectKey)]));
+
+        // A refused table 四 is not a table of zeros: 「正文称行政诉讼9件」 is then not compared at all.
+        RuleForEach(c => NarrativeFigures(c.Report).Where(f => f.Stated.Count > 0 && f.Missing.Count > 0)
+                .SelectMany(f => UncheckedInputs.For(c.Report, RuleIds.Narrative, $"正文称{f.Subject}{string.Join("、", f.Stated.Select(RuleFormat.Number))}件", f.Missing, f.Subject)))
+            .ReportsUnchecked();
 
         RuleFor(c => c.Report)
             .Must(MentionsFees)
@@ -102,6 +107,7 @@ internal sealed partial class NarrativeValidator : AbstractValidator<CheckContex
             // that says 「受理并办结4件」 means what it received (sample 003).
             [E(facts.Received), E(facts.Received) + E(facts.CarriedIn)],
             [facts.Received, facts.Processed],
+            ReportTotals.Unknown(report, [facts.Received, facts.CarriedIn]),
             $"表三本年新收申请总计为{V(facts.Received)}（上年结转{V(facts.CarriedIn)}，办理结果总计{V(facts.Processed)}）",
             Figures(report, facts.Received, facts.CarriedIn, facts.Processed));
 
@@ -112,6 +118,7 @@ internal sealed partial class NarrativeValidator : AbstractValidator<CheckContex
             Stated(appealText, ReviewCount(), ReviewNone()).ToList(),
             [E(facts.Reviews)],
             [facts.Reviews],
+            ReportTotals.Unknown(report, [facts.Reviews]),
             $"表四行政复议总计为{V(facts.Reviews)}",
             Figures(report, facts.Reviews));
 
@@ -123,6 +130,7 @@ internal sealed partial class NarrativeValidator : AbstractValidator<CheckContex
             Stated(appealText, SuitCount(), SuitNone()).ToList(),
             [direct, afterReview, direct + afterReview],
             [facts.DirectSuits, facts.SuitsAfterReview],
+            ReportTotals.Unknown(report, [facts.DirectSuits, facts.SuitsAfterReview]),
             $"表四行政诉讼总计为{RuleFormat.Number(direct + afterReview)}（未经复议直接起诉{RuleFormat.Number(direct)}，复议后起诉{RuleFormat.Number(afterReview)}）",
             Figures(report, facts.DirectSuits, facts.SuitsAfterReview));
     }
@@ -189,7 +197,7 @@ internal sealed partial class NarrativeValidator : AbstractValidator<CheckContex
     private static partial Regex SuitNone();
 
     private sealed record NarrativeCheck(
-        string SubjectKey, string Subject, IReadOnlyList<decimal> Stated, decimal[] TableValues, string[] Cells, string TableText, (string, decimal)[] Figures);
+        string SubjectKey, string Subject, IReadOnlyList<decimal> Stated, decimal[] TableValues, string[] Cells, IReadOnlyList<string> Missing, string TableText, (string, decimal)[] Figures);
 
     // ---- W_NO_FEE_STATEMENT -----------------------------------------------------------------------
 

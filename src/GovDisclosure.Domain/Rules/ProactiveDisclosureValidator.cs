@@ -10,15 +10,24 @@ namespace GovDisclosure.Domain.Rules;
 internal sealed partial class ProactiveDisclosureValidator : AbstractValidator<CheckContext>
 {
     /// <summary>
-    /// 1亿元 of fees is rare for one agency, while a fee written in 元 by mistake is 10⁴ times too large: a 1万元
-    /// fee written as "10000" lands exactly here.
+    /// The largest 本年收费金额 (万元) one report can plausibly state, by the agency's level: about the whole yearly
+    /// 行政事业性收费 of a jurisdiction at that level, rounded up (docs/rules.md, W_UNIT_FEE, says where the figures
+    /// come from). An amount typed in 元 is 10⁴ times too large and lands above the bound of its level; a large
+    /// city's real tens of thousands of 万元 stay below the city bound.
     /// </summary>
-    public const decimal ImplausibleFeeWan = 10_000m;
+    public static decimal ImplausibleFeeWan(AdministrativeLevel level) => level switch
+    {
+        AdministrativeLevel.National => 10_000_000m,
+        AdministrativeLevel.Provincial => 5_000_000m,
+        AdministrativeLevel.DistrictedCity => 1_000_000m,
+        AdministrativeLevel.County => 100_000m,
+        _ => 10_000m,
+    };
 
     public ProactiveDisclosureValidator()
     {
-        RuleForEach(c => FeeAmounts(c.Report))
-            .Must(fee => fee.Value < ImplausibleFeeWan)
+        RuleForEach(c => FeeAmounts(c))
+            .Must(fee => fee.Value < ImplausibleFeeWan(fee.Level))
             .ReportsAs(RuleIds.FeeUnit, FindingSeverity.Warning, fee => [fee.Cell.Code], fee =>
                 $"“{fee.Cell.DisplayName}”填报为{RuleFormat.Number(fee.Value)}万元（即{RuleFormat.Number(fee.Value / 10_000m)}亿元），" +
                 $"数额异常偏大，是否按“元”填报？按元计应为{RuleFormat.Number(decimal.Round(fee.Value / 10_000m, CellKinds.AmountDecimals))}万元",
@@ -32,10 +41,28 @@ internal sealed partial class ProactiveDisclosureValidator : AbstractValidator<C
                 facts: r => FindingFacts.Of([(r.Cell.Code, r.Issued)], [("reason", r.Reason ?? string.Empty)]));
     }
 
-    private static IEnumerable<(CellDefinition Cell, decimal Value)> FeeAmounts(ReportDocument report) =>
-        report.Definition.Rules.FeeCell is { } feeCell && report.Cells.Get(feeCell) is { } value
-            ? [(report.Definition.Cell(feeCell), value)]
+    private static IEnumerable<(CellDefinition Cell, decimal Value, AdministrativeLevel Level)> FeeAmounts(CheckContext context) =>
+        context.Report.Definition.Rules.FeeCell is { } feeCell && context.Report.Cells.Get(feeCell) is { } value
+            ? [(context.Report.Definition.Cell(feeCell), value, LevelOf(context))]
             : [];
+
+    /// <summary>
+    /// The profile's level; without one, what the name says (乡镇街道, 区县, 省), and otherwise a districted city:
+    /// the bound that keeps real city amounts quiet when nothing says the agency is smaller.
+    /// </summary>
+    private static AdministrativeLevel LevelOf(CheckContext context)
+    {
+        if (context.Agency is { } agency)
+        {
+            return agency.Kind == AgencyKind.TownshipStreet ? AdministrativeLevel.Township : agency.Level;
+        }
+
+        var name = string.IsNullOrWhiteSpace(context.Report.Agency) ? context.Report.Title : context.Report.Agency;
+        return TownshipName().IsMatch(name) ? AdministrativeLevel.Township
+            : CountyOrBelowName().IsMatch(name) || CountyName().IsMatch(name) ? AdministrativeLevel.County
+            : ProvinceName().IsMatch(name) && !name.Contains('市', StringComparison.Ordinal) ? AdministrativeLevel.Provincial
+            : AdministrativeLevel.DistrictedCity;
+    }
 
     private static IEnumerable<RulesIssuedCheck> RulesIssued(CheckContext context)
     {
@@ -74,6 +101,16 @@ internal sealed partial class ProactiveDisclosureValidator : AbstractValidator<C
 
     [GeneratedRegex("(?<!自治)(区|县|旗)人民政府|(乡|镇)人民政府|街道办事处|街道办")]
     private static partial Regex CountyOrBelowName();
+
+    [GeneratedRegex("(乡|镇)人民政府|街道办事处|街道办")]
+    private static partial Regex TownshipName();
+
+    /// <summary>A 区/县/旗 in a name (「鄞州区市场监督管理局」), not 自治区, 地区, 社区, 园区 or 区域.</summary>
+    [GeneratedRegex("(?<!自治|地|社|园|小|景)(区|县|旗)(?!域)")]
+    private static partial Regex CountyName();
+
+    [GeneratedRegex("省|自治区")]
+    private static partial Regex ProvinceName();
 
     [GeneratedRegex("人民政府办公厅|人民政府办公室")]
     private static partial Regex GovernmentOfficeName();

@@ -21,6 +21,9 @@ public static class RuleIds
     public const string RulesIssuer = "W_RULES_ISSUER";
     public const string NoFeeStatement = "W_NO_FEE_STATEMENT";
 
+    /// <summary>A rule not applied because cells it needs were not read by the importer (unknown, not 0).</summary>
+    public const string Unchecked = "W_UNCHECKED";
+
     public const string CarriedOverAcrossYears = "X-1";
     public const string EffectiveDocuments = "X-2";
     public const string PreviousItemCount = "X-3";
@@ -31,7 +34,7 @@ public static class RuleIds
     [
         WholeNumber, Amount, ColumnBalance, ProcessedTotal, RowTotal, CarriedOutBound, AppealTotal,
         BlankAsZero, FeeUnit, RulesIssuer, CarriedOverAcrossYears, EffectiveDocuments, PreviousItemCount, RepealedBound,
-        Period, Narrative, NoFeeStatement,
+        Period, Narrative, NoFeeStatement, Unchecked,
     ];
 }
 

@@ -19,9 +19,13 @@ internal sealed class SumRuleValidator : AbstractValidator<CheckContext>
         // catalogue uses; a new definition's sums under these ids (R3-C, R3-D, R4-A) are checked like any other.
         foreach (var ruleId in TemplateCatalog.Default.All.SelectMany(t => t.Sums).Select(s => s.RuleId).Distinct())
         {
-            RuleForEach(c => Checks(c.Report, ruleId))
+            RuleForEach(c => Checks(c.Report, ruleId).Where(s => s.Missing.Count == 0))
                 .Must(s => s.Written is null || s.Written == s.Sum)
                 .ReportsAs(ruleId, FindingSeverity.Error, s => s.Parts.Select(p => p.Cell.Code).Prepend(s.Total.Code), Message, Facts);
+
+            // A blank total with unknown parts is only a computed total nobody can compute, and a sum none of whose
+            // cells was read (a table not found) has nothing to compare: IMPORT-MISSING already says so.
+            RuleForEach(c => Unchecked(c.Report, ruleId)).ReportsUnchecked();
         }
     }
 
@@ -31,7 +35,17 @@ internal sealed class SumRuleValidator : AbstractValidator<CheckContext>
             .Select(rule => new SumCheck(
                 report.Definition.Cell(rule.Total),
                 report.Cells.Get(rule.Total),
-                rule.Parts.Select(p => new Part(report.Definition.Cell(p), ReportTotals.Effective(report, p))).ToList()));
+                rule.Parts.Select(p => new Part(report.Definition.Cell(p), ReportTotals.Effective(report, p))).ToList(),
+                report.Cells.IsUnknown(rule.Total),
+                ReportTotals.Unknown(report, rule.Parts.Prepend(rule.Total))));
+
+    private static IEnumerable<UncheckedInputs.Item> Unchecked(ReportDocument report, string ruleId) =>
+        UncheckedInputs.For(report, ruleId, $"合计等于各分项之和（{Example(report, ruleId)}）",
+            Checks(report, ruleId).Where(s => (s.Written is not null || s.TotalUnknown) && s.Missing.Count <= s.Parts.Count).SelectMany(s => s.Missing));
+
+    /// <summary>How the unchecked finding names the kind of total, by the first one of the rule: 「“三（一）予以公开 — 总计”等」.</summary>
+    private static string Example(ReportDocument report, string ruleId) =>
+        report.Definition.Sums.FirstOrDefault(s => s.RuleId == ruleId) is { } first ? $"如“{report.Definition.Cell(first.Total).DisplayName}”" : ruleId;
 
     /// <summary>The written total under its own code, each part as counted (blank as 0) under its code.</summary>
     private static FindingFacts Facts(SumCheck s) =>
@@ -55,7 +69,7 @@ internal sealed class SumRuleValidator : AbstractValidator<CheckContext>
 
     private sealed record Part(CellDefinition Cell, decimal Value);
 
-    private sealed record SumCheck(CellDefinition Total, decimal? Written, IReadOnlyList<Part> Parts)
+    private sealed record SumCheck(CellDefinition Total, decimal? Written, IReadOnlyList<Part> Parts, bool TotalUnknown, IReadOnlyList<string> Missing)
     {
         public decimal Sum => Parts.Sum(p => p.Value);
     }

@@ -14,24 +14,60 @@ public class ProactiveDisclosureRuleTests
     }
 
     [Fact]
-    public void A_fee_that_looks_written_in_yuan_is_a_warning_naming_the_cell()
+    public void A_county_fee_that_looks_written_in_yuan_is_a_warning_naming_the_cell()
     {
         var report = BalancedT2021();
-        Set(report, "s2.fees.amount", 32700);
+        Set(report, "s2.fees.amount", 327000);
+        var context = new CheckContext(report) { Agency = new AgencyProfile(AgencyKind.Department, AdministrativeLevel.County) };
+
+        var finding = Assert.Single(ReportChecker.Check(context).Findings(RuleIds.FeeUnit));
+
+        Assert.Equal(FindingSeverity.Warning, finding.Severity);
+        Assert.Equal(["s2.fees.amount"], finding.CellCodes);
+        Assert.Contains("327000万元", finding.Message);
+        Assert.Contains("按元计应为32.7万元", finding.Message);
+    }
+
+    [Fact]
+    public void A_city_collecting_tens_of_thousands_of_wan_yuan_in_fees_gets_no_unit_warning()
+    {
+        var report = BalancedT2021();
+        Set(report, "s2.fees.amount", 35_600.42m);
+        var context = new CheckContext(report) { Agency = new AgencyProfile(AgencyKind.PeopleGovernment, AdministrativeLevel.DistrictedCity) };
+
+        Assert.Empty(ReportChecker.Check(context).Findings(RuleIds.FeeUnit));
+        Assert.Empty(Check(report).Findings(RuleIds.FeeUnit));
+    }
+
+    [Fact]
+    public void Without_a_profile_a_district_body_is_held_to_the_county_bound()
+    {
+        var report = BalancedT2021();
+        report.Agency = "宁波市鄞州区市场监督管理局";
+        Set(report, "s2.fees.amount", 250_000);
+
+        Assert.Single(Check(report).Findings(RuleIds.FeeUnit));
+    }
+
+    [Fact]
+    public void A_city_fee_written_in_yuan_is_a_warning()
+    {
+        var report = BalancedT2021();
+        Set(report, "s2.fees.amount", 3_270_000);
 
         var finding = Assert.Single(Check(report).Findings(RuleIds.FeeUnit));
 
         Assert.Equal(FindingSeverity.Warning, finding.Severity);
         Assert.Equal(["s2.fees.amount"], finding.CellCodes);
-        Assert.Contains("32700万元", finding.Message);
-        Assert.Contains("按元计应为3.27万元", finding.Message);
+        Assert.Contains("3270000万元", finding.Message);
+        Assert.Contains("按元计应为327万元", finding.Message);
     }
 
     [Fact]
     public void A_fee_just_below_the_threshold_passes()
     {
         var report = BalancedT2021();
-        Set(report, "s2.fees.amount", 9999.9999m);
+        Set(report, "s2.fees.amount", 999_999.9999m);
 
         Assert.Empty(Check(report).Findings(RuleIds.FeeUnit));
     }
