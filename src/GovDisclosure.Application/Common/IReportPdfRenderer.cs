@@ -20,4 +20,5 @@ public interface IReportPdfRenderer
 /// that output never depends on the clock.
 /// </param>
 /// <param name="Watermark">A diagonal mark such as 「草稿」 for previews of unpublished reports; null for none.</param>
-public sealed record PdfRenderOptions(DateTimeOffset? DocumentDate = null, string? Watermark = null);
+/// <param name="Correction">For a corrected revision, what changed and why: printed as its 更正说明, and its number in the footer; null for a first revision.</param>
+public sealed record PdfRenderOptions(DateTimeOffset? DocumentDate = null, string? Watermark = null, RevisionChanges? Correction = null);

@@ -32,10 +32,15 @@ public sealed class PublishReport(
             var now = clock.GetUtcNow();
             var agencyName = report.Agency!.Name;
             var document = report.ToDocument(agencyName);
+
+            // A corrected revision states what it changed against the revision it replaces (its 更正说明).
+            var replaced = report.Revision > 1 ? await PublishedDocuments.ForYearAsync(db, report.AgencyId, report.Year, ct) : null;
+            var correction = replaced is null ? null
+                : RevisionChanges.Between(replaced, document, report.Revision, Deadlines.BeijingDate(now), report.CorrectionReason ?? string.Empty);
             byte[] pdf;
             try
             {
-                pdf = renderer.Render(document, new PdfRenderOptions(DocumentDate: now));
+                pdf = renderer.Render(document, new PdfRenderOptions(DocumentDate: now, Correction: correction));
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {

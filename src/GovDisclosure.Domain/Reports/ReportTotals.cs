@@ -76,4 +76,19 @@ public static class ReportTotals
 
         return derived;
     }
+
+    /// <summary>
+    /// What a reader sees in each cell of the published report, the web page and the PDF alike: the value the
+    /// agency wrote, or for a blank total the value computed from its parts. Cells absent here show a blank.
+    /// </summary>
+    public static IReadOnlyDictionary<string, decimal> Shown(ReportDocument report)
+    {
+        var shown = new Dictionary<string, decimal>(Derived(report), StringComparer.Ordinal);
+        foreach (var (code, value) in report.Cells)
+        {
+            shown[code] = value;
+        }
+
+        return shown;
+    }
 }

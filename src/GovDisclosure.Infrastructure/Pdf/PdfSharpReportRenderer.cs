@@ -15,7 +15,7 @@ namespace GovDisclosure.Infrastructure.Pdf;
 public sealed class PdfSharpReportRenderer : IReportPdfRenderer
 {
     /// <summary>Bumped when the layout changes, so document IDs of old and new renders differ.</summary>
-    private const string LayoutVersion = "gd-pdf-1";
+    private const string LayoutVersion = "gd-pdf-2";
 
     private readonly ReportFontFamilies fonts;
 
@@ -75,7 +75,10 @@ public sealed class PdfSharpReportRenderer : IReportPdfRenderer
 
     private static string DocumentId(ReportDocument report, PdfRenderOptions options)
     {
-        var basis = $"{LayoutVersion}\n{options.DocumentDate:O}\n{options.Watermark}\n{InterchangeJson.Write(report, includeDerived: false)}";
+        var correction = options.Correction is { } c
+            ? $"{c.Revision}\n{c.Date:O}\n{c.Reason}\n{string.Join('\n', c.Cells)}\n{string.Join('\n', c.ChangedSections)}"
+            : string.Empty;
+        var basis = $"{LayoutVersion}\n{options.DocumentDate:O}\n{options.Watermark}\n{correction}\n{InterchangeJson.Write(report, includeDerived: false)}";
         var hash = SHA256.HashData(Encoding.UTF8.GetBytes(basis));
         // The trailer ID is a byte string: PDFsharp takes one char per byte.
         return new string([.. hash.AsSpan(0, 16).ToArray().Select(b => (char)b)]);

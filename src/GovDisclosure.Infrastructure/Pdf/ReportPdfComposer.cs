@@ -12,8 +12,10 @@ namespace GovDisclosure.Infrastructure.Pdf;
 /// (<see cref="ReportDocument"/>) goes in, one method per part of the page composes it from small
 /// blocks (<see cref="ParagraphBlock"/>, <see cref="GridTableBlock"/>) on a <see cref="PageFlow"/>.
 /// Sizes follow GB/T 9704: title 二号, text and headings 三号 at 22 lines a page, page number 四号.
-/// Table cells show what the agency wrote: a blank cell stays blank, totals the system would derive are
-/// not printed, because the published PDF is the agency's own statement (docs/pdf.md).
+/// Table cells show what the public web page shows (<see cref="ReportTotals.Shown"/>): what the agency wrote,
+/// and a total it left blank as computed from its parts; 0 is printed as 0 and a blank stays blank, because
+/// the PDF is the document of record and must not say less than the page. A corrected revision carries its
+/// 更正说明 (a line under the title, the full list on a closing page) and 「第N版」 in every footer (docs/pdf.md).
 /// </summary>
 internal sealed class ReportPdfComposer
 {
@@ -25,6 +27,7 @@ internal sealed class ReportPdfComposer
     private readonly ReportDocument report;
     private readonly ReportFontFamilies fonts;
     private readonly PdfRenderOptions options;
+    private readonly IReadOnlyDictionary<string, decimal> shown;
     private TextStyle title = null!;
     private TextStyle agency = null!;
     private TextStyle heading = null!;
@@ -36,6 +39,7 @@ internal sealed class ReportPdfComposer
         this.report = report;
         this.fonts = fonts;
         this.options = options;
+        shown = ReportTotals.Shown(report);
     }
 
     public static string TitleOf(ReportDocument report) =>
@@ -56,7 +60,16 @@ internal sealed class ReportPdfComposer
         {
             ComposeSection(flow, section);
         }
+
+        if (options.Correction is { } correction)
+        {
+            ComposeCorrection(flow, correction);
+        }
     }
+
+    /// <summary>「2026年12月1日」: dates in the 更正说明 are written as Chinese documents write them.</summary>
+    public static string ChineseDate(DateOnly date) =>
+        string.Create(CultureInfo.InvariantCulture, $"{date.Year}年{date.Month}月{date.Day}日");
 
     /// <summary>Draws what every page carries: the page number 「— N —」 7 mm below the type area, and the watermark.</summary>
     public void DecoratePage(XGraphics g, int number, PageGeometry geometry)
@@ -64,6 +77,12 @@ internal sealed class ReportPdfComposer
         pageNumber ??= new TextStyle(fonts.Song, PageNumberSize, PageNumberSize * 1.2, g);
         var top = geometry.ContentBottom + PageGeometry.Mm(7);
         ParagraphBlock.DrawCentered(g, $"— {number.ToString(CultureInfo.InvariantCulture)} —", pageNumber, 0, geometry.PageWidth, top);
+        if (options.Correction is { } correction)
+        {
+            // A page printed on its own still tells which revision it belongs to.
+            var revision = string.Create(CultureInfo.InvariantCulture, $"第{correction.Revision}版");
+            pageNumber.Draw(g, revision, geometry.PageWidth - geometry.Right - pageNumber.Width(revision), top);
+        }
 
         if (!string.IsNullOrWhiteSpace(options.Watermark))
         {
@@ -83,6 +102,16 @@ internal sealed class ReportPdfComposer
         if (report.Agency.Length > 0 && !titleText.Contains(report.Agency, StringComparison.Ordinal))
         {
             ParagraphBlock.Compose(flow, report.Agency, agency, alignment: ParagraphAlignment.Center);
+        }
+
+        if (options.Correction is { } correction)
+        {
+            // 四号, so the notice fits on one line under the title.
+            ParagraphBlock.Compose(
+                flow,
+                string.Create(CultureInfo.InvariantCulture, $"（本报告为第{correction.Revision}版，已于{ChineseDate(correction.Date)}更正，更正说明见文末。）"),
+                new TextStyle(fonts.Song, PageNumberSize, LinePitch, flow.Graphics),
+                alignment: ParagraphAlignment.Center);
         }
 
         flow.Y += LinePitch / 2;
@@ -126,9 +155,41 @@ internal sealed class ReportPdfComposer
         flow.Y += LinePitch / 3;
     }
 
+    /// <summary>The closing page: when and why the report was corrected, every changed cell old → new, and the sections whose text changed.</summary>
+    private void ComposeCorrection(PageFlow flow, RevisionChanges correction)
+    {
+        flow.NewPage();
+        ParagraphBlock.Compose(flow, "更正说明", title, alignment: ParagraphAlignment.Center);
+        flow.Y += LinePitch / 2;
+        var revision = correction.Revision.ToString(CultureInfo.InvariantCulture);
+        ParagraphBlock.Compose(flow, $"本报告于{ChineseDate(correction.Date)}更正，现为第{revision}版，替代此前发布的版本。", text, firstLineIndent: 2 * TextSize);
+        ParagraphBlock.Compose(flow, $"更正原因：{correction.Reason}", text, firstLineIndent: 2 * TextSize);
+
+        ParagraphBlock.Compose(flow, "一、更正的数据", heading, firstLineIndent: 2 * TextSize);
+        if (correction.Cells.Count == 0)
+        {
+            ParagraphBlock.Compose(flow, "表格数据未作更正。", text, firstLineIndent: 2 * TextSize);
+        }
+
+        var item = new TextStyle(fonts.Song, 14, 14 * 1.6, flow.Graphics); // 四号: a long list stays readable on few pages
+        var number = 0;
+        foreach (var change in correction.Cells)
+        {
+            var n = (++number).ToString(CultureInfo.InvariantCulture);
+            ParagraphBlock.Compose(flow, $"{n}. {change.DisplayName}：{change.Old ?? "空白"} → {change.New ?? "空白"}", item, firstLineIndent: 2 * TextSize);
+        }
+
+        ParagraphBlock.Compose(flow, "二、更正的文字", heading, firstLineIndent: 2 * TextSize);
+        ParagraphBlock.Compose(flow, correction.ChangedSections.Count == 0 ? "正文文字未作更正。" : "以下部分的文字有修改：", text, firstLineIndent: 2 * TextSize);
+        foreach (var section in correction.ChangedSections)
+        {
+            ParagraphBlock.Compose(flow, section, item, firstLineIndent: 2 * TextSize);
+        }
+    }
+
     private string? FormatCell(string code)
     {
-        if (report.Cells.Get(code) is not { } value)
+        if (!shown.TryGetValue(code, out var value))
         {
             return null;
         }

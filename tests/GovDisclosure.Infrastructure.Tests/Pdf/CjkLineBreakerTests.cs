@@ -103,4 +103,23 @@ public sealed class CjkLineBreakerTests
         Assert.Equal(["新华区人民政府办公室", "年度报告"], CjkLineBreaker.Break("新华区人民政府办公室年度报告", 10, Mono));
         Assert.Equal(["新华区人民政府", "办公室年度报告"], CjkLineBreaker.BreakBalanced("新华区人民政府办公室年度报告", 10, Mono));
     }
+
+    [Theory]
+    [InlineData("示范区人民政府办公室2021年政府信息公开工作年度报告")]
+    [InlineData("本报告于2026年12月31日更正")]
+    public void A_number_never_parts_from_its_year_month_or_day_at_any_width(string text)
+    {
+        for (var width = 5; width <= text.Length; width++) // 「2021年」 is five wide: narrower, nothing could keep it whole
+        {
+            var lines = CjkLineBreaker.Break(text, width, Mono);
+
+            Assert.Equal(text, string.Concat(lines));
+            for (var i = 0; i < lines.Count; i++)
+            {
+                var afterDigit = i > 0 && char.IsDigit(lines[i - 1][^1]);
+                Assert.False(afterDigit && lines[i][0] is '年' or '月' or '日', $"«{lines[i]}» starts with a unit parted from its number at width {width}");
+                Assert.False(afterDigit && char.IsDigit(lines[i][0]), $"a number is split before «{lines[i]}» at width {width}");
+            }
+        }
+    }
 }

@@ -9,7 +9,7 @@ public interface ITextMeasurer
 /// <summary>
 /// Line breaking for Chinese text (a simplified 禁则 / kinsoku): a line may break between any two CJK
 /// characters, but never before closing punctuation nor after opening punctuation; Latin words and
-/// numbers ("3.27", "2021", "PDF") stay whole; spaces are break points and vanish at line ends.
+/// numbers ("3.27", "2021", "PDF") stay whole, and a number stays with a following 年, 月 or 日; spaces are break points and vanish at line ends.
 /// When a break would put closing punctuation at a line start, the character before it moves down too,
 /// which is what Chinese word processors do when they do not squeeze punctuation.
 /// </summary>
@@ -161,6 +161,12 @@ public static class CjkLineBreaker
             return false;
         }
 
+        // 「2021年」「12月」「31日」 read as one word: a date never breaks between its number and its unit.
+        if (IsDigit(before) && after is '年' or '月' or '日')
+        {
+            return false;
+        }
+
         // 破折号 —— and 省略号 …… are one mark drawn with two characters: never split them.
         return !(before == after && before is '—' or '…' or '─');
     }
@@ -237,6 +243,8 @@ public static class CjkLineBreaker
 
         return units;
     }
+
+    private static bool IsDigit(char c) => c is (>= '0' and <= '9') or (>= '\uFF10' and <= '\uFF19');
 
     /// <summary>Latin letters, digits and the ASCII punctuation inside them ("3.27", "1,000", "GB/T"); full-width letters and digits too.</summary>
     private static bool IsWordChar(char c) =>
