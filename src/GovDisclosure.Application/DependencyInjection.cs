@@ -1,4 +1,5 @@
 using GovDisclosure.Application.Admin;
+using GovDisclosure.Application.Approval;
 using GovDisclosure.Application.Common;
 using GovDisclosure.Application.Reports;
 using Microsoft.Extensions.DependencyInjection;
@@ -36,6 +37,7 @@ public static class DependencyInjection
         services.AddScoped<YearAdmin>();
         services.AddScoped<UserAdmin>();
         services.AddScoped<AuditQueries>();
+        services.AddScoped<ApprovalChains>();
 
         // A factory, so a host without a PDF renderer (the CLI's plain verbs) still validates; publishing there fails when resolved.
         services.AddScoped(sp => new PublishReport(

@@ -31,6 +31,8 @@ public interface IGovDisclosureDb
     /// <summary>暂存: each user's unsaved input per report. Read only for that user; never by review or the public site.</summary>
     DbSet<ReportDraft> ReportDrafts { get; }
 
+    DbSet<ApprovalChain> ApprovalChains { get; }
+
     /// <summary>Cleared after a refusal, so a half-changed aggregate is never saved by a later call in the same request.</summary>
     ChangeTracker ChangeTracker { get; }
 

@@ -21,6 +21,7 @@ public sealed class AnnualReport
     private Dictionary<string, string> sections = new(StringComparer.Ordinal);
     private Dictionary<string, string> explanations = new(StringComparer.Ordinal);
     private Dictionary<string, decimal> carriedValues = new(StringComparer.Ordinal);
+    private string approvalChain = string.Empty;
 
     private AnnualReport()
     {
@@ -62,6 +63,21 @@ public sealed class AnnualReport
     public string? ApprovedById { get; private set; }
 
     public DateTimeOffset? ApprovedAt { get; private set; }
+
+    /// <summary>
+    /// The levels this submission goes through, copied from the chain in force when it was submitted
+    /// (<see cref="ApprovalChain"/>); the default single level for a report submitted before chains existed.
+    /// </summary>
+    public IReadOnlyList<ApprovalLevel> ApprovalLevels => ApprovalChain.Decode(approvalChain);
+
+    /// <summary>The index in <see cref="ApprovalLevels"/> of the level a submitted report waits at (0 = the first).</summary>
+    public int ApprovalStep { get; private set; }
+
+    /// <summary>The level a submitted report waits at; null when it waits for no reviewer.</summary>
+    public ApprovalLevel? PendingLevel => State == ReportState.Submitted ? ApprovalLevels[Math.Min(ApprovalStep, ApprovalLevels.Count - 1)] : null;
+
+    /// <summary>Where the report is on its way: 草稿, 待本机关审核, 待政府办审核, 已通过, 已发布…</summary>
+    public string ApprovalStatus => PendingLevel is { } level ? $"待{level.Name}" : State.DisplayName();
 
     public DateTimeOffset CreatedAt { get; private set; }
 
@@ -345,8 +361,12 @@ public sealed class AnnualReport
     public IReadOnlyList<Finding> Check(ReportDocument content, ReportDocument? previousYear) =>
         ReportChecker.Check(new CheckContext(content) { Previous = previousYear, Agency = Agency?.Profile });
 
-    /// <summary>Submits the revision for review. Every warning needs a written 说明 that the reviewer will see.</summary>
-    public void Submit(Actor actor, DateTimeOffset now, string agencyName, ReportDocument? previousYear = null)
+    /// <summary>
+    /// Submits the revision for review. Every warning needs a written 说明 that the reviewer will see. The
+    /// submission follows <paramref name="chain"/> (the default single level when null) from its first level,
+    /// whatever levels an earlier submission had passed.
+    /// </summary>
+    public void Submit(Actor actor, DateTimeOffset now, string agencyName, ReportDocument? previousYear = null, IReadOnlyList<ApprovalLevel>? chain = null)
     {
         EnsurePortal("提交");
         EnsureState(State.IsEditable(), "提交");
@@ -363,6 +383,8 @@ public sealed class AnnualReport
         }
 
         State = ReportState.Submitted;
+        approvalChain = chain is null ? string.Empty : ApprovalChain.Encode(ApprovalChain.Validate(chain));
+        ApprovalStep = 0;
         SubmittedById = actor.UserId;
         SubmittedAt = now;
         ApprovedById = null;
@@ -375,6 +397,11 @@ public sealed class AnnualReport
     public void Withdraw(Actor actor, DateTimeOffset now)
     {
         EnsureState(State == ReportState.Submitted, "撤回");
+        if (ApprovalStep > 0)
+        {
+            throw new DomainException($"报告已通过{ApprovalLevels[0].Name}，{ApprovalStatus}，不能撤回；如需修改请联系审核人退回。");
+        }
+
         State = ReportState.Draft;
         UpdatedAt = now;
         Audit(actor, now, AuditActions.Withdrawn, $"撤回第{Revision}版");
@@ -393,16 +420,23 @@ public sealed class AnnualReport
             throw new DomainException("退回时请填写退回意见。");
         }
 
+        var at = PendingLevel is { } level && ApprovalLevels.Count > 1 ? $"（{level.Name}）" : string.Empty;
         State = ReportState.Returned;
+        ApprovalStep = 0;
         ApprovedById = null;
         ApprovedAt = null;
         UpdatedAt = now;
-        Audit(actor, now, AuditActions.Returned, $"退回第{Revision}版：{summary.Trim()}");
+        Audit(actor, now, AuditActions.Returned, $"退回第{Revision}版{at}：{summary.Trim()}");
         return new ReviewComment(this, actor, now, summary.Trim(), null, null);
     }
 
-    /// <summary>审核通过. Whoever submitted the revision cannot approve it.</summary>
-    public void Approve(Actor actor, DateTimeOffset now)
+    /// <summary>
+    /// 审核通过 at the level the report waits at. Only a reviewer that level admits may approve there, and whoever
+    /// submitted the revision never may. The last level makes the report 已通过 (publishable, and locked against
+    /// editing until a correction is opened); an earlier one passes it on to the next level.
+    /// </summary>
+    /// <returns>True when this was the last level.</returns>
+    public bool Approve(Actor actor, DateTimeOffset now)
     {
         EnsureState(State == ReportState.Submitted, "审核通过");
         if (actor.UserId == SubmittedById)
@@ -410,12 +444,31 @@ public sealed class AnnualReport
             throw new DomainException("提交人不能审核通过自己提交的报告。");
         }
 
+        var levels = ApprovalLevels;
+        var level = PendingLevel!;
+        if (!level.Admits(actor, AgencyId))
+        {
+            throw new DomainException($"报告当前{ApprovalStatus}，应由{level.ScopeDisplayName}审核。");
+        }
+
+        UpdatedAt = now;
+        if (ApprovalStep < levels.Count - 1)
+        {
+            ApprovalStep++;
+            Audit(actor, now, AuditActions.LevelApproved, $"第{Revision}版{level.Name}通过，转{levels[ApprovalStep].Name}");
+            return false;
+        }
+
         State = ReportState.Approved;
         ApprovedById = actor.UserId;
         ApprovedAt = now;
-        UpdatedAt = now;
-        Audit(actor, now, AuditActions.Approved, $"第{Revision}版审核通过");
+        Audit(actor, now, AuditActions.Approved, levels.Count > 1 ? $"第{Revision}版{level.Name}通过，各级审核均已通过" : $"第{Revision}版审核通过");
+        return true;
     }
+
+    /// <summary>Whether <paramref name="actor"/> may act on this report now: it waits at a level that admits them.</summary>
+    public bool AwaitsReviewBy(Actor actor) =>
+        PendingLevel is { } level && level.Admits(actor, AgencyId) && actor.UserId != SubmittedById;
 
     /// <summary>
     /// Marks the approved revision published. The caller stores the <see cref="Publication"/> in the
@@ -462,6 +515,7 @@ public sealed class AnnualReport
 
         Revision++;
         State = ReportState.Draft;
+        ApprovalStep = 0;
         CorrectionReason = reason.Trim();
         SubmittedById = null;
         SubmittedAt = null;

@@ -69,6 +69,7 @@ public static class AuditActions
     public const string Withdrawn = "withdrawn";
     public const string Returned = "returned";
     public const string Approved = "approved";
+    public const string LevelApproved = "level-approved";
     public const string Published = "published";
     public const string CorrectionOpened = "correction-opened";
     public const string Commented = "commented";
@@ -107,6 +108,7 @@ public static class AuditActions
         Withdrawn => "撤回",
         Returned => "退回",
         Approved => "审核通过",
+        LevelApproved => "本级审核通过",
         Published => "发布",
         CorrectionOpened => "发起更正",
         Commented => "审核意见",

@@ -35,6 +35,8 @@ public sealed class GovDisclosureDbContext(DbContextOptions<GovDisclosureDbConte
 
     public DbSet<ReportDraft> ReportDrafts => Set<ReportDraft>();
 
+    public DbSet<ApprovalChain> ApprovalChains => Set<ApprovalChain>();
+
     public bool IsUniqueViolation(DbUpdateException exception) =>
         exception.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation };
 

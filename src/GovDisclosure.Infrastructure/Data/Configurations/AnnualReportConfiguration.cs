@@ -27,6 +27,12 @@ internal sealed class AnnualReportConfiguration : IEntityTypeConfiguration<Annua
         builder.Property(r => r.Explanations).HasField("explanations").UsePropertyAccessMode(PropertyAccessMode.Field).IsJsonbDictionary<IReadOnlyDictionary<string, string>, string>();
         builder.Property(r => r.CarriedValues).HasField("carriedValues").UsePropertyAccessMode(PropertyAccessMode.Field).IsJsonbDictionary<IReadOnlyDictionary<string, decimal>, decimal>();
 
+        // The chain snapshot is a short "Scope|Name;…" string: empty means the default single level.
+        builder.Property<string>("approvalChain").HasColumnName("ApprovalChain").HasMaxLength(ApprovalChainConfiguration.EncodedMaxLength).IsRequired();
+        builder.Ignore(r => r.ApprovalLevels);
+        builder.Ignore(r => r.PendingLevel);
+        builder.Ignore(r => r.ApprovalStatus);
+
         builder.Property(r => r.RowVersion).IsRowVersion();
 
         builder.HasMany(r => r.AuditTrail).WithOne().HasForeignKey(a => a.ReportId).OnDelete(DeleteBehavior.Restrict);
