@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Text;
 using GovDisclosure.Infrastructure.Identity;
@@ -132,13 +133,13 @@ public sealed class AuthorizationMatrixTests(StaffPortalFactory factory) : IClas
                 Assert.True((int)response.StatusCode < 500, $"{request.Verb} {url} as {Identities[i] ?? "anonymous"}: {(int)response.StatusCode}");
                 if (request.Verb == "POST" && response.StatusCode == HttpStatusCode.BadRequest && (await response.Content.ReadAsStringAsync()).Length == 0)
                 {
-                    wrong.AppendLine($"{request.Verb} {url} as {Identities[i] ?? "anonymous"}: antiforgery refused the token, the handler was never reached");
+                    wrong.AppendLine(CultureInfo.InvariantCulture, $"{request.Verb} {url} as {Identities[i] ?? "anonymous"}: antiforgery refused the token, the handler was never reached");
                 }
 
                 var expected = (Expected.GetValueOrDefault($"{request.Key}?handler={request.Handler}") ?? Expected[request.Key])[i];
                 if (got != expected)
                 {
-                    wrong.AppendLine($"{request.Verb} {url} as {Identities[i] ?? "anonymous"}: expected {expected}, got {got} ({(int)response.StatusCode} {response.Headers.Location})");
+                    wrong.AppendLine(CultureInfo.InvariantCulture, $"{request.Verb} {url} as {Identities[i] ?? "anonymous"}: expected {expected}, got {got} ({(int)response.StatusCode} {response.Headers.Location})");
                 }
             }
         }
@@ -186,7 +187,7 @@ public sealed class AuthorizationMatrixTests(StaffPortalFactory factory) : IClas
                 var compiled = await loader.LoadAsync(page, endpoint.Metadata);
                 foreach (var handler in compiled.HandlerMethods)
                 {
-                    probes.Add(new Probe(handler.HttpMethod.ToUpperInvariant() == "GET" ? "GET" : "POST", pattern, handler.Name));
+                    probes.Add(new Probe(string.Equals(handler.HttpMethod, "GET", StringComparison.OrdinalIgnoreCase) ? "GET" : "POST", pattern, handler.Name));
                 }
 
                 if (compiled.HandlerMethods.Count == 0)

@@ -21,7 +21,7 @@ public interface IPublicationChangeHandler
 /// trigger sends the NOTIFY inside the publishing transaction (migration 20261201150100), so PostgreSQL delivers
 /// it to every instance when, and only when, the publication commits (docs/decisions/0008).
 /// </summary>
-public sealed class PublicationNotificationListener(
+public sealed partial class PublicationNotificationListener(
     string connectionString, IServiceScopeFactory scopes, ILogger<PublicationNotificationListener> logger) : BackgroundService
 {
     public const string Channel = "gd_publication";
@@ -65,7 +65,7 @@ public sealed class PublicationNotificationListener(
 
                 if (reconnecting)
                 {
-                    logger.LogInformation("Listening for publications again; dropping every cached public page");
+                    LogResumed(logger);
                     await HandleAsync((h, ct) => h.ResynchronizeAsync(ct), stoppingToken);
                 }
 
@@ -86,7 +86,7 @@ public sealed class PublicationNotificationListener(
             }
             catch (Exception e) when (e is NpgsqlException or InvalidOperationException or TimeoutException)
             {
-                logger.LogWarning(e, "The publication listener lost its connection; retrying in {Delay}", delay);
+                LogConnectionLost(logger, e, delay);
                 reconnecting = true;
                 await Task.Delay(delay, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
                 delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, MaxRetryDelay.Ticks));
@@ -105,8 +105,17 @@ public sealed class PublicationNotificationListener(
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
-                logger.LogError(e, "Publication change handler {Handler} failed", handler.GetType().Name);
+                LogHandlerFailed(logger, e, handler.GetType().Name);
             }
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Listening for publications again; dropping every cached public page")]
+    private static partial void LogResumed(ILogger logger);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The publication listener lost its connection; retrying in {Delay}")]
+    private static partial void LogConnectionLost(ILogger logger, Exception exception, TimeSpan delay);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Publication change handler {Handler} failed")]
+    private static partial void LogHandlerFailed(ILogger logger, Exception exception, string handler);
 }

@@ -21,7 +21,7 @@ public static class ListParameters
     /// becomes <see cref="int.MinValue"/>, which every range below refuses with its own message naming the range, so
     /// 「year=abc」 is told the same as 「year=99999」; empty is absent.
     /// </summary>
-    public static int? Integer(string? text) =>
+    public static int? WholeNumber(string? text) =>
         string.IsNullOrWhiteSpace(text) ? null
         : int.TryParse(text, System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out var value) ? value
         : int.MinValue;

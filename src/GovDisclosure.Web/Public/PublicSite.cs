@@ -114,7 +114,7 @@ public static class PublicSite
     private static async Task<IResult> ListReports(
         HttpContext http, PublicQueries queries, string? year, string? agency, string? region, string? kind, string? template, string? q, string? page, string? pageSize, CancellationToken ct)
     {
-        var (yearValue, pageValue, pageSizeValue, agencyValue) = (ListParameters.Integer(year), ListParameters.Integer(page), ListParameters.Integer(pageSize), ListParameters.Integer(agency));
+        var (yearValue, pageValue, pageSizeValue, agencyValue) = (ListParameters.WholeNumber(year), ListParameters.WholeNumber(page), ListParameters.WholeNumber(pageSize), ListParameters.WholeNumber(agency));
         if (agencyValue is < 1)
         {
             return Problem("agency（机关编号）应为正整数。");
@@ -224,7 +224,7 @@ public static class PublicSite
 
     private static async Task<IResult> GetSummary(HttpContext http, PublicQueries queries, DeadlineQueries deadlines, TimeProvider clock, string? year, string? region, CancellationToken ct)
     {
-        if (ListParameters.Integer(year) is not { } y)
+        if (ListParameters.WholeNumber(year) is not { } y)
         {
             return Problem($"请提供 year（报告年度，{ListParameters.MinYear}至{ListParameters.MaxYear}之间）。");
         }
@@ -295,7 +295,7 @@ public static class PublicSite
     {
         if (await queries.OriginalAsync(id, ct) is not { } original)
         {
-            return NotFound();
+            return Results.NotFound();
         }
 
         http.Response.Headers.CacheControl = "public, max-age=300";

@@ -93,7 +93,7 @@ public sealed class TrendChart
     public double XOf(int year) => X(year, Years.Count == 0 ? year : Years[0], Years.Count == 0 ? year : Years[^1]);
 
     /// <summary>Indexes of the years grouped into runs of consecutive years.</summary>
-    private static List<List<int>> Runs(IReadOnlyList<int> years)
+    private static List<List<int>> Runs(List<int> years)
     {
         var runs = new List<List<int>>();
         for (var i = 0; i < years.Count; i++)

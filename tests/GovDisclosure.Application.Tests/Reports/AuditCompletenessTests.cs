@@ -41,7 +41,7 @@ public sealed class AuditCompletenessTests : IAsyncLifetime
         var content = Balanced(2021, carriedIn: 3, carriedOut: 3);
         var reasons = (await world.LoadAsync(id)).CarriedValues.Keys.ToDictionary(k => k, _ => "上年报告结转数有误，已核实。");
         var saved = Ok(await world.SaveAsync(world.FillerA, new SaveReportInput(id, await world.VersionAsync(id), content, null, reasons)));
-        var key = Assert.IsType<string>(saved.Findings.First().Key);
+        var key = Assert.IsType<string>(saved.Findings[0].Key);
         Ok(await world.SaveAsync(world.FillerA, new SaveReportInput(id, await world.VersionAsync(id), content, new Dictionary<string, string> { [key] = "经核实无误。" }, reasons)));
         Ok(await world.SaveAsync(world.FillerA, new SaveReportInput(id, await world.VersionAsync(id), content, new Dictionary<string, string> { [key] = "经再次核实无误。" }, reasons)));
         Ok(await world.SaveAsync(world.FillerA, new SaveReportInput(id, await world.VersionAsync(id), content, new Dictionary<string, string>(), reasons)));

@@ -57,5 +57,5 @@ public sealed class AuditModel(AuditQueries audit) : PageModel
         return File(bytes, "text/csv; charset=utf-8", $"audit-{DateTime.UtcNow:yyyyMMdd}.csv");
     }
 
-    public object Query(int page) => new { AgencyId, UserName, ReportId, From = From?.ToString("yyyy-MM-dd"), To = To?.ToString("yyyy-MM-dd"), page };
+    public object Query(int page) => new { AgencyId, UserName, ReportId, From = From?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), To = To?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), page };
 }

@@ -1,6 +1,6 @@
 using GovDisclosure.Domain.Workflow;
 using GovDisclosure.Infrastructure.Public;
-using GovDisclosure.Infrastructure.Reports;
+using GovDisclosure.Application.Reports;
 using GovDisclosure.Web.Public;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;

@@ -114,7 +114,7 @@ public sealed class EditModel(
         return RedirectToPage(new { id });
     }
 
-    private static bool Same(IReadOnlyDictionary<string, string> a, IReadOnlyDictionary<string, string> b) =>
+    private static bool Same(IReadOnlyDictionary<string, string> a, Dictionary<string, string> b) =>
         a.Count == b.Count && a.All(kv => b.TryGetValue(kv.Key, out var v) && v == kv.Value);
 
     public sealed record DraftOffer(string UserName, DateTimeOffset At);
