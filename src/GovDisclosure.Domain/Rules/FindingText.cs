@@ -30,6 +30,7 @@ public static class FindingText
         [RuleIds.EffectiveDocuments] = "现行有效件数与上年不衔接",
         [RuleIds.PreviousItemCount] = "上一年项目数量与上年报告不一致",
         [RuleIds.RepealedBound] = "废止件数超过上年现行有效与本年制发之和",
+        [RuleIds.Unchecked] = "部分数据未能读取，无法核对",
     };
 
     private static readonly Dictionary<string, string> NarrativeSubjectNames = new(StringComparer.Ordinal)

@@ -157,7 +157,7 @@ public class FindingTextTests
         Set(previous, "s3.carried_out.natural", 2);
         var report = BalancedT2021(2022);
         Set(report, "s2.normative.repealed", 60);
-        Set(report, "s2.fees.amount", 32_700m);
+        Set(report, "s2.fees.amount", 327_000m);
         Set(report, "s2.rules.issued", 1);
         report.Cells.Remove("s4.review.other");
         report.Sections[SectionKeys.Overview] = "2022年，本机关共收到政府信息公开申请20件。全年被申请行政复议4件，提起行政诉讼3件。";
@@ -168,7 +168,7 @@ public class FindingTextTests
 
         Assert.Contains("本年“上年结转”为3件，而2021年报告的“结转下年度继续办理”为2件", text[RuleIds.CarriedOverAcrossYears], StringComparison.Ordinal);
         Assert.Contains("本年废止60件，多于上年现行有效54件与本年制发2件之和（56件）", text[RuleIds.RepealedBound], StringComparison.Ordinal);
-        Assert.Contains("填报为32700万元（即3.27亿元）", text[RuleIds.FeeUnit], StringComparison.Ordinal);
+        Assert.Contains("填报为327000万元（即32.7亿元）", text[RuleIds.FeeUnit], StringComparison.Ordinal);
         Assert.Contains("填报为1件，但县级及以下机关", text[RuleIds.RulesIssuer], StringComparison.Ordinal);
         Assert.Contains("正文称收到或受理政府信息公开申请20件，而表中“三 一、本年新收申请数量 — 总计”为12", text[RuleIds.Narrative], StringComparison.Ordinal);
         Assert.Contains("有1个单元格未填写，已按0计算", text[RuleIds.BlankAsZero], StringComparison.Ordinal);
