@@ -83,6 +83,16 @@ public sealed class AuthorizationMatrixTests(StaffPortalFactory factory) : IClas
         ["GET /Admin/Years"] = "LDDDOOD",
         ["POST /Admin/Years"] = "LDDDOOD",
         ["GET /Admin/Audit"] = "LDDDOOD",
+        ["GET /Admin/Approval"] = "LDDDOOD",
+        ["POST /Admin/Approval"] = "LDDDOOD",
+        ["GET /Reports/{id:int}/compare"] = "NNNNNNN",
+        ["GET /Reports/{id:int}/original"] = "NNNNNNN",
+        ["GET /rules"] = "OOOOOOO",
+        ["GET /OnTime"] = "OOOOOOO",
+        // The probe fills the route value with a name that is no document (only v1 exists): 404 for everyone.
+        ["GET /openapi/{documentName}.json"] = "NNNNNNN",
+        // Any other /api path is a problem+json 404, for everyone.
+        ["GET /api/{**path}"] = "NNNNNNN",
 
         // A handler whose form names an object: sent empty, the admins reach it and hear 404 (no such account or year).
         ["POST /Admin/Users?handler=Roles"] = "LDDDNND",

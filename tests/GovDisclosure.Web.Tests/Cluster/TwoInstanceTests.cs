@@ -118,7 +118,7 @@ public sealed class TwoInstanceTests(TwoInstances cluster, ITestOutputHelper out
         }
 
         Assert.Single(texts, t => t.Contains("已发布，公众现在可以查阅本报告。", StringComparison.Ordinal));
-        Assert.Single(texts, t => t.Contains(DetailModel.ConflictMessage, StringComparison.Ordinal));
+        Assert.Single(texts, t => t.Contains("该报告刚刚已被发布", StringComparison.Ordinal));
         await using var db = cluster.Seed.Db();
         Assert.Equal(1, await db.Publications.CountAsync(p => p.ReportId == id));
         Assert.Equal(ReportState.Published, (await db.Reports.AsNoTracking().SingleAsync(r => r.Id == id)).State);
