@@ -76,6 +76,7 @@ app.UseHttpLogging();
 app.UseMiddleware<SecurityHeadersMiddleware>();
 app.UseStatusCodePagesWithReExecute("/Error/{0}");
 app.UseStaticFiles();
+app.UseMiddleware<UnreadableFormMiddleware>();
 app.UseMiddleware<NulInFormMiddleware>();
 app.UseRouting();
 app.UseRateLimiter();
