@@ -95,6 +95,9 @@ public sealed class AuthorizationMatrixTests(StaffPortalFactory factory) : IClas
         ["POST /Admin/Users?handler=Unlock"] = "LDDDNND",
         ["POST /Admin/Years?handler=Open"] = "LDDDOND",
         ["POST /Admin/Years?handler=Deadlines"] = "LDDDNND",
+        // 恢复法定截止日期: the department admin reaches both and is told it is not theirs (the page, with the refusal).
+        ["GET /Admin/Years?handler=ResetDeadlines"] = "LDDDOOD",
+        ["POST /Admin/Years?handler=ResetDeadlines"] = "LDDDOOD",
     };
 
     [Fact]
