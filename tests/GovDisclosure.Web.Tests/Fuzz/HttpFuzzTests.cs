@@ -10,18 +10,18 @@ using Xunit.Abstractions;
 namespace GovDisclosure.Web.Tests.Fuzz;
 
 /// <summary>
-/// Ten thousand hostile requests to every page handler and endpoint (docs/security.md has the figures). The
-/// seed is fixed, so a failure is the same failure on the next run; GD_FUZZ_ONLY=12,345 replays single cases and
-/// GD_FUZZ_CASES changes the count.
+/// Hostile requests to every page handler and endpoint. The suite sends 2,000 (about three minutes on the loaded
+/// shared machine); the 10,000-case run is the same test with GD_FUZZ_CASES=10000 (figures in docs/security.md).
+/// The seed is fixed, so a failure is the same failure on the next run; GD_FUZZ_ONLY=12,345 replays single cases.
 /// </summary>
 public sealed class HttpFuzzTests(StaffPortalFactory factory, ITestOutputHelper output) : IClassFixture<StaffPortalFactory>
 {
     public const int Seed = 13;
 
-    private static int CaseCount => int.TryParse(Environment.GetEnvironmentVariable("GD_FUZZ_CASES"), NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : 10_000;
+    private static int CaseCount => int.TryParse(Environment.GetEnvironmentVariable("GD_FUZZ_CASES"), NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : 2_000;
 
     [Fact]
-    public async Task Ten_thousand_hostile_requests_get_no_server_error_and_no_stack_trace()
+    public async Task Hostile_requests_to_every_route_get_no_server_error_and_no_stack_trace()
     {
         var published = await factory.Published(factory.TransportId, 2023, ("s3.received.natural", 4m));
         var submitted = await factory.StartReport(factory.TransportId, 2024);

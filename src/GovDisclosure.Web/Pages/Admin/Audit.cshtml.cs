@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using GovDisclosure.Application.Admin;
 using GovDisclosure.Web.Security;
 using Microsoft.AspNetCore.Mvc;
@@ -9,18 +10,23 @@ namespace GovDisclosure.Web.Pages.Admin;
 public sealed class AuditModel(AuditQueries audit) : PageModel
 {
     [BindProperty(SupportsGet = true)]
+    [Display(Name = "机构")]
     public int? AgencyId { get; set; }
 
     [BindProperty(SupportsGet = true)]
+    [Display(Name = "用户名")]
     public string? UserName { get; set; }
 
     [BindProperty(SupportsGet = true)]
+    [Display(Name = "报告编号")]
     public int? ReportId { get; set; }
 
     [BindProperty(SupportsGet = true)]
+    [Display(Name = "起始日期")]
     public DateOnly? From { get; set; }
 
     [BindProperty(SupportsGet = true)]
+    [Display(Name = "截止日期")]
     public DateOnly? To { get; set; }
 
     [BindProperty(SupportsGet = true, Name = "page")]
