@@ -32,7 +32,7 @@ public sealed class DeadlineResetPageTests(StaffPortalFactory factory) : IClassF
         var audit = await db.AuditEntries.AsNoTracking().Where(a => a.Action == AuditActions.DeadlinesChanged && a.Detail.StartsWith("2024年度截止日期恢复为法定日期")).SingleAsync();
         Assert.Equal("部门2025-02-15，政府2025-04-15", audit.OldValue);
         Assert.Equal("部门2025-01-31，政府2025-03-31", audit.NewValue);
-        Assert.Equal("admin", audit.UserName);
+        Assert.Equal("赵管理", audit.UserName);
         Assert.Equal(factory.CityId, audit.AgencyId);
     }
 
@@ -51,7 +51,7 @@ public sealed class DeadlineResetPageTests(StaffPortalFactory factory) : IClassF
         Assert.Equal("2024-01-31", done.Single("tr[data-year='2023'] input[name='Deadlines.Department']").GetAttribute("value"));
         await using var db = factory.Db();
         Assert.False(await db.DeadlineOverrides.AnyAsync(o => o.RegionAgencyId == districtId));
-        var audit = await db.AuditEntries.AsNoTracking().SingleAsync(a => a.UserName == "admin-district" && a.Detail.Contains("恢复为法定日期"));
+        var audit = await db.AuditEntries.AsNoTracking().SingleAsync(a => a.UserName == "区政府管理员" && a.Detail.Contains("恢复为法定日期"));
         Assert.Equal("部门2024-01-10，政府2024-03-10", audit.OldValue);
     }
 

@@ -29,7 +29,8 @@ public sealed class AuditModel(AuditQueries audit) : PageModel
     [Display(Name = "截止日期")]
     public DateOnly? To { get; set; }
 
-    [BindProperty(SupportsGet = true, Name = "page")]
+    // Not "page": Razor Pages keeps the page's own path in the route value of that name, which would bind here and fail.
+    [BindProperty(SupportsGet = true, Name = "pageNumber")]
     public int PageNumber { get; set; } = 1;
 
     public AuditPage Result { get; private set; } = new([], 0, 1, AuditQueries.PageSize);
@@ -63,5 +64,5 @@ public sealed class AuditModel(AuditQueries audit) : PageModel
         return File(bytes, "text/csv; charset=utf-8", $"audit-{DateTime.UtcNow:yyyyMMdd}.csv");
     }
 
-    public object Query(int page) => new { AgencyId, UserName, ReportId, From = From?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), To = To?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), page };
+    public object Query(int page) => new { AgencyId, UserName, ReportId, From = From?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), To = To?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), pageNumber = page };
 }
