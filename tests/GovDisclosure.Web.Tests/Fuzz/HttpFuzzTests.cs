@@ -1,8 +1,7 @@
 using System.Globalization;
 using GovDisclosure.Application.Common;
-using GovDisclosure.Web.Tests.Public;
+using GovDisclosure.Tests.Shared;
 using GovDisclosure.Web.Tests.Support;
-using Microsoft.AspNetCore.HttpLogging;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit.Abstractions;
@@ -29,10 +28,7 @@ public sealed class HttpFuzzTests(StaffPortalFactory factory, ITestOutputHelper 
         var draft = await factory.StartReport(factory.EducationId, 2024);
 
         // The draft PDF and publication render through the stand-in: PDFsharp has its own tests, and here it would only be slow.
-        // A line per request would cost more than the request; errors are still logged.
-        await using var host = factory.WithWebHostBuilder(b => b.ConfigureTestServices(s => s
-            .AddSingleton<IReportPdfRenderer, StandInPdfRenderer>()
-            .Configure<HttpLoggingOptions>(o => o.LoggingFields = HttpLoggingFields.None)));
+        await using var host = factory.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton<IReportPdfRenderer, StandInPdfRenderer>()));
         var fuzzer = new HttpFuzzer(host, route => Target(route, draft, submitted, published));
         var only = Environment.GetEnvironmentVariable("GD_FUZZ_ONLY")?.Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToHashSet();
 
