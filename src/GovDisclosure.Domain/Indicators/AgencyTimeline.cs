@@ -11,8 +11,8 @@ public sealed record TimelineReport(int AgencyId, string AgencyName, ReportDocum
 /// </summary>
 public sealed record TimelineYear(int Year, IReadOnlyList<TimelineReport> Reports, bool FromPredecessors)
 {
-    /// <summary>Who published the year's figures, e.g. 「甲局、乙局」.</summary>
-    public string Agencies => string.Join("、", Reports.Select(r => r.AgencyName).Distinct());
+    /// <summary>Who published the year's figures, e.g. 「甲局、乙局」 (in the order the agencies were registered).</summary>
+    public string Agencies => string.Join("、", Reports.OrderBy(r => r.AgencyId).Select(r => r.AgencyName).Distinct());
 
     public Func<string, decimal> Cells => IndicatorCalculator.Combined(Reports.Select(r => r.Document).ToList());
 }
