@@ -85,6 +85,10 @@ public sealed class AuthorizationMatrixTests(StaffPortalFactory factory) : IClas
         ["GET /Reports/{id:int}/original"] = "NNNNNNN",
         ["GET /rules"] = "OOOOOOO",
         ["GET /OnTime"] = "OOOOOOO",
+        ["GET /Indicators"] = "OOOOOOO",
+        ["GET /api/indicators"] = "OOOOOOO",
+        ["GET /api/agencies/{id:int}/indicators"] = "OOOOOOO",
+        ["GET /downloads/indicators/{year:int}.csv"] = "OOOOOOO",
         // The probe fills the route value with a name that is no document (only v1 exists): 404 for everyone.
         ["GET /openapi/{documentName}.json"] = "NNNNNNN",
         // Any other /api path is a problem+json 404, for everyone.
@@ -173,6 +177,7 @@ public sealed class AuthorizationMatrixTests(StaffPortalFactory factory) : IClas
 
     private string Url(string pattern, int reportId) => ("/" + pattern.TrimStart('/'))
         .Replace("/Agencies/{id:int}", $"/Agencies/{factory.EducationId}", StringComparison.Ordinal)
+        .Replace("/agencies/{id:int}", $"/agencies/{factory.EducationId}", StringComparison.Ordinal)
         .Replace("{id:int}", reportId.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
         .Replace("{revision:int}", "1", StringComparison.Ordinal)
         .Replace("{year:int}", "2024", StringComparison.Ordinal)
