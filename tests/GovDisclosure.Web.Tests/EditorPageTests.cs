@@ -109,7 +109,7 @@ public sealed class EditorPageTests(StaffPortalFactory factory) : IClassFixture<
     }
 
     [Fact]
-    public async Task A_stale_version_gets_the_conflict_message_and_keeps_the_input()
+    public async Task A_save_on_top_of_another_windows_save_merges_both_windows_cells()
     {
         var (agency, filler) = await factory.NewFiller();
         var id = await factory.StartReport(agency, 2024);
@@ -120,11 +120,11 @@ public sealed class EditorPageTests(StaffPortalFactory factory) : IClassFixture<
 
         var result = await client.Submit(page, "#report-form", new() { ["Input.Cells[s3.received.natural]"] = "9", ["Input.Cells[s3.granted.natural]"] = "9" }, "button[formaction*='handler=Save']");
 
-        Assert.Contains("已被他人", result.Text);
+        Assert.Contains("已合并他人在您编辑期间保存的", result.Text);
         Assert.Equal("9", result.Cell("s3.received.natural").Value);
         await using var db = factory.Db();
         var report = await db.Reports.AsNoTracking().SingleAsync(r => r.Id == id);
-        Assert.False(report.Cells.ContainsKey("s3.received.natural"));
+        Assert.Equal(9m, report.Cells["s3.received.natural"]);
         Assert.Equal(2m, report.Cells["s3.received.legal"]);
     }
 

@@ -69,6 +69,9 @@ public sealed record ReportContent(ReportDocument Document, IReadOnlyDictionary<
         string.Join('\n', text.ReplaceLineEndings("\n").Split('\n').Select(l => l.TrimEnd())).Trim();
 }
 
+/// <summary>One field's value before and after (null = blank).</summary>
+public sealed record FieldChange(ContentField Field, string? Old, string? New);
+
 /// <summary>One field that differs from the version the user started from, with its three values (null = blank).</summary>
 public sealed record MergedField(ContentField Field, string? Base, string? Theirs, string? Mine);
 
@@ -100,6 +103,20 @@ public sealed class ContentMerge
     public IReadOnlyList<MergedField> Conflicts { get; }
 
     public bool HasConflicts => Conflicts.Count > 0;
+
+    /// <summary>
+    /// Every field <paramref name="after"/> changes in <paramref name="before"/>, in the editor's order (old → new):
+    /// what an import will do to a draft, shown before it is applied. A blank title is no change (the report keeps its own).
+    /// </summary>
+    public static IReadOnlyList<FieldChange> Changes(ReportContent before, ReportContent after)
+    {
+        ArgumentNullException.ThrowIfNull(before);
+        ArgumentNullException.ThrowIfNull(after);
+        return before.Fields().Concat(after.Fields()).Distinct().OrderBy(Order(after.Document.Definition))
+            .Select(f => new FieldChange(f, before.Value(f), after.Value(f)))
+            .Where(c => c.Old != c.New && !(c.Field.Kind == ContentFieldKind.Title && c.New is null))
+            .ToList();
+    }
 
     /// <param name="start">The content the user's editor was opened on.</param>
     /// <param name="theirs">The content saved since by someone else.</param>

@@ -115,4 +115,27 @@ public sealed class ContentMergeTests
         Assert.False(merge.HasConflicts);
         Assert.Equal("甲改过。", merge.Result.Document.Sections[SectionKeys.Overview]);
     }
+
+    [Fact]
+    public void Changes_list_the_title_a_section_and_a_cell_old_to_new_but_not_a_blank_title()
+    {
+        var before = Start();
+        var after = Edit(before, d =>
+        {
+            d.Title = "导入的标题";
+            d.Sections.Remove(SectionKeys.Overview);
+            d.Cells["s3.received.natural"] = 7;
+        });
+
+        var changes = ContentMerge.Changes(before, after);
+
+        Assert.Equal(
+            [
+                new FieldChange(ContentField.Title, "甲局2024年政府信息公开工作年度报告", "导入的标题"),
+                new FieldChange(Overview, "原来的总体情况。", null),
+                new FieldChange(Received, "5", "7"),
+            ],
+            changes);
+        Assert.Empty(ContentMerge.Changes(before, Edit(before, d => d.Title = string.Empty)));
+    }
 }
