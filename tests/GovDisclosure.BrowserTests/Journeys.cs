@@ -118,9 +118,11 @@ public sealed class Journeys(PortalFixture portal) : IClassFixture<PortalFixture
 
         var reviewer = await SignInAsync(region.Reviewer);
         await reviewer.GotoAsync($"/Review/Reports/{id}");
-        await reviewer.GetByRole(AriaRole.Button, new() { Name = "审核通过" }).ClickAsync();
+        await reviewer.GetByText("审核通过…").ClickAsync();
+        await reviewer.GetByRole(AriaRole.Button, new() { Name = "确认审核通过" }).ClickAsync();
         await Expect(reviewer.Locator("body")).ToContainTextAsync("已审核通过");
-        await reviewer.GetByRole(AriaRole.Button, new() { Name = "发布", Exact = true }).ClickAsync();
+        await reviewer.GetByText("发布…").ClickAsync();
+        await reviewer.GetByRole(AriaRole.Button, new() { Name = "确认发布" }).ClickAsync();
         await Expect(reviewer.Locator("body")).ToContainTextAsync("已发布");
         await Expect(reviewer.Locator(".timeline")).ToContainTextAsync("发布");
 
@@ -148,9 +150,11 @@ public sealed class Journeys(PortalFixture portal) : IClassFixture<PortalFixture
         var id = await SeedSubmittedAsync(region, received: 12);
         var reviewer = await SignInAsync(region.Reviewer);
         await reviewer.GotoAsync($"/Review/Reports/{id}");
-        await reviewer.GetByRole(AriaRole.Button, new() { Name = "审核通过" }).ClickAsync();
+        await reviewer.GetByText("审核通过…").ClickAsync();
+        await reviewer.GetByRole(AriaRole.Button, new() { Name = "确认审核通过" }).ClickAsync();
         await Expect(reviewer.Locator("body")).ToContainTextAsync("已审核通过");
-        await reviewer.GetByRole(AriaRole.Button, new() { Name = "发布", Exact = true }).ClickAsync();
+        await reviewer.GetByText("发布…").ClickAsync();
+        await reviewer.GetByRole(AriaRole.Button, new() { Name = "确认发布" }).ClickAsync();
         await Expect(reviewer.Locator("body")).ToContainTextAsync("已发布");
 
         var phone = await portal.NewPageAsync(390, 844);

@@ -116,6 +116,8 @@ public sealed class SaveReport(IGovDisclosureDb db, TimeProvider clock)
                 scope.Actor,
                 clock.GetUtcNow(),
                 previous);
-            return (warnings.Count == 0 ? "已保存。" : $"已保存。还有{warnings.Count}条警告，提交前请逐条填写说明。", warnings);
+            // Counted as the editor shows them (untouched tables are not yet blanks), so the message and the page agree.
+            var shown = report.Check(report.ToDocument(report.Agency!.Name), previous, whileEditing: true).Count(f => !f.IsError);
+            return (shown == 0 ? "已保存。" : $"已保存。还有{shown}条警告，提交前请逐条填写说明。", warnings);
         }, ct);
 }

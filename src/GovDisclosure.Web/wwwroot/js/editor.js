@@ -48,7 +48,7 @@
     });
   }
 
-  // ---- keyboard: Enter and arrows move along rows and columns ------------------------------
+  // ---- keyboard: Enter moves down a column as in a spreadsheet (Shift+Enter up), Tab keeps its native move right ----
   function move(from, dRow, dCol) {
     var table = from.closest('table');
     var cells = Array.prototype.slice.call(table.querySelectorAll('input.cell-input'));
@@ -72,7 +72,8 @@
     var next = null;
     var atStart = t.selectionStart === 0 && t.selectionEnd === 0;
     var atEnd = t.selectionStart === t.value.length;
-    if (e.key === 'Enter') { next = move(t, 0, e.shiftKey ? -1 : 1); e.preventDefault(); }
+    // Enter must never submit the form from a cell; at a column's foot it stays put rather than jumping elsewhere.
+    if (e.key === 'Enter') { next = move(t, e.shiftKey ? -1 : 1, 0); e.preventDefault(); }
     else if (e.key === 'ArrowRight' && atEnd) { next = move(t, 0, 1); }
     else if (e.key === 'ArrowLeft' && atStart) { next = move(t, 0, -1); }
     else if (e.key === 'ArrowDown') { next = move(t, 1, 0); }

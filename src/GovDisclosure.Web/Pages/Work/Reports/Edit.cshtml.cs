@@ -185,8 +185,11 @@ public sealed class EditModel(
         return Page();
     }
 
+    private bool submitting;
+
     private async Task<IActionResult> Save(int id, bool submit)
     {
+        submitting = submit;
         var scope = User.RequiredScope();
         var report = await Load(id);
         if (report is null)
@@ -318,7 +321,8 @@ public sealed class EditModel(
             report.CorrectionReason, report.CarriedValues, report.Explanations, report.PublishedRevision, report.RowVersion);
         var scope = User.RequiredScope();
         var previous = await queries.PreviousYearAsync(scope, report.Id);
-        Findings = report.Check(document, previous);
+        // While filling in, an untouched table is not yet a table of blanks; a submission shows every warning it needs a 说明 for.
+        Findings = report.Check(document, previous, whileEditing: !submitting);
         Notes = CellNote.From(await queries.NotesAsync(scope, report.Id, report.Revision));
         Corrections = (await queries.AuditTrailAsync(scope, report.Id)).Where(a => a.Action == AuditActions.CorrectionOpened).ToList();
         DerivedTotals = ReportTotals.Derived(document);
