@@ -60,17 +60,17 @@ public sealed class ReviewPdfPreviewTests(StaffPortalFactory factory) : IClassFi
     }
 
     /// <summary>A page's upright letters (value, position to 0.01pt, font, size), and the text of its slanted ones, which only the mark is.</summary>
-    private static (List<string> Body, string Mark) Split(Page page)
+    private static (List<string> Body, string Mark) Split(UglyToad.PdfPig.Content.Page page)
     {
-        var body = page.Letters.Where(l => l.TextDirection == TextDirection.Horizontal)
+        var body = page.Letters.Where(l => l.TextOrientation == TextOrientation.Horizontal)
             .Select(l => string.Create(CultureInfo.InvariantCulture, $"{l.Value}@{l.StartBaseLine.X:F2},{l.StartBaseLine.Y:F2} {Font(l.FontName)} {l.PointSize:F2}"))
             .ToList();
-        var mark = string.Concat(page.Letters.Where(l => l.TextDirection != TextDirection.Horizontal).Select(l => l.Value));
+        var mark = string.Concat(page.Letters.Where(l => l.TextOrientation != TextOrientation.Horizontal).Select(l => l.Value));
         return (body, mark);
     }
 
     // The subset tag ("ABCDEF+") names which glyphs a subset holds; the mark adds its four to the preview's 黑体 subset.
-    private static string Font(string name) => name.Length > 7 && name[6] == '+' ? name[7..] : name;
+    private static string Font(string? name) => name is null ? string.Empty : name.Length > 7 && name[6] == '+' ? name[7..] : name;
 
     /// <summary>The PDF's creation date as written (D:yyyyMMddHHmmss…): it sorts as the moment it names.</summary>
     private static string DateOf(PdfDocument pdf) => pdf.Information.CreationDate ?? string.Empty;
