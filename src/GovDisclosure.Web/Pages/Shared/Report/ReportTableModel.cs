@@ -75,6 +75,9 @@ public sealed class ReportTableModel
 
     public string CarryReasonPrefix { get; init; } = "Input.CarryReasons";
 
+    /// <summary>The standard sentence 本表无数据 writes for a table with nothing to report; the user may edit it.</summary>
+    public const string NoDataText = "本年度无此类情况。";
+
     public static string CellId(string code) => "cell-" + code;
 
     public static string FindingId(int index) => "finding-" + index.ToString(CultureInfo.InvariantCulture);
