@@ -70,6 +70,7 @@ public sealed class AuthorizationMatrixTests(StaffPortalFactory factory) : IClas
         ["GET /Review/Index"] = "LDDOOOO",
         ["GET /Review/Reports/{id:int}"] = "LDDOOOO",
         ["POST /Review/Reports/{id:int}"] = "LDDOOOO",
+        ["GET /Review/Reports/{id:int}/Pdf"] = "LDDOOOO",
         ["GET /Admin"] = "LDDDOOD",
         ["GET /Admin/Index"] = "LDDDOOD",
         ["GET /Admin/Agencies"] = "LDDDOOD",
