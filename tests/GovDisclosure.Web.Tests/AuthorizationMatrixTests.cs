@@ -82,6 +82,9 @@ public sealed class AuthorizationMatrixTests(StaffPortalFactory factory) : IClas
         ["GET /Admin/Audit"] = "LDDDOOD",
         ["GET /Admin/Approval"] = "LDDDOOD",
         ["POST /Admin/Approval"] = "LDDDOOD",
+        // Past reports as history: each admin for the agencies it manages (its own, or its region); sent empty, the form answers.
+        ["GET /Admin/History"] = "LDDDOOD",
+        ["POST /Admin/History"] = "LDDDOOD",
         ["GET /Reports/{id:int}/compare"] = "NNNNNNN",
         ["GET /Reports/{id:int}/original"] = "NNNNNNN",
         ["GET /rules"] = "OOOOOOO",
