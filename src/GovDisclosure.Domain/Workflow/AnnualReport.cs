@@ -238,7 +238,8 @@ public sealed class AnnualReport
         IReadOnlyDictionary<string, string> carryOverReasons,
         Actor actor,
         DateTimeOffset now,
-        ReportDocument? previousYear = null)
+        ReportDocument? previousYear = null,
+        IReadOnlyList<Similarity.CopiedSection>? copies = null)
     {
         EnsurePortal("修改");
         EnsureState(State.IsEditable(), "修改");
@@ -247,7 +248,7 @@ public sealed class AnnualReport
             throw new DomainException($"内容的格式或年度与本报告（{Year}年，{ReportTemplates.Get(Template).Name}）不一致。");
         }
 
-        var findings = Check(content, previousYear);
+        var findings = Check(content, previousYear, copies);
         var errors = findings.Where(f => f.IsError).ToList();
         if (errors.Count > 0)
         {
@@ -358,19 +359,22 @@ public sealed class AnnualReport
     /// filler has just typed. Saving, submitting, the editor, the preview and the review page all ask here, so
     /// they can never disagree about which warnings need a 说明 (the agency's kind decides the 规章 rule).
     /// </summary>
-    public IReadOnlyList<Finding> Check(ReportDocument content, ReportDocument? previousYear) =>
-        ReportChecker.Check(new CheckContext(content) { Previous = previousYear, Agency = Agency?.Profile });
+    /// <param name="copies">What the 雷同 check found (W_COPY); null when the caller did not run it.</param>
+    public IReadOnlyList<Finding> Check(ReportDocument content, ReportDocument? previousYear, IReadOnlyList<Similarity.CopiedSection>? copies = null) =>
+        ReportChecker.Check(new CheckContext(content) { Previous = previousYear, Agency = Agency?.Profile, Copies = copies ?? [] });
 
     /// <summary>
     /// Submits the revision for review. Every warning needs a written 说明 that the reviewer will see. The
     /// submission follows <paramref name="chain"/> (the default single level when null) from its first level,
     /// whatever levels an earlier submission had passed.
     /// </summary>
-    public void Submit(Actor actor, DateTimeOffset now, string agencyName, ReportDocument? previousYear = null, IReadOnlyList<ApprovalLevel>? chain = null)
+    public void Submit(
+        Actor actor, DateTimeOffset now, string agencyName, ReportDocument? previousYear = null, IReadOnlyList<ApprovalLevel>? chain = null,
+        IReadOnlyList<Similarity.CopiedSection>? copies = null)
     {
         EnsurePortal("提交");
         EnsureState(State.IsEditable(), "提交");
-        var findings = Check(ToDocument(agencyName), previousYear);
+        var findings = Check(ToDocument(agencyName), previousYear, copies);
         if (findings.Any(f => f.IsError))
         {
             throw new ReportRejectedException(findings.Where(f => f.IsError).ToList());
