@@ -85,6 +85,9 @@ public sealed class AuthorizationMatrixTests(StaffPortalFactory factory) : IClas
         ["GET /Admin/Audit"] = "LDDDOOD",
         ["GET /Admin/Approval"] = "LDDDOOD",
         ["POST /Admin/Approval"] = "LDDDOOD",
+        // A department's admin reaches the page and is told the region's admin sets it (a refusal, not a 403).
+        ["GET /Admin/Oversight"] = "LDDDOOD",
+        ["POST /Admin/Oversight"] = "LDDDOOD",
         ["GET /Reports/{id:int}/compare"] = "NNNNNNN",
         ["GET /Reports/{id:int}/original"] = "NNNNNNN",
         ["GET /rules"] = "OOOOOOO",

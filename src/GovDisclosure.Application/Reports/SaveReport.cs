@@ -1,4 +1,5 @@
 using GovDisclosure.Application.Common;
+using GovDisclosure.Application.Similarity;
 using GovDisclosure.Domain;
 using GovDisclosure.Domain.Reports;
 using Microsoft.EntityFrameworkCore;
@@ -24,7 +25,8 @@ public sealed record SaveReportInput(
 /// then kept as the user's 暂存, so the work survives on the server while the report itself stays balanced.
 /// A successful save ends the user's 暂存.
 /// </summary>
-public sealed class SaveReport(IGovDisclosureDb db, TimeProvider clock)
+/// <param name="similarity">The 雷同 check for W_COPY; null in hosts without the stored index (the warning then stays silent).</param>
+public sealed class SaveReport(IGovDisclosureDb db, TimeProvider clock, SimilarityCheck? similarity = null)
 {
     public async Task<UseCaseResult> ExecuteAsync(UserScope scope, SaveReportInput input, CancellationToken ct = default)
     {
@@ -56,6 +58,7 @@ public sealed class SaveReport(IGovDisclosureDb db, TimeProvider clock)
             await ReportDraftStore.DiscardAsync(db, scope.UserId, report.Id, ct);
 
             var previous = await PublishedDocuments.ForYearAsync(db, report.AgencyId, report.Year - 1, ct);
+            var copies = similarity is null ? null : await similarity.CopiesForRulesAsync(report, input.Content, ct);
 
             // The domain gets a copy: the caller's document must survive a refusal or a conflict untouched.
             var warnings = report.UpdateContent(
@@ -64,7 +67,8 @@ public sealed class SaveReport(IGovDisclosureDb db, TimeProvider clock)
                 input.CarryOverReasons ?? new Dictionary<string, string>(),
                 scope.Actor,
                 clock.GetUtcNow(),
-                previous);
+                previous,
+                copies);
             return (warnings.Count == 0 ? "已保存。" : $"已保存。还有{warnings.Count}条警告，提交前请逐条填写说明。", warnings);
         }, ct);
 }

@@ -1,5 +1,6 @@
 using GovDisclosure.Application.Common;
 using GovDisclosure.Domain.Agencies;
+using GovDisclosure.Domain.Oversight;
 using GovDisclosure.Domain.Workflow;
 using GovDisclosure.Infrastructure.Identity;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
@@ -36,6 +37,8 @@ public sealed class GovDisclosureDbContext(DbContextOptions<GovDisclosureDbConte
     public DbSet<ReportDraft> ReportDrafts => Set<ReportDraft>();
 
     public DbSet<ApprovalChain> ApprovalChains => Set<ApprovalChain>();
+
+    public DbSet<ReviewSettings> ReviewSettings => Set<ReviewSettings>();
 
     public bool IsUniqueViolation(DbUpdateException exception) =>
         exception.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation };
