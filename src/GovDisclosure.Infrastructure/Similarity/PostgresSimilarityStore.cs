@@ -13,7 +13,7 @@ namespace GovDisclosure.Infrastructure.Similarity;
 /// primary key of similarity_bands, the candidates' signatures, then the shingles of the few that survive the
 /// signature estimate: never a scan, and never the 160 million rows a table of every 5-gram would hold.
 /// </summary>
-internal sealed class PostgresSimilarityStore(GovDisclosureDbContext db) : ISimilarityStore
+public sealed class PostgresSimilarityStore(GovDisclosureDbContext db) : ISimilarityStore
 {
     public async Task ReplaceAsync(int reportId, SourceStatus status, IReadOnlyList<SectionFingerprint> sections, CancellationToken ct)
     {
