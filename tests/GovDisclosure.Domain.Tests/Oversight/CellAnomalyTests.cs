@@ -11,14 +11,14 @@ public sealed class CellAnomalyTests
     /// <summary>A cell every agency reports with a spread of values: 新收 of natural persons.</summary>
     private static readonly string Received = T2021.Cells.First(c => c.Kind == CellKind.Count && c.RowName.Contains("新收", StringComparison.Ordinal) && c.ColumnLabel.Contains("自然人", StringComparison.Ordinal)).Code;
 
-    private static IReadOnlyDictionary<string, decimal> Cells(int received) =>
+    private static Dictionary<string, decimal> Cells(int received) =>
         CompleteReport.Balanced(2024, received: received).Cells.ToDictionary(c => c.Key, c => c.Value, StringComparer.Ordinal);
 
     [Fact]
     public void A_planted_outlier_among_fifty_peers_is_flagged_with_its_numbers_and_none_of_the_peers_is()
     {
         // Fifty departments receiving between 20 and 69 applications; one received 400.
-        var peers = Enumerable.Range(0, 50).Select(i => Cells(20 + ((i * 37) % 50))).ToList();
+        var peers = Enumerable.Range(0, 50).Select(i => (IReadOnlyDictionary<string, decimal>)Cells(20 + ((i * 37) % 50))).ToList();
         var outlier = Cells(400);
         var all = peers.Append(outlier).ToList();
 
@@ -38,7 +38,7 @@ public sealed class CellAnomalyTests
     {
         // Nearly every agency reports 0 行政诉讼: the deviation is 0, so any non-zero value would have an infinite score.
         var suits = T2021.Cells.First(c => c.Kind == CellKind.Count && c.Code.StartsWith("s4.", StringComparison.Ordinal)).Code;
-        var peers = Enumerable.Range(0, 30).Select(_ => Cells(30)).ToList();
+        var peers = Enumerable.Range(0, 30).Select(_ => (IReadOnlyDictionary<string, decimal>)Cells(30)).ToList();
         var two = new Dictionary<string, decimal>(Cells(30), StringComparer.Ordinal) { [suits] = 2 };
         var twelve = new Dictionary<string, decimal>(Cells(30), StringComparer.Ordinal) { [suits] = 12 };
 
