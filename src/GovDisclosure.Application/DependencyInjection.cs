@@ -41,6 +41,7 @@ public static class DependencyInjection
         services.AddScoped<UserAdmin>();
         services.AddScoped<AuditQueries>();
         services.AddScoped<ApprovalChains>();
+        services.AddScoped<HistoryUpload>();
         services.AddScoped<ReviewSettingsAdmin>();
         services.AddScoped<AnomalyQueries>();
 
@@ -58,6 +59,8 @@ public static class DependencyInjection
             sp.GetRequiredService<IReportPdfRenderer>(),
             sp.GetServices<IPublicationListener>(),
             sp.GetRequiredService<ILogger<PublishReport>>()));
+        services.AddScoped(sp => new PublicationPdf(
+            sp.GetRequiredService<IGovDisclosureDb>(), sp.GetRequiredService<IReportPdfRenderer>(), sp.GetRequiredService<TimeProvider>()));
         return services;
     }
 }

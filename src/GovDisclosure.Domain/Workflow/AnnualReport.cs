@@ -21,6 +21,7 @@ public sealed class AnnualReport
     private Dictionary<string, string> sections = new(StringComparer.Ordinal);
     private Dictionary<string, string> explanations = new(StringComparer.Ordinal);
     private Dictionary<string, decimal> carriedValues = new(StringComparer.Ordinal);
+    private HashSet<string> unknownCells = new(StringComparer.Ordinal);
     private string approvalChain = string.Empty;
 
     private AnnualReport()
@@ -97,6 +98,13 @@ public sealed class AnnualReport
 
     /// <summary>Values carried over from last year's report when this one was started (上年结转, 现行有效件数).</summary>
     public IReadOnlyDictionary<string, decimal> CarriedValues => carriedValues;
+
+    /// <summary>
+    /// Cells the source of an imported historical report had but the importer could not read: kept apart from blank
+    /// ones so that, read back from the database, a rule that needs them says it could not check (W_UNCHECKED) instead
+    /// of counting them as 0. Always empty for a portal report, whose every cell is typed.
+    /// </summary>
+    public IReadOnlyCollection<string> UnknownCells => unknownCells;
 
     /// <summary>New audit lines are added here; the trail is append-only.</summary>
     public IReadOnlyList<AuditEntry> AuditTrail => auditTrail;
@@ -181,6 +189,10 @@ public sealed class AnnualReport
             {
                 report.cells[cell.Code] = value;
             }
+            else if (content.Cells.IsUnknown(cell.Code))
+            {
+                report.unknownCells.Add(cell.Code);
+            }
         }
 
         foreach (var key in SectionKeys.All)
@@ -223,6 +235,11 @@ public sealed class AnnualReport
             doc.Cells[code] = value;
         }
 
+        foreach (var code in unknownCells)
+        {
+            doc.Cells.MarkUnknown(code);
+        }
+
         return doc;
     }
 
@@ -248,7 +265,7 @@ public sealed class AnnualReport
             throw new DomainException($"内容的格式或年度与本报告（{Year}年，{ReportTemplates.Get(Template).Name}）不一致。");
         }
 
-        var findings = Check(content, previousYear, copies);
+        var findings = Check(content, previousYear, copies: copies);
         var errors = findings.Where(f => f.IsError).ToList();
         if (errors.Count > 0)
         {
@@ -359,9 +376,12 @@ public sealed class AnnualReport
     /// filler has just typed. Saving, submitting, the editor, the preview and the review page all ask here, so
     /// they can never disagree about which warnings need a 说明 (the agency's kind decides the 规章 rule).
     /// </summary>
+    /// <param name="content">The report's content, saved or as typed.</param>
+    /// <param name="previousYear">Last year's published report, for the cross-year rules.</param>
+    /// <param name="whileEditing">The editor's view while filling in: untouched tables are not yet blanks (<see cref="CheckContext.WhileEditing"/>).</param>
     /// <param name="copies">What the 雷同 check found (W_COPY); null when the caller did not run it.</param>
-    public IReadOnlyList<Finding> Check(ReportDocument content, ReportDocument? previousYear, IReadOnlyList<Similarity.CopiedSection>? copies = null) =>
-        ReportChecker.Check(new CheckContext(content) { Previous = previousYear, Agency = Agency?.Profile, Copies = copies ?? [] });
+    public IReadOnlyList<Finding> Check(ReportDocument content, ReportDocument? previousYear, bool whileEditing = false, IReadOnlyList<Similarity.CopiedSection>? copies = null) =>
+        ReportChecker.Check(new CheckContext(content) { Previous = previousYear, Agency = Agency?.Profile, WhileEditing = whileEditing, Copies = copies ?? [] });
 
     /// <summary>
     /// Submits the revision for review. Every warning needs a written 说明 that the reviewer will see. The
@@ -374,7 +394,7 @@ public sealed class AnnualReport
     {
         EnsurePortal("提交");
         EnsureState(State.IsEditable(), "提交");
-        var findings = Check(ToDocument(agencyName), previousYear, copies);
+        var findings = Check(ToDocument(agencyName), previousYear, copies: copies);
         if (findings.Any(f => f.IsError))
         {
             throw new ReportRejectedException(findings.Where(f => f.IsError).ToList());

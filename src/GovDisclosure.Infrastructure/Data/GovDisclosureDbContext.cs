@@ -38,6 +38,9 @@ public sealed class GovDisclosureDbContext(DbContextOptions<GovDisclosureDbConte
 
     public DbSet<ApprovalChain> ApprovalChains => Set<ApprovalChain>();
 
+    /// <summary>Predecessor → successor links of agencies that merged, split or renamed.</summary>
+    public DbSet<AgencyLink> AgencyLinks => Set<AgencyLink>();
+
     public DbSet<ReviewSettings> ReviewSettings => Set<ReviewSettings>();
 
     public bool IsUniqueViolation(DbUpdateException exception) =>
