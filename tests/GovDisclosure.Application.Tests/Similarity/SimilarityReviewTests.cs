@@ -120,7 +120,7 @@ public sealed class SimilarityReviewTests : IAsyncLifetime
 
     private static ReportDocument WithOverview(int year, string overview)
     {
-        var content = ReportWorld.Balanced(year);
+        var content = GovDisclosure.Tests.Shared.CompleteReport.Balanced(year);
         content.Sections[SectionKeys.Overview] = overview;
         return content;
     }
