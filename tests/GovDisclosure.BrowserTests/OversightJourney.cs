@@ -5,6 +5,7 @@ using GovDisclosure.Domain.Rules;
 using GovDisclosure.Domain.Templates;
 using GovDisclosure.Domain.Workflow;
 using GovDisclosure.Infrastructure.Identity;
+using GovDisclosure.Tests.Shared;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
