@@ -1,7 +1,10 @@
 using GovDisclosure.Application.Admin;
 using GovDisclosure.Application.Approval;
 using GovDisclosure.Application.Common;
+using GovDisclosure.Application.Oversight;
+using GovDisclosure.Application.Similarity;
 using GovDisclosure.Application.Reports;
+using GovDisclosure.Domain.Similarity;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
@@ -39,6 +42,15 @@ public static class DependencyInjection
         services.AddScoped<AuditQueries>();
         services.AddScoped<ApprovalChains>();
         services.AddScoped<HistoryUpload>();
+        services.AddScoped<ReviewSettingsAdmin>();
+        services.AddScoped<AnomalyQueries>();
+
+        // 雷同: one matcher (its hash family is fixed and it holds no state), the check and the writer over the host's ISimilarityStore.
+        services.TryAddSingleton(new SimilarityMatcher());
+        services.AddScoped<SimilarityCheck>();
+        services.AddScoped<SimilarityQueries>();
+        services.AddScoped<SimilarityIndexer>();
+        services.AddScoped<IPublicationListener>(sp => sp.GetRequiredService<SimilarityIndexer>());
 
         // A factory, so a host without a PDF renderer (the CLI's plain verbs) still validates; publishing there fails when resolved.
         services.AddScoped(sp => new PublishReport(

@@ -1,7 +1,9 @@
 using GovDisclosure.Application.Admin;
 using GovDisclosure.Application.Common;
+using GovDisclosure.Application.Similarity;
 using GovDisclosure.Infrastructure.Data;
 using GovDisclosure.Infrastructure.Identity;
+using GovDisclosure.Infrastructure.Similarity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Configuration;
@@ -25,6 +27,7 @@ public static class DependencyInjection
         services.AddDbContext<GovDisclosureDbContext>(options => Configure(options, connectionString));
         services.AddScoped<IGovDisclosureDb>(sp => sp.GetRequiredService<GovDisclosureDbContext>());
         services.AddScoped<IUserAccounts, UserAccounts>();
+        services.AddScoped<ISimilarityStore, PostgresSimilarityStore>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddPublicQueries();
         return services;

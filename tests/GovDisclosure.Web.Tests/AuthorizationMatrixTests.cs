@@ -85,6 +85,9 @@ public sealed class AuthorizationMatrixTests(StaffPortalFactory factory) : IClas
         // Past reports as history: each admin for the agencies it manages (its own, or its region); sent empty, the form answers.
         ["GET /Admin/History"] = "LDDDOOD",
         ["POST /Admin/History"] = "LDDDOOD",
+        // A department's admin reaches the page and is told the region's admin sets it (a refusal, not a 403).
+        ["GET /Admin/Oversight"] = "LDDDOOD",
+        ["POST /Admin/Oversight"] = "LDDDOOD",
         ["GET /Reports/{id:int}/compare"] = "NNNNNNN",
         ["GET /Reports/{id:int}/original"] = "NNNNNNN",
         ["GET /rules"] = "OOOOOOO",

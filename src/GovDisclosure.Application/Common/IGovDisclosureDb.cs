@@ -1,4 +1,5 @@
 using GovDisclosure.Domain.Agencies;
+using GovDisclosure.Domain.Oversight;
 using GovDisclosure.Domain.Workflow;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
@@ -32,6 +33,9 @@ public interface IGovDisclosureDb
     DbSet<ReportDraft> ReportDrafts { get; }
 
     DbSet<ApprovalChain> ApprovalChains { get; }
+
+    /// <summary>Each region's review settings (雷同 提示线, public figure, anomaly thresholds); absent = the defaults.</summary>
+    DbSet<ReviewSettings> ReviewSettings { get; }
 
     /// <summary>Cleared after a refusal, so a half-changed aggregate is never saved by a later call in the same request.</summary>
     ChangeTracker ChangeTracker { get; }

@@ -1,4 +1,5 @@
 using GovDisclosure.Application.Common;
+using GovDisclosure.Application.Similarity;
 using GovDisclosure.Domain;
 using GovDisclosure.Domain.Reports;
 using GovDisclosure.Domain.Templates;
@@ -31,7 +32,8 @@ public sealed record SaveReportInput(
 /// A successful save ends the user's 暂存. Saved on top of someone else's save, it merges: their fields are taken,
 /// this user's kept, and a field both changed is not saved but answered as a conflict for the user to choose.
 /// </summary>
-public sealed class SaveReport(IGovDisclosureDb db, TimeProvider clock)
+/// <param name="similarity">The 雷同 check for W_COPY; null in hosts without the stored index (the warning then stays silent).</param>
+public sealed class SaveReport(IGovDisclosureDb db, TimeProvider clock, SimilarityCheck? similarity = null)
 {
     public const string MergeConflictMessage = "未保存：在您编辑期间，他人也修改了下列内容。请逐项选择保留哪个版本后再保存；其余修改已合并到本页。";
 
@@ -107,6 +109,7 @@ public sealed class SaveReport(IGovDisclosureDb db, TimeProvider clock)
             await ReportDraftStore.DiscardAsync(db, scope.UserId, report.Id, ct);
 
             var previous = await PublishedDocuments.ForYearAsync(db, report.AgencyId, report.Year - 1, ct);
+            var copies = similarity is null ? null : await similarity.CopiesForRulesAsync(report, input.Content, ct);
 
             // The domain gets a copy: the caller's document must survive a refusal or a conflict untouched.
             var warnings = report.UpdateContent(
@@ -115,9 +118,10 @@ public sealed class SaveReport(IGovDisclosureDb db, TimeProvider clock)
                 input.CarryOverReasons ?? new Dictionary<string, string>(),
                 scope.Actor,
                 clock.GetUtcNow(),
-                previous);
+                previous,
+                copies);
             // Counted as the editor shows them (untouched tables are not yet blanks), so the message and the page agree.
-            var shown = report.Check(report.ToDocument(report.Agency!.Name), previous, whileEditing: true).Count(f => !f.IsError);
+            var shown = report.Check(report.ToDocument(report.Agency!.Name), previous, whileEditing: true, copies: copies).Count(f => !f.IsError);
             return (shown == 0 ? "已保存。" : $"已保存。还有{shown}条警告，提交前请逐条填写说明。", warnings);
         }, ct);
 }

@@ -1,5 +1,6 @@
 using GovDisclosure.Application.Approval;
 using GovDisclosure.Application.Common;
+using GovDisclosure.Application.Similarity;
 
 namespace GovDisclosure.Application.Reports;
 
@@ -7,14 +8,27 @@ namespace GovDisclosure.Application.Reports;
 /// 提交审核: the filler submits the current revision; every warning must carry a 说明. The submission copies the
 /// approval chain in force for the agency now, and follows it even if the region changes the chain later.
 /// </summary>
-public sealed class SubmitReport(IGovDisclosureDb db, TimeProvider clock)
+/// <param name="similarity">The 雷同 check for W_COPY; null in hosts without the stored index.</param>
+/// <param name="indexer">Indexes the submitted text for reviewers once the submission committed; null likewise.</param>
+public sealed class SubmitReport(IGovDisclosureDb db, TimeProvider clock, SimilarityCheck? similarity = null, SimilarityIndexer? indexer = null)
 {
-    public Task<UseCaseResult> ExecuteAsync(UserScope scope, int reportId, uint rowVersion, CancellationToken ct = default) =>
-        ReportCommands.RunAsync(db, db.Reports.EditableBy(scope), reportId, rowVersion, async report =>
+    public async Task<UseCaseResult> ExecuteAsync(UserScope scope, int reportId, uint rowVersion, CancellationToken ct = default)
+    {
+        var result = await ReportCommands.RunAsync(db, db.Reports.EditableBy(scope), reportId, rowVersion, async report =>
         {
             var previous = await PublishedDocuments.ForYearAsync(db, report.AgencyId, report.Year - 1, ct);
             var chain = await new ApprovalChains(db, clock).InForceAsync(report.Agency!, ct);
-            report.Submit(scope.Actor, clock.GetUtcNow(), report.Agency!.Name, previous, chain);
+            var copies = similarity is null ? null : await similarity.CopiesForRulesAsync(report, report.ToDocument(report.Agency!.Name), ct);
+            report.Submit(scope.Actor, clock.GetUtcNow(), report.Agency!.Name, previous, chain, copies);
             return ($"已提交审核，{report.ApprovalStatus}。", []);
         }, ct);
+
+        // After the commit, never inside it: a failed indexing is logged and the submission stands.
+        if (result.IsOk && indexer is not null)
+        {
+            await indexer.SubmittedAsync(reportId, ct);
+        }
+
+        return result;
+    }
 }

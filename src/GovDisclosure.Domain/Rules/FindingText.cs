@@ -31,6 +31,7 @@ public static class FindingText
         [RuleIds.PreviousItemCount] = "上一年项目数量与上年报告不一致",
         [RuleIds.RepealedBound] = "废止件数超过上年现行有效与本年制发之和",
         [RuleIds.Unchecked] = "部分数据未能读取，无法核对",
+        [RuleIds.Copied] = "正文与其他报告文字雷同",
     };
 
     private static readonly Dictionary<string, string> NarrativeSubjectNames = new(StringComparer.Ordinal)
@@ -59,6 +60,7 @@ public static class FindingText
                 ? $"“{facts.CellName(0)}”填报为{N(issued)}件，但{facts.Term("reason") ?? "本机关"}按照《立法法》无权制定规章"
                 : null,
             RuleIds.Period => Period(facts),
+            RuleIds.Copied => Copied(facts),
             RuleIds.Narrative => Narrative(facts),
             RuleIds.NoFeeStatement => "正文未说明本年度是否收取信息处理费",
             RuleIds.CarriedOverAcrossYears => facts.Value(0) is { } carriedIn && facts.Number("previousCarriedOut") is { } carriedOut && facts.Number("previousYear") is { } year
@@ -100,6 +102,17 @@ public static class FindingText
 
         var phrase = facts.Term("phrase") is { Length: > 0 } p ? $"（“{p}”）" : string.Empty;
         return $"正文把{string.Join("、", years.Select(N))}年写作报告期{phrase}，而本报告为{N(reportYear)}年度报告";
+    }
+
+    private static string? Copied(Facts facts)
+    {
+        if (facts.Number("percent") is not { } percent || facts.Term("sourceAgency") is not { Length: > 0 } agency || facts.Number("sourceYear") is not { } year)
+        {
+            return null;
+        }
+
+        var section = facts.Term("section") is { } key && facts.Definition.Sections.FirstOrDefault(s => s.Key == key) is { } s ? $"“{s.Heading}”" : "正文";
+        return $"{section}有{N(percent)}%的文字与{agency}{N(year)}年度报告相同";
     }
 
     private static string? Narrative(Facts facts)

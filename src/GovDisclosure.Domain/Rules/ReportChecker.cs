@@ -1,6 +1,7 @@
 using FluentValidation;
 using GovDisclosure.Domain.Agencies;
 using GovDisclosure.Domain.Reports;
+using GovDisclosure.Domain.Similarity;
 
 namespace GovDisclosure.Domain.Rules;
 
@@ -12,6 +13,9 @@ public sealed record CheckContext(ReportDocument Report)
 
     /// <summary>The agency's kind and level, when known; enables the 规章 sanity check.</summary>
     public AgencyProfile? Agency { get; init; }
+
+    /// <summary>What the 雷同 check found per section, with the region's threshold; empty when it was not run (W_COPY then stays silent).</summary>
+    public IReadOnlyList<CopiedSection> Copies { get; init; } = [];
 
     /// <summary>
     /// The editor, while the user is still filling in: a table on which nothing was typed is not filled in yet, not a
@@ -34,6 +38,7 @@ public static class ReportChecker
         new ProactiveDisclosureValidator(),
         new CrossYearValidator(),
         new NarrativeValidator(),
+        new CopyValidator(),
     ];
 
     private static readonly Dictionary<string, int> RuleRank =

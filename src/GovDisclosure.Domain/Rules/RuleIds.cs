@@ -24,6 +24,9 @@ public static class RuleIds
     /// <summary>A rule not applied because cells it needs were not read by the importer (unknown, not 0).</summary>
     public const string Unchecked = "W_UNCHECKED";
 
+    /// <summary>雷同: a section largely repeats an earlier or another agency's published report.</summary>
+    public const string Copied = "W_COPY";
+
     public const string CarriedOverAcrossYears = "X-1";
     public const string EffectiveDocuments = "X-2";
     public const string PreviousItemCount = "X-3";
@@ -34,7 +37,7 @@ public static class RuleIds
     [
         WholeNumber, Amount, ColumnBalance, ProcessedTotal, RowTotal, CarriedOutBound, AppealTotal,
         BlankAsZero, FeeUnit, RulesIssuer, CarriedOverAcrossYears, EffectiveDocuments, PreviousItemCount, RepealedBound,
-        Period, Narrative, NoFeeStatement, Unchecked,
+        Period, Narrative, NoFeeStatement, Unchecked, Copied,
     ];
 }
 

@@ -36,18 +36,16 @@ public sealed class SimilarityIndex : IDisposable
     /// <summary>The index lives as long as its owner (the process's singleton); disposing releases the lock's wait handles.</summary>
     public void Dispose() => gate.Dispose();
 
-    public SimilarityIndex(SimilarityOptions? options = null)
-    {
-        Options = options ?? new SimilarityOptions();
-        Hasher = new MinHasher(Options.Bands, Options.RowsPerBand);
-        Boilerplate = Options.ExtraBoilerplate.Count == 0 ? StatutoryBoilerplate.Default : StatutoryBoilerplate.Create(Options.ExtraBoilerplate);
-    }
+    public SimilarityIndex(SimilarityOptions? options = null) => Matcher = new SimilarityMatcher(options);
 
-    public SimilarityOptions Options { get; }
+    /// <summary>The comparison steps, shared with the database-backed store.</summary>
+    public SimilarityMatcher Matcher { get; }
 
-    public MinHasher Hasher { get; }
+    public SimilarityOptions Options => Matcher.Options;
 
-    public StatutoryBoilerplate Boilerplate { get; }
+    public MinHasher Hasher => Matcher.Hasher;
+
+    public StatutoryBoilerplate Boilerplate => Matcher.Boilerplate;
 
     /// <summary>Reports indexed (the denominator of document frequency).</summary>
     public int ReportCount
@@ -67,28 +65,12 @@ public sealed class SimilarityIndex : IDisposable
     }
 
     /// <summary>The fingerprint of one section's text, or null when it is too short to judge.</summary>
-    public SectionFingerprint? Fingerprint(SimilaritySource source, string? text)
-    {
-        var shingled = ShingledText.From(text);
-        var statutory = Boilerplate.StatutoryShingles(shingled);
-        var shingles = ShingledText.DistinctSorted(shingled.Hashes.Where((_, i) => !statutory[i]));
-        if (shingles.Length < Options.MinShingles)
-        {
-            return null;
-        }
-
-        var signature = Hasher.Signature(shingles);
-        return new SectionFingerprint(source, shingles, signature, Hasher.BandHashes(signature));
-    }
+    public SectionFingerprint? Fingerprint(SimilaritySource source, string? text) => Matcher.Fingerprint(source, text);
 
     /// <summary>Indexes (or re-indexes, after a correction) a report's sections by key.</summary>
     public void Add(int reportId, int agencyId, int year, SourceStatus status, IReadOnlyDictionary<string, string> sectionTexts)
     {
-        var fingerprints = sectionTexts
-            .Select(s => Fingerprint(new SimilaritySource(reportId, agencyId, year, s.Key, status), s.Value))
-            .OfType<SectionFingerprint>()
-            .ToList();
-        Add(reportId, fingerprints);
+        Add(reportId, Matcher.Fingerprints(reportId, agencyId, year, status, sectionTexts));
     }
 
     /// <summary>Indexes fingerprints already computed (as the database would load them).</summary>
@@ -166,9 +148,7 @@ public sealed class SimilarityIndex : IDisposable
         gate.EnterReadLock();
         try
         {
-            var commonFrom = byReport.Count >= Options.MinReportsForFrequency
-                ? Math.Max(2, (int)Math.Ceiling(Options.CommonShare * byReport.Count))
-                : int.MaxValue;
+            var commonFrom = Matcher.CommonFrom(byReport.Count);
             foreach (var (key, text) in sectionTexts)
             {
                 results.Add(CheckSection(reportId, agencyId, key, text, isVisible, commonFrom));
@@ -184,38 +164,9 @@ public sealed class SimilarityIndex : IDisposable
 
     private SectionSimilarity CheckSection(int? reportId, int? agencyId, string key, string text, Func<SimilaritySource, bool> isVisible, int commonFrom)
     {
-        var shingled = ShingledText.From(text);
-        var hashes = shingled.Hashes;
-
-        // Statutory shingles are left out of the signature (as when indexing); habitual ones only out of the exact comparison,
-        // because their frequency moves as reports are added while stored signatures stay.
-        var statutory = Boilerplate.StatutoryShingles(shingled);
-        var counted = new bool[hashes.Length];
-        var signed = new List<uint>(hashes.Length);
-        var kept = new List<uint>(hashes.Length);
-        for (var i = 0; i < hashes.Length; i++)
-        {
-            if (!statutory[i])
-            {
-                signed.Add(hashes[i]);
-                counted[i] = reportsWithShingle.GetValueOrDefault(hashes[i]) < commonFrom;
-                if (counted[i])
-                {
-                    kept.Add(hashes[i]);
-                }
-            }
-        }
-
-        var signedSet = ShingledText.DistinctSorted(signed);
-        var keptSet = ShingledText.DistinctSorted(kept);
-        if (signedSet.Length < Options.MinShingles || keptSet.Length < Options.MinShingles)
-        {
-            return new SectionSimilarity(key, keptSet.Length, []);
-        }
-
-        var signature = Hasher.Signature(signedSet);
+        var prepared = Matcher.Prepare(key, text);
         var collisions = new Dictionary<int, int>();
-        foreach (var band in Hasher.BandHashes(signature))
+        foreach (var band in prepared.BandHashes)
         {
             if (!bandHeads.TryGetValue(band, out var posting))
             {
@@ -229,7 +180,7 @@ public sealed class SimilarityIndex : IDisposable
             }
         }
 
-        if (agencyId is { } own && slotsByAgency.TryGetValue(own, out var ownSlots))
+        if (prepared.BandHashes.Length > 0 && agencyId is { } own && slotsByAgency.TryGetValue(own, out var ownSlots))
         {
             foreach (var slot in ownSlots)
             {
@@ -238,115 +189,11 @@ public sealed class SimilarityIndex : IDisposable
         }
 
         var candidates = collisions
-            .Where(c => sections[c.Key] is { } s && s.Source.ReportId != reportId && isVisible(s.Source))
-            .OrderByDescending(c => c.Value)
-            .ThenBy(c => c.Key)
-            .Take(Options.MaxCandidatesPerSection)
-            .Select(c => sections[c.Key]!);
-
-        var matches = new List<SourceMatch>();
-        foreach (var candidate in candidates)
-        {
-            // The signatures estimate Jaccard; with both set sizes that bounds the containment (|A∩B| = J(|A|+|B|)/(1+J)).
-            // Half the threshold leaves room for the estimate's error (±0.09 at 128 positions) before the exact merge.
-            // The agency's own sections skip it: they are few, and a kept paragraph is exactly the low-Jaccard case.
-            var j = MinHasher.EstimatedJaccard(signature, candidate.Signature);
-            var estimated = j * (signedSet.Length + candidate.Shingles.Length) / ((1 + j) * signedSet.Length);
-            if (candidate.Source.AgencyId != agencyId && estimated < Options.MinContainment / 2)
-            {
-                continue;
-            }
-
-            var shared = SharedCount(keptSet, candidate.Shingles);
-            var containment = (double)shared / keptSet.Length;
-            if (containment < Options.MinContainment || shared < Options.MinSharedShingles)
-            {
-                continue;
-            }
-
-            var sourceCounted = commonFrom == int.MaxValue
-                ? candidate.Shingles.Length
-                : candidate.Shingles.Count(h => reportsWithShingle.GetValueOrDefault(h) < commonFrom);
-            var jaccard = (double)shared / (keptSet.Length + sourceCounted - shared);
-            matches.Add(new SourceMatch(candidate.Source, containment, jaccard, Passages(shingled, counted, statutory, candidate.Shingles)));
-        }
-
-        var ordered = matches
-            .OrderByDescending(m => m.Containment)
-            .ThenByDescending(m => m.Source.Year)
-            .ThenBy(m => m.Source.ReportId)
-            .ThenBy(m => m.Source.SectionKey, StringComparer.Ordinal)
-            .Take(Options.MaxSourcesPerSection)
-            .ToList();
-        return new SectionSimilarity(key, keptSet.Length, ordered);
-    }
-
-    /// <summary>Shared elements of two sorted sets (the checked one already without habitual boilerplate).</summary>
-    private static int SharedCount(uint[] a, uint[] b)
-    {
-        var shared = 0;
-        int i = 0, k = 0;
-        while (i < a.Length && k < b.Length)
-        {
-            if (a[i] < b[k])
-            {
-                i++;
-            }
-            else if (a[i] > b[k])
-            {
-                k++;
-            }
-            else
-            {
-                shared++;
-                i++;
-                k++;
-            }
-        }
-
-        return shared;
-    }
-
-    /// <summary>
-    /// Maximal runs of the checked text's shingles found in the source, as character ranges of the text as written.
-    /// Boilerplate inside a copied run (a heading, a citation, a common phrase) does not break it, but a run
-    /// never starts or ends on boilerplate, so the highlight covers what was copied and not what every report says.
-    /// </summary>
-    private List<RepeatedPassage> Passages(ShingledText text, bool[] counted, bool[] statutory, uint[] source)
-    {
-        var passages = new List<RepeatedPassage>();
-        var hashes = text.Hashes;
-        var first = -1;
-        var last = -1;
-        var matched = 0;
-        for (var i = 0; i <= hashes.Length; i++)
-        {
-            var isMatch = i < hashes.Length && counted[i] && Array.BinarySearch(source, hashes[i]) >= 0;
-            var isNeutral = i < hashes.Length && !isMatch && (statutory[i] || !counted[i]);
-            if (isMatch)
-            {
-                if (first < 0)
-                {
-                    first = i;
-                }
-
-                last = i;
-                matched++;
-            }
-            else if (!isNeutral)
-            {
-                if (first >= 0 && matched >= Options.MinPassageShingles)
-                {
-                    var (start, end) = text.Range(first, last);
-                    passages.Add(new RepeatedPassage(start, end - start, text.Original[start..end]));
-                }
-
-                first = -1;
-                matched = 0;
-            }
-        }
-
-        return passages;
+            .Where(c => sections[c.Key] is not null)
+            .Select(c => (Slot: c.Key, Fingerprint: sections[c.Key]!, Collisions: c.Value))
+            .Select(c => new SimilarityCandidate(c.Slot, c.Fingerprint.Source, c.Fingerprint.Signature, c.Fingerprint.Shingles.Length, c.Collisions));
+        var shortlist = Matcher.Shortlist(prepared, candidates, reportId, agencyId, isVisible);
+        return Matcher.Compare(prepared, shortlist.Select(c => sections[(int)c.Id]!), h => reportsWithShingle.GetValueOrDefault(h) >= commonFrom);
     }
 
     private void RemoveLocked(int reportId)

@@ -77,3 +77,13 @@ public sealed record SimilarityOptions
     /// <summary>Sentences a region adds to the statutory boilerplate.</summary>
     public IReadOnlyList<string> ExtraBoilerplate { get; init; } = [];
 }
+
+/// <summary>
+/// What the 雷同 rule (W_COPY) is told about one section: its highest share found in one published source (or the
+/// agency's own earlier report), the source by name, and the region's threshold. Computed by the application from
+/// the stored index, so the rule itself stays free of I/O.
+/// </summary>
+/// <param name="Percent">The whole percent of the section found in the source (<see cref="SectionSimilarity.Percent"/>).</param>
+/// <param name="ThresholdPercent">The region's 提示线: from this percent on, the section needs a 说明.</param>
+/// <param name="SourceAgency">The source's agency name as the public knows it.</param>
+public sealed record CopiedSection(string SectionKey, int Percent, int ThresholdPercent, string SourceAgency, int SourceYear);

@@ -255,7 +255,8 @@ public sealed class AnnualReport
         IReadOnlyDictionary<string, string> carryOverReasons,
         Actor actor,
         DateTimeOffset now,
-        ReportDocument? previousYear = null)
+        ReportDocument? previousYear = null,
+        IReadOnlyList<Similarity.CopiedSection>? copies = null)
     {
         EnsurePortal("修改");
         EnsureState(State.IsEditable(), "修改");
@@ -264,7 +265,7 @@ public sealed class AnnualReport
             throw new DomainException($"内容的格式或年度与本报告（{Year}年，{ReportTemplates.Get(Template).Name}）不一致。");
         }
 
-        var findings = Check(content, previousYear);
+        var findings = Check(content, previousYear, copies: copies);
         var errors = findings.Where(f => f.IsError).ToList();
         if (errors.Count > 0)
         {
@@ -378,19 +379,22 @@ public sealed class AnnualReport
     /// <param name="content">The report's content, saved or as typed.</param>
     /// <param name="previousYear">Last year's published report, for the cross-year rules.</param>
     /// <param name="whileEditing">The editor's view while filling in: untouched tables are not yet blanks (<see cref="CheckContext.WhileEditing"/>).</param>
-    public IReadOnlyList<Finding> Check(ReportDocument content, ReportDocument? previousYear, bool whileEditing = false) =>
-        ReportChecker.Check(new CheckContext(content) { Previous = previousYear, Agency = Agency?.Profile, WhileEditing = whileEditing });
+    /// <param name="copies">What the 雷同 check found (W_COPY); null when the caller did not run it.</param>
+    public IReadOnlyList<Finding> Check(ReportDocument content, ReportDocument? previousYear, bool whileEditing = false, IReadOnlyList<Similarity.CopiedSection>? copies = null) =>
+        ReportChecker.Check(new CheckContext(content) { Previous = previousYear, Agency = Agency?.Profile, WhileEditing = whileEditing, Copies = copies ?? [] });
 
     /// <summary>
     /// Submits the revision for review. Every warning needs a written 说明 that the reviewer will see. The
     /// submission follows <paramref name="chain"/> (the default single level when null) from its first level,
     /// whatever levels an earlier submission had passed.
     /// </summary>
-    public void Submit(Actor actor, DateTimeOffset now, string agencyName, ReportDocument? previousYear = null, IReadOnlyList<ApprovalLevel>? chain = null)
+    public void Submit(
+        Actor actor, DateTimeOffset now, string agencyName, ReportDocument? previousYear = null, IReadOnlyList<ApprovalLevel>? chain = null,
+        IReadOnlyList<Similarity.CopiedSection>? copies = null)
     {
         EnsurePortal("提交");
         EnsureState(State.IsEditable(), "提交");
-        var findings = Check(ToDocument(agencyName), previousYear);
+        var findings = Check(ToDocument(agencyName), previousYear, copies: copies);
         if (findings.Any(f => f.IsError))
         {
             throw new ReportRejectedException(findings.Where(f => f.IsError).ToList());

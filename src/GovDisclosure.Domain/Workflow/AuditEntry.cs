@@ -77,6 +77,7 @@ public static class AuditActions
     public const string ImportedHistory = "imported-history";
     public const string TitleChanged = "title-changed";
     public const string ExplanationRemoved = "explanation-removed";
+    public const string ReviewSettingsChanged = "review-settings-changed";
 
     // Administrative actions: no report, the agency concerned, old → new in OldValue/NewValue.
     public const string AgencyCreated = "agency-created";

@@ -1,5 +1,6 @@
 using GovDisclosure.Application.Common;
 using GovDisclosure.Domain.Agencies;
+using GovDisclosure.Domain.Oversight;
 using GovDisclosure.Domain.Workflow;
 using GovDisclosure.Infrastructure.Identity;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
@@ -39,6 +40,8 @@ public sealed class GovDisclosureDbContext(DbContextOptions<GovDisclosureDbConte
 
     /// <summary>Predecessor → successor links of agencies that merged, split or renamed.</summary>
     public DbSet<AgencyLink> AgencyLinks => Set<AgencyLink>();
+
+    public DbSet<ReviewSettings> ReviewSettings => Set<ReviewSettings>();
 
     public bool IsUniqueViolation(DbUpdateException exception) =>
         exception.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation };

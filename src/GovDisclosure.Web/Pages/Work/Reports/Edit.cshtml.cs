@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using GovDisclosure.Application.Common;
 using GovDisclosure.Application.Reports;
+using GovDisclosure.Application.Similarity;
 using GovDisclosure.Domain;
 using GovDisclosure.Domain.Reports;
 using GovDisclosure.Domain.Templates;
@@ -20,7 +21,7 @@ namespace GovDisclosure.Web.Pages.Work.Reports;
 /// </summary>
 public sealed class EditModel(
     SaveReport saveReport, SaveAndSubmitReport saveAndSubmit, WithdrawReport withdrawReport, OpenCorrection openCorrection,
-    KeepDraft keepDraft, DiscardDraft discardDraft, ReportQueries queries, TimeProvider clock) : PageModel
+    KeepDraft keepDraft, DiscardDraft discardDraft, ReportQueries queries, TimeProvider clock, SimilarityCheck similarity) : PageModel
 {
     public const string ConflictMessage = "保存未成功：该报告在您打开之后已被他人（或您在其他窗口中）修改。您输入的内容仍保留在下方，请核对后再次保存，再次保存将以本页内容为准。";
 
@@ -322,7 +323,8 @@ public sealed class EditModel(
         var scope = User.RequiredScope();
         var previous = await queries.PreviousYearAsync(scope, report.Id);
         // While filling in, an untouched table is not yet a table of blanks; a submission shows every warning it needs a 说明 for.
-        Findings = report.Check(document, previous, whileEditing: !submitting);
+        // W_COPY as saving and submitting raise it, so its 说明 box shows before the filler submits.
+        Findings = report.Check(document, previous, whileEditing: !submitting, copies: await similarity.CopiesForRulesAsync(report, document));
         Notes = CellNote.From(await queries.NotesAsync(scope, report.Id, report.Revision));
         Corrections = (await queries.AuditTrailAsync(scope, report.Id)).Where(a => a.Action == AuditActions.CorrectionOpened).ToList();
         DerivedTotals = ReportTotals.Derived(document);
