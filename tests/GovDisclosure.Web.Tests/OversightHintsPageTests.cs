@@ -1,3 +1,4 @@
+using GovDisclosure.Tests.Shared;
 using System.Net;
 using GovDisclosure.Application.Similarity;
 using GovDisclosure.Domain.Templates;
@@ -64,7 +65,7 @@ public sealed class OversightHintsPageTests(StaffPortalFactory factory) : IClass
         await factory.Change(id, r =>
         {
             var actor = new Actor("seed-filler", "种子填报", r.AgencyId);
-            var content = StaffPortalFactory.Balanced(r, ("s3.received.natural", received));
+            var content = CompleteReport.Sparse(r, ("s3.received.natural", received));
             content.Sections[SectionKeys.Overview] = overview;
             r.UpdateContent(content, StaffPortalFactory.ExplainEveryWarning(r, content), new Dictionary<string, string>(), actor, DateTimeOffset.UtcNow);
             r.Submit(actor, DateTimeOffset.UtcNow, r.Agency!.Name);
