@@ -47,6 +47,8 @@ public static class DependencyInjection
             sp.GetRequiredService<IReportPdfRenderer>(),
             sp.GetServices<IPublicationListener>(),
             sp.GetRequiredService<ILogger<PublishReport>>()));
+        services.AddScoped(sp => new PublicationPdf(
+            sp.GetRequiredService<IGovDisclosureDb>(), sp.GetRequiredService<IReportPdfRenderer>(), sp.GetRequiredService<TimeProvider>()));
         return services;
     }
 }

@@ -375,8 +375,11 @@ public sealed class AnnualReport
     /// filler has just typed. Saving, submitting, the editor, the preview and the review page all ask here, so
     /// they can never disagree about which warnings need a 说明 (the agency's kind decides the 规章 rule).
     /// </summary>
-    public IReadOnlyList<Finding> Check(ReportDocument content, ReportDocument? previousYear) =>
-        ReportChecker.Check(new CheckContext(content) { Previous = previousYear, Agency = Agency?.Profile });
+    /// <param name="content">The report's content, saved or as typed.</param>
+    /// <param name="previousYear">Last year's published report, for the cross-year rules.</param>
+    /// <param name="whileEditing">The editor's view while filling in: untouched tables are not yet blanks (<see cref="CheckContext.WhileEditing"/>).</param>
+    public IReadOnlyList<Finding> Check(ReportDocument content, ReportDocument? previousYear, bool whileEditing = false) =>
+        ReportChecker.Check(new CheckContext(content) { Previous = previousYear, Agency = Agency?.Profile, WhileEditing = whileEditing });
 
     /// <summary>
     /// Submits the revision for review. Every warning needs a written 说明 that the reviewer will see. The
