@@ -6,6 +6,8 @@ return args.FirstOrDefault() switch
 {
     "render" => RenderBenchmark.Run(args[1..]),
     "parse-check" => ParseCheckBenchmark.Run(args[1..]),
+    "documents" => DocumentParseBenchmark.Run(args[1..]),
+    "archive" => ArchiveCorpus.Run(args[1..]),
     "similarity" => SimilarityBenchmark.Run(args[1..]),
     "similarity-db" => await SimilarityStoreBenchmark.RunAsync(args[1..]),
     _ => Usage(),
@@ -13,6 +15,6 @@ return args.FirstOrDefault() switch
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: GovDisclosure.Benchmarks render [--renders N] [--chromium-runs N] [--no-chromium] | parse-check [--runs N] | similarity [--reports N] [--planted N] [--checks N] [--bands B] [--rows R] | similarity-db --connection CS [--reports N] [--planted N] [--checks N]");
+    Console.Error.WriteLine("usage: GovDisclosure.Benchmarks render [--renders N] [--chromium-runs N] [--no-chromium] | parse-check [--runs N] | documents [--runs N] | archive --agencies N --out DIR | similarity [--reports N] [--planted N] [--checks N] [--bands B] [--rows R] | similarity-db --connection CS [--reports N] [--planted N] [--checks N]");
     return 2;
 }
