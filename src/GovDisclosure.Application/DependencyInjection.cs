@@ -38,6 +38,7 @@ public static class DependencyInjection
         services.AddScoped<UserAdmin>();
         services.AddScoped<AuditQueries>();
         services.AddScoped<ApprovalChains>();
+        services.AddScoped<HistoryUpload>();
 
         // A factory, so a host without a PDF renderer (the CLI's plain verbs) still validates; publishing there fails when resolved.
         services.AddScoped(sp => new PublishReport(
