@@ -27,8 +27,9 @@ public sealed class ReviewAndAccessibilityTests(PortalFixture portal) : IClassFi
     public async Task The_editor_the_review_page_and_the_public_pages_have_no_serious_or_critical_wcag_21_violation()
     {
         var region = await SeedRegionAsync();
-        var submitted = await SeedSubmittedAsync(region, 20);
-        var published = await SeedSubmittedAsync(region, 9, year: 2023, publish: true);
+        var other = await SeedRegionAsync();
+        var submitted = await SeedSubmittedAsync(other, 20);
+        var published = await SeedSubmittedAsync(other, 9, year: 2023, publish: true);
         var filler = await SignInAsync(region.Filler);
         await filler.GotoAsync("/Work");
         await filler.GetByRole(AriaRole.Button, new() { Name = "新建2024年度报告" }).ClickAsync();
@@ -36,7 +37,7 @@ public sealed class ReviewAndAccessibilityTests(PortalFixture portal) : IClassFi
         var problems = new List<string>();
         await Audit(filler, "编辑页", problems);
 
-        var reviewer = await SignInAsync(region.Reviewer);
+        var reviewer = await SignInAsync(other.Reviewer);
         await reviewer.GotoAsync($"/Review/Reports/{submitted}");
         await Audit(reviewer, "审核页", problems);
 
