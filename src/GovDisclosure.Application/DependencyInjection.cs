@@ -34,6 +34,7 @@ public static class DependencyInjection
         services.AddScoped<DeadlineQueries>();
         services.AddScoped<DashboardQueries>();
         services.AddScoped<AgencyAdmin>();
+        services.AddScoped<MoveAgency>();
         services.AddScoped<YearAdmin>();
         services.AddScoped<UserAdmin>();
         services.AddScoped<AuditQueries>();
@@ -45,7 +46,8 @@ public static class DependencyInjection
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<IReportPdfRenderer>(),
             sp.GetServices<IPublicationListener>(),
-            sp.GetRequiredService<ILogger<PublishReport>>()));
+            sp.GetRequiredService<ILogger<PublishReport>>(),
+            sp.GetRequiredService<IPublicRecord>()));
         return services;
     }
 }
