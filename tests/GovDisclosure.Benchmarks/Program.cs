@@ -7,11 +7,13 @@ return args.FirstOrDefault() switch
     "render" => RenderBenchmark.Run(args[1..]),
     "parse-check" => ParseCheckBenchmark.Run(args[1..]),
     "similarity" => SimilarityBenchmark.Run(args[1..]),
+    "public-seed" => await PublicationBenchmark.SeedAsync(args[1..]),
+    "publish-surge" => await PublicationBenchmark.SurgeAsync(args[1..]),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: GovDisclosure.Benchmarks render [--renders N] [--chromium-runs N] [--no-chromium] | parse-check [--runs N] | similarity [--reports N] [--planted N] [--checks N] [--bands B] [--rows R]");
+    Console.Error.WriteLine("usage: GovDisclosure.Benchmarks render [--renders N] [--chromium-runs N] [--no-chromium] | parse-check [--runs N] | similarity [--reports N] [--planted N] [--checks N] [--bands B] [--rows R] | public-seed|publish-surge [--connection CS] [--reports N] [--regions R] [--batch B] [--clients C] [--prefix CODE] [--under CODE] [--fixture JSON]");
     return 2;
 }

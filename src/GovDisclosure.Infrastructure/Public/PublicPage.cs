@@ -62,7 +62,8 @@ public sealed record PublicPage(
         }
 
         var derived = ReportTotals.Derived(document).Keys.Where(cells.ContainsKey).Order(StringComparer.Ordinal).ToList();
-        return new PublicPage(reportId, publicationId, agencyId, agencyName, document.Year, document.Template.Key, document.Title, revision, publishedAt,
+        // In UTC, as the database returns it, so a page backfilled later is byte for byte the page publishing wrote.
+        return new PublicPage(reportId, publicationId, agencyId, agencyName, document.Year, document.Template.Key, document.Title, revision, publishedAt.ToUniversalTime(),
             pdfSha256, new Dictionary<string, string>(document.Sections, StringComparer.Ordinal), cells, derived, findings, revisions, original);
     }
 
