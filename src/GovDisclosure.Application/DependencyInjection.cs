@@ -39,6 +39,7 @@ public static class DependencyInjection
         services.AddScoped<UserAdmin>();
         services.AddScoped<AuditQueries>();
         services.AddScoped<ApprovalChains>();
+        services.AddScoped<HistoryUpload>();
 
         // A factory, so a host without a PDF renderer (the CLI's plain verbs) still validates; publishing there fails when resolved.
         services.AddScoped(sp => new PublishReport(
@@ -48,6 +49,8 @@ public static class DependencyInjection
             sp.GetServices<IPublicationListener>(),
             sp.GetRequiredService<ILogger<PublishReport>>(),
             sp.GetRequiredService<IPublicRecord>()));
+        services.AddScoped(sp => new PublicationPdf(
+            sp.GetRequiredService<IGovDisclosureDb>(), sp.GetRequiredService<IReportPdfRenderer>(), sp.GetRequiredService<TimeProvider>()));
         return services;
     }
 }

@@ -5,22 +5,16 @@ using GovDisclosure.Infrastructure.Identity;
 using GovDisclosure.Infrastructure.Pdf;
 using GovDisclosure.Web.Public;
 using GovDisclosure.Web.Security;
-using Microsoft.AspNetCore.HttpLogging;
 using Microsoft.AspNetCore.Identity;
 using Serilog;
 
 var builder = WebApplication.CreateBuilder(args);
 
-// Logging: Serilog through Microsoft.Extensions.Logging (Serilog.AspNetCore does not restore here; docs/decisions/0003).
-Log.Logger = new LoggerConfiguration().ReadFrom.Configuration(builder.Configuration).CreateLogger();
-builder.Logging.ClearProviders();
-builder.Logging.AddSerilog(Log.Logger, dispose: true);
-builder.Services.AddHttpLogging(o =>
-{
-    // Method, path, status and duration only: never bodies, query strings or headers (passwords, cookies).
-    o.LoggingFields = HttpLoggingFields.RequestMethod | HttpLoggingFields.RequestPath | HttpLoggingFields.ResponseStatusCode | HttpLoggingFields.Duration;
-    o.CombineLogs = true;
-});
+// Logging: Serilog as the host's logger, configured from appsettings and the environment (docs/decisions/0003).
+// preserveStaticLogger: the page tests start many hosts in one process, and none may replace another's logger.
+builder.Host.UseSerilog(
+    (context, services, logger) => logger.ReadFrom.Configuration(context.Configuration).ReadFrom.Services(services).Enrich.FromLogContext(),
+    preserveStaticLogger: true);
 
 // The use cases and queries (Application), and what implements their seams (Infrastructure): the composition root.
 builder.Services.AddGovDisclosureApplication();
@@ -72,10 +66,18 @@ if (!app.Environment.IsDevelopment())
     app.UseHsts();
 }
 
-app.UseHttpLogging();
+// One line per request: method, path without its query string, status and time. Never bodies, query strings or
+// headers, which carry passwords, search terms and cookies.
+// The host's logger, not the static one: the static logger is left alone (preserveStaticLogger above).
+app.UseSerilogRequestLogging(o =>
+{
+    o.Logger = app.Services.GetRequiredService<Serilog.ILogger>();
+    o.IncludeQueryInRequestPath = false;
+});
 app.UseMiddleware<SecurityHeadersMiddleware>();
 app.UseStatusCodePagesWithReExecute("/Error/{0}");
 app.UseStaticFiles();
+app.UseMiddleware<UnreadableFormMiddleware>();
 app.UseMiddleware<NulInFormMiddleware>();
 app.UseRouting();
 app.UseRateLimiter();

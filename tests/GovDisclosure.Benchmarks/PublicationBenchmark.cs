@@ -11,7 +11,6 @@ using GovDisclosure.Infrastructure;
 using GovDisclosure.Infrastructure.Data;
 using GovDisclosure.Infrastructure.Pdf;
 using GovDisclosure.Tests.Shared;
-using GovDisclosure.Web.Tests.Public;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using System.Net;
 using GovDisclosure.Web.Tests.Support;
 using Microsoft.AspNetCore.TestHost;
@@ -33,7 +34,7 @@ public sealed class DashboardPageTests(StaffPortalFactory factory) : IClassFixtu
         var (agency, filler) = await factory.NewFiller();
         await factory.StartReport(agency, 2024);
         // 20 January 2025 17:00 UTC is already 21 January in Beijing: 10 days to 31 January.
-        await using var onDate = factory.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton<TimeProvider>(new FixedClock(new DateTimeOffset(2025, 1, 20, 17, 0, 0, TimeSpan.Zero)))));
+        await using var onDate = factory.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton<TimeProvider>(new FakeTimeProvider(new DateTimeOffset(2025, 1, 20, 17, 0, 0, TimeSpan.Zero)))));
         var client = await PageClient.SignedIn(onDate, filler);
 
         var page = await client.Get("/Work");

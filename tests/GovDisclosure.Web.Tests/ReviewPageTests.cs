@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Time.Testing;
+using GovDisclosure.Tests.Shared;
 using System.Globalization;
 using System.Net;
 using GovDisclosure.Application.Common;
@@ -53,7 +55,7 @@ public sealed class ReviewPageTests(StaffPortalFactory factory) : IClassFixture<
         var late = await factory.StartReport(agency, 2023);
         var current = await factory.StartReport(agency, 2024);
         // 1 December 2024: the 2023 report (due 31 January 2024) is overdue, the 2024 one is not yet due.
-        await using var onDate = factory.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton<TimeProvider>(new FixedClock(new DateTimeOffset(2024, 12, 1, 0, 0, 0, TimeSpan.Zero)))));
+        await using var onDate = factory.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton<TimeProvider>(new FakeTimeProvider(new DateTimeOffset(2024, 12, 1, 0, 0, 0, TimeSpan.Zero)))));
         var reviewer = await PageClient.SignedIn(onDate, "reviewer");
 
         var page = await reviewer.Get($"/Review?AgencyId={agency}&Overdue=true");
@@ -161,7 +163,7 @@ public sealed class ReviewPageTests(StaffPortalFactory factory) : IClassFixture<
             await factory.Change(id, r =>
             {
                 var actor = new Actor(both.Id, both.DisplayName!, agency);
-                var content = StaffPortalFactory.Balanced(r, ("s3.received.natural", 3m));
+                var content = CompleteReport.Sparse(r, ("s3.received.natural", 3m));
                 r.UpdateContent(content, StaffPortalFactory.ExplainEveryWarning(r, content), new Dictionary<string, string>(), actor, DateTimeOffset.UtcNow);
                 r.Submit(actor, DateTimeOffset.UtcNow, r.Agency!.Name);
             });
@@ -198,7 +200,7 @@ public sealed class ReviewPageTests(StaffPortalFactory factory) : IClassFixture<
     {
         var (id, _, _) = await Submitted(received: 7);
         await factory.Change(id, r => r.Approve(new Actor("seed-reviewer", "种子审核", factory.CityId), DateTimeOffset.UtcNow));
-        await using var withPdf = factory.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton<IReportPdfRenderer, FakePdfRenderer>()));
+        await using var withPdf = factory.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton<IReportPdfRenderer, StandInPdfRenderer>()));
         var reviewer = await PageClient.SignedIn(withPdf, "reviewer");
 
         var page = await reviewer.Submit(await reviewer.Get(ReviewUrl(id)), "#publish-form");
@@ -206,7 +208,7 @@ public sealed class ReviewPageTests(StaffPortalFactory factory) : IClassFixture<
         Assert.Contains("已发布", page.Text);
         await using var db = factory.Db();
         var publication = await db.Publications.AsNoTracking().SingleAsync(p => p.ReportId == id);
-        Assert.Equal(FakePdfRenderer.Bytes, publication.Pdf);
+        Assert.StartsWith("%PDF-1.7 ", System.Text.Encoding.UTF8.GetString(publication.Pdf), StringComparison.Ordinal);
         Assert.Contains("\"s3.received.natural\": 7", publication.InterchangeJson);
         Assert.Equal(ReportState.Published, (await db.Reports.AsNoTracking().SingleAsync(r => r.Id == id)).State);
     }
@@ -217,7 +219,7 @@ public sealed class ReviewPageTests(StaffPortalFactory factory) : IClassFixture<
         var (id, _, _) = await Submitted(received: 7);
         var reviewerActor = new Actor("seed-reviewer", "种子审核", factory.CityId);
         await factory.Change(id, r => r.Approve(reviewerActor, DateTimeOffset.UtcNow));
-        await using var withPdf = factory.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton<IReportPdfRenderer, FakePdfRenderer>()));
+        await using var withPdf = factory.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton<IReportPdfRenderer, StandInPdfRenderer>()));
         var reviewer = await PageClient.SignedIn(withPdf, "reviewer");
         await reviewer.Submit(await reviewer.Get(ReviewUrl(id)), "#publish-form");
         var reader = withPdf.CreateClient();
@@ -236,7 +238,7 @@ public sealed class ReviewPageTests(StaffPortalFactory factory) : IClassFixture<
     {
         var (id, _, _) = await Submitted(received: 4);
         await factory.Change(id, r => r.Approve(new Actor("seed-reviewer", "种子审核", factory.CityId), DateTimeOffset.UtcNow));
-        await using var broken = factory.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton<IReportPdfRenderer, BrokenPdfRenderer>()));
+        await using var broken = factory.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton<IReportPdfRenderer>(new StandInPdfRenderer { Fail = true })));
         var reviewer = await PageClient.SignedIn(broken, "reviewer");
 
         var page = await reviewer.Submit(await reviewer.Get(ReviewUrl(id)), "#publish-form");
@@ -245,18 +247,6 @@ public sealed class ReviewPageTests(StaffPortalFactory factory) : IClassFixture<
         await using var db = factory.Db();
         Assert.Equal(ReportState.Approved, (await db.Reports.AsNoTracking().SingleAsync(r => r.Id == id)).State);
         Assert.False(await db.Publications.AnyAsync(p => p.ReportId == id));
-    }
-
-    private sealed class BrokenPdfRenderer : IReportPdfRenderer
-    {
-        public byte[] Render(ReportDocument report, PdfRenderOptions? options = null) => throw new IOException("disk full");
-    }
-
-    private sealed class FakePdfRenderer : IReportPdfRenderer
-    {
-        public static readonly byte[] Bytes = "%PDF-1.7 fake"u8.ToArray();
-
-        public byte[] Render(ReportDocument report, PdfRenderOptions? options = null) => Bytes;
     }
 
     [Fact]

@@ -39,6 +39,9 @@ public sealed class GovDisclosureDbContext(DbContextOptions<GovDisclosureDbConte
 
     public DbSet<ApprovalChain> ApprovalChains => Set<ApprovalChain>();
 
+    /// <summary>Predecessor → successor links of agencies that merged, split or renamed.</summary>
+    public DbSet<AgencyLink> AgencyLinks => Set<AgencyLink>();
+
     /// <summary>The public record: each report's page as published, and the region rollup (decisions/0010).</summary>
     public DbSet<PublicReportPageRow> PublicReportPages => Set<PublicReportPageRow>();
 

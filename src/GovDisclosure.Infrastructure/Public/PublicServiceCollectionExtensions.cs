@@ -12,6 +12,8 @@ public static class PublicServiceCollectionExtensions
     {
         services.AddScoped<PublicQueries>();
         services.AddScoped<IPublicRecord, PublicRecordWriter>();
+        services.AddScoped<PublicIndicatorQueries>();
+        services.AddOptions<IndicatorOptions>();
         return services;
     }
 }

@@ -6,6 +6,7 @@ using GovDisclosure.Domain.Agencies;
 using GovDisclosure.Domain.Workflow;
 using Microsoft.EntityFrameworkCore;
 using static GovDisclosure.Application.Tests.Reports.ReportWorld;
+using static GovDisclosure.Tests.Shared.CompleteReport;
 
 namespace GovDisclosure.Application.Tests.Approval;
 

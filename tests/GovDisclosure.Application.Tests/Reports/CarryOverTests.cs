@@ -3,6 +3,7 @@ using GovDisclosure.Domain.Reports;
 using GovDisclosure.Domain.Templates;
 using GovDisclosure.Domain.Workflow;
 using static GovDisclosure.Application.Tests.Reports.ReportWorld;
+using static GovDisclosure.Tests.Shared.CompleteReport;
 
 namespace GovDisclosure.Application.Tests.Reports;
 

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using GovDisclosure.Application.Reports;
 using GovDisclosure.Domain.Workflow;
 
@@ -16,9 +17,9 @@ public sealed class DeadlineTests : IAsyncLifetime
     public async Task Each_agency_is_on_time_late_missing_or_open_against_its_statutory_deadline()
     {
         // 甲局 publishes at 23:30 on 31 January Beijing time (15:30 UTC): still on time.
-        world.Clock.Now = new DateTimeOffset(2022, 1, 31, 23, 30, 0, Beijing);
+        world.Clock.AdjustTime(new DateTimeOffset(2022, 1, 31, 23, 30, 0, Beijing));
         await world.ReportInStateAsync(world.FillerA, 2021, ReportState.Published);
-        world.Clock.Now = new DateTimeOffset(2022, 2, 1, 0, 10, 0, Beijing);
+        world.Clock.AdjustTime(new DateTimeOffset(2022, 2, 1, 0, 10, 0, Beijing));
         await world.ReportInStateAsync(world.FillerB, 2021, ReportState.Published);
 
         var rows = await StatusAsync("/", new DateOnly(2022, 2, 15));
@@ -41,9 +42,9 @@ public sealed class DeadlineTests : IAsyncLifetime
             await db.SaveChangesAsync();
         }
 
-        world.Clock.Now = new DateTimeOffset(2022, 2, 10, 9, 0, 0, Beijing);
+        world.Clock.AdjustTime(new DateTimeOffset(2022, 2, 10, 9, 0, 0, Beijing));
         var id = await world.ReportInStateAsync(world.FillerB, 2021, ReportState.Published);
-        world.Clock.Now = new DateTimeOffset(2022, 3, 10, 9, 0, 0, Beijing);
+        world.Clock.AdjustTime(new DateTimeOffset(2022, 3, 10, 9, 0, 0, Beijing));
         ReportWorld.Ok(await world.CorrectAsync(world.FillerB, id, await world.VersionAsync(id)));
 
         var row = (await StatusAsync(world.Government.Path, new DateOnly(2022, 3, 15)))[world.BureauB.Id];

@@ -2,6 +2,7 @@ using GovDisclosure.Application.Reports;
 using GovDisclosure.Domain.Workflow;
 using Microsoft.EntityFrameworkCore;
 using static GovDisclosure.Application.Tests.Reports.ReportWorld;
+using static GovDisclosure.Tests.Shared.CompleteReport;
 
 namespace GovDisclosure.Application.Tests.Reports;
 

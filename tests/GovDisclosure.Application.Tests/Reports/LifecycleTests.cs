@@ -1,8 +1,10 @@
+using Microsoft.Extensions.Time.Testing;
 using GovDisclosure.Application.Common;
 using GovDisclosure.Application.Reports;
 using GovDisclosure.Domain.Workflow;
 using Microsoft.EntityFrameworkCore;
 using static GovDisclosure.Application.Tests.Reports.ReportWorld;
+using static GovDisclosure.Tests.Shared.CompleteReport;
 
 namespace GovDisclosure.Application.Tests.Reports;
 
@@ -148,9 +150,9 @@ public sealed class LifecycleTests : IAsyncLifetime
     [Fact]
     public async Task Every_action_is_audited_with_who_and_when_and_cell_changes_with_old_and_new_value()
     {
-        world.Clock.Now = new DateTimeOffset(2022, 1, 5, 10, 0, 0, TimeSpan.FromHours(8));
+        world.Clock.AdjustTime(new DateTimeOffset(2022, 1, 5, 10, 0, 0, TimeSpan.FromHours(8)));
         var id = await world.ReportInStateAsync(world.FillerA, 2021, ReportState.Draft);
-        world.Clock.Now = world.Clock.Now.AddHours(1);
+        world.Clock.Advance(TimeSpan.FromHours(1));
         await world.SaveExplainedAsync(world.FillerA, id, Balanced(2021));
         var edited = Balanced(2021, received: 9);
         Ok(await world.SaveAsync(world.FillerA2, new SaveReportInput(id, await world.VersionAsync(id), edited, (await world.LoadAsync(id)).Explanations)));

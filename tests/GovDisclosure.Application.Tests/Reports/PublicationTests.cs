@@ -5,6 +5,7 @@ using GovDisclosure.Domain.Workflow;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using static GovDisclosure.Application.Tests.Reports.ReportWorld;
+using static GovDisclosure.Tests.Shared.CompleteReport;
 
 namespace GovDisclosure.Application.Tests.Reports;
 

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using GovDisclosure.Application.Common;
 using GovDisclosure.Application.Reports;
 using GovDisclosure.Domain.Agencies;
@@ -12,24 +13,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace GovDisclosure.Application.Tests.Reports;
-
-/// <summary>A clock the tests move by hand.</summary>
-internal sealed class TestClock : TimeProvider
-{
-    public DateTimeOffset Now { get; set; } = new(2022, 1, 10, 9, 0, 0, TimeSpan.FromHours(8));
-
-    public override DateTimeOffset GetUtcNow() => Now.ToUniversalTime();
-}
-
-/// <summary>A PDF renderer that can be told to fail, standing in for the real one (which the PDF tests cover).</summary>
-internal sealed class TestPdfRenderer : IReportPdfRenderer
-{
-    public bool Fail { get; set; }
-
-    public byte[] Render(ReportDocument report, PdfRenderOptions? options = null) => Fail
-        ? throw new InvalidOperationException("font missing")
-        : System.Text.Encoding.UTF8.GetBytes($"%PDF-1.7 {report.Title} {report.Cells.Count}");
-}
 
 /// <summary>Records what PublishReport announces, and what the database held at that moment.</summary>
 internal sealed class RecordingListener(string connection) : IPublicationListener
@@ -54,9 +37,10 @@ internal sealed class ReportWorld : IAsyncDisposable
 
     public string Connection { get; }
 
-    public TestClock Clock { get; } = new();
+    /// <summary>Set by the tests (AdjustTime may go back, e.g. to before a deadline).</summary>
+    public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2022, 1, 10, 9, 0, 0, TimeSpan.FromHours(8)));
 
-    public TestPdfRenderer Pdf { get; } = new();
+    public StandInPdfRenderer Pdf { get; } = new();
 
     /// <summary>What publishing tells; empty until a test adds one.</summary>
     public List<IPublicationListener> Listeners { get; } = [];
@@ -173,7 +157,7 @@ internal sealed class ReportWorld : IAsyncDisposable
             return id;
         }
 
-        await SaveExplainedAsync(filler, id, content ?? Balanced(year));
+        await SaveExplainedAsync(filler, id, content ?? CompleteReport.Balanced(year));
         Ok(await SubmitAsync(filler, id, await VersionAsync(id)));
         if (state == ReportState.Submitted)
         {
@@ -201,11 +185,4 @@ internal sealed class ReportWorld : IAsyncDisposable
         Assert.True(result.IsOk, $"{result.Status}: {result.Message} {string.Join("；", result.Findings)}");
         return result;
     }
-
-    /// <summary>
-    /// A complete, balanced report: every cell written (0 where nothing happened) and every section filled, so
-    /// that the only findings the rules can raise are the ones a test provokes on purpose.
-    /// </summary>
-    public static ReportDocument Balanced(int year, int received = 5, int carriedIn = 2, int carriedOut = 2) =>
-        CompleteReport.Balanced(year, received, carriedIn, carriedOut);
 }

@@ -3,6 +3,7 @@ using GovDisclosure.Application.Reports;
 using GovDisclosure.Domain.Workflow;
 using GovDisclosure.Infrastructure.Data;
 using static GovDisclosure.Application.Tests.Reports.ReportWorld;
+using static GovDisclosure.Tests.Shared.CompleteReport;
 
 namespace GovDisclosure.Application.Tests.Reports;
 

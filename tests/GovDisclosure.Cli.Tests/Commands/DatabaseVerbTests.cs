@@ -172,7 +172,7 @@ public sealed class DatabaseVerbTests
         var cs = await TestDatabase.CreateAsync("gd_cli_demo");
         try
         {
-            await using var services = CliServices.Build(cs, s => s.AddSingleton<IReportPdfRenderer>(new FakePdf()));
+            await using var services = CliServices.Build(cs, s => s.AddSingleton<IReportPdfRenderer>(new StandInPdfRenderer()));
             var samples = new DemoSamples(Sample(2020, carriedOut: 3), Sample(2020, carriedOut: 0), Sample(2021, carriedOut: 1, carriedIn: 2));
             var output = new StringWriter();
 
@@ -216,7 +216,7 @@ public sealed class DatabaseVerbTests
         try
         {
             // The demo publishes 2020 and 2021; 2021's 上年结转 differs from 2020's 结转下年度, a cross-year warning with its 说明.
-            await using (var services = CliServices.Build(cs, s => s.AddSingleton<IReportPdfRenderer>(new FakePdf())))
+            await using (var services = CliServices.Build(cs, s => s.AddSingleton<IReportPdfRenderer>(new StandInPdfRenderer())))
             {
                 var samples = new DemoSamples(Sample(2020, carriedOut: 3), Sample(2020, carriedOut: 0), Sample(2021, carriedOut: 1, carriedIn: 2));
                 Assert.Equal(0, await DemoData.LoadAsync(services, samples, new StringWriter(), new StringWriter()));
@@ -371,10 +371,5 @@ public sealed class DatabaseVerbTests
         var (stdout, stderr) = (new StringWriter(), new StringWriter());
         var code = await verb(args, stdout, stderr);
         return (code, stdout.ToString(), stderr.ToString());
-    }
-
-    private sealed class FakePdf : IReportPdfRenderer
-    {
-        public byte[] Render(ReportDocument report, PdfRenderOptions? options = null) => "%PDF-1.7 demo"u8.ToArray();
     }
 }

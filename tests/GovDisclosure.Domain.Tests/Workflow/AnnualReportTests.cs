@@ -1,3 +1,4 @@
+using GovDisclosure.Tests.Shared;
 using GovDisclosure.Domain.Agencies;
 using GovDisclosure.Domain.Reports;
 using GovDisclosure.Domain.Templates;
@@ -13,30 +14,10 @@ public sealed class AnnualReportTests
     private static readonly Actor Reviewer = new("reviewer", "审核人乙", 0);
     private static readonly Dictionary<string, string> None = [];
 
-    /// <summary>A report with every cell filled (blanks draw a warning) that balances and states its fees.</summary>
-    private static ReportDocument Balanced(AnnualReport report, int received = 3)
-    {
-        var doc = report.ToDocument(Bureau.Name);
-        foreach (var cell in doc.Definition.Cells)
-        {
-            doc.Cells[cell.Code] = 0;
-        }
-
-        doc.Sections["other"] = "本年度未收取信息处理费。";
-        doc.Cells["s3.received.natural"] = received;
-        doc.Cells["s3.received.total"] = received;
-        doc.Cells["s3.granted.natural"] = received;
-        doc.Cells["s3.granted.total"] = received;
-        doc.Cells["s3.processed.natural"] = received;
-        doc.Cells["s3.processed.total"] = received;
-        doc.Sections["overview"] = "本年度依申请公开工作情况……";
-        return doc;
-    }
-
     private static AnnualReport Submitted()
     {
         var report = AnnualReport.Start(Bureau, 2021, Filler, Now);
-        report.UpdateContent(Balanced(report), None, None, Filler, Now);
+        report.UpdateContent(CompleteReport.Balanced(report.Year, received: 3, carriedIn: 0, carriedOut: 0), None, None, Filler, Now);
         report.Submit(Filler, Now, Bureau.Name);
         return report;
     }
@@ -114,8 +95,8 @@ public sealed class AnnualReportTests
     public void Every_changed_cell_is_audited_with_its_old_and_new_value()
     {
         var report = AnnualReport.Start(Bureau, 2021, Filler, Now);
-        report.UpdateContent(Balanced(report, 3), None, None, Filler, Now);
-        report.UpdateContent(Balanced(report, 5), None, None, Filler, Now);
+        report.UpdateContent(CompleteReport.Balanced(report.Year, received: 3, carriedIn: 0, carriedOut: 0), None, None, Filler, Now);
+        report.UpdateContent(CompleteReport.Balanced(report.Year, received: 5, carriedIn: 0, carriedOut: 0), None, None, Filler, Now);
 
         var edits = report.AuditTrail.Where(a => a.Action == AuditActions.CellChanged && a.CellCode == "s3.received.natural").ToList();
         Assert.Equal([("（空）", "3"), ("3", "5")], edits.Select(e => (e.OldValue, e.NewValue)));
@@ -153,7 +134,7 @@ public sealed class AnnualReportTests
         Assert.Equal(ReportState.Returned, report.State);
         Assert.Equal(("请核对予以公开数", null, null), (reason.Text, reason.SectionKey, reason.CellCode));
 
-        report.UpdateContent(Balanced(report, 4), None, None, Filler, Now);
+        report.UpdateContent(CompleteReport.Balanced(report.Year, received: 4, carriedIn: 0, carriedOut: 0), None, None, Filler, Now);
         report.Submit(Filler, Now, Bureau.Name);
 
         Assert.Equal(ReportState.Submitted, report.State);
@@ -195,7 +176,7 @@ public sealed class AnnualReportTests
     public void Publishing_stores_each_warning_as_facts_with_the_explanation_written_for_it()
     {
         var report = AnnualReport.Start(Bureau, 2021, Filler, Now);
-        var content = Balanced(report);
+        var content = CompleteReport.Balanced(report.Year, received: 3, carriedIn: 0, carriedOut: 0);
         content.Cells.Remove("s4.review.other");
         var warning = Assert.Single(report.UpdateContent(content, None, None, Filler, Now));
         report.UpdateContent(content, new Dictionary<string, string> { [warning.Key] = "本年度无其他复议结果。" }, None, Filler, Now);
@@ -228,7 +209,7 @@ public sealed class AnnualReportTests
     {
         var report = Published();
 
-        var refused = Assert.Throws<DomainException>(() => report.UpdateContent(Balanced(report, 9), None, None, Filler, Now));
+        var refused = Assert.Throws<DomainException>(() => report.UpdateContent(CompleteReport.Balanced(report.Year, received: 9, carriedIn: 0, carriedOut: 0), None, None, Filler, Now));
         Assert.Contains("已发布", refused.Message, StringComparison.Ordinal);
         Assert.Equal(3, report.Cells["s3.received.natural"]);
     }

@@ -1,3 +1,4 @@
+using GovDisclosure.Tests.Shared;
 using System.Text;
 using GovDisclosure.Domain.Templates;
 using GovDisclosure.Domain.Workflow;
@@ -18,7 +19,7 @@ public sealed class CorrectionPublicationTests(PublicSiteFactory factory) : ICla
     {
         var (_, filler) = await factory.NewAgency();
         var id = await factory.Report(filler, 2023, ReportState.Published);
-        await factory.PublishCorrection(filler, id, "自然人申请数量统计有误", PublicSiteFactory.Balanced(2023, received: 9, marker: "（已核实）"));
+        await factory.PublishCorrection(filler, id, "自然人申请数量统计有误", CompleteReport.Balanced(2023, received: 9, marker: "（已核实）"));
         var client = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
 
         var first = Encoding.UTF8.GetString(await client.GetByteArrayAsync($"/Reports/{id}/revisions/1/pdf"));

@@ -1,3 +1,4 @@
+using GovDisclosure.Tests.Shared;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
@@ -81,8 +82,8 @@ public sealed class PublicApiTests(PublicSiteFactory factory) : IClassFixture<Pu
         var (region, _) = await factory.NewAgency("接口汇总区人民政府", kind: Domain.Agencies.AgencyKind.PeopleGovernment);
         var (_, fa) = await factory.NewAgency("接口汇总区甲局", region);
         var (_, fb) = await factory.NewAgency("接口汇总区乙局", region);
-        await factory.Report(fa, 2022, ReportState.Published, PublicSiteFactory.Balanced(2022, received: 3));
-        await factory.Report(fb, 2022, ReportState.Published, PublicSiteFactory.Balanced(2022, received: 4));
+        await factory.Report(fa, 2022, ReportState.Published, CompleteReport.Balanced(2022, received: 3));
+        await factory.Report(fb, 2022, ReportState.Published, CompleteReport.Balanced(2022, received: 4));
 
         var body = await Json(await Anonymous().GetAsync($"/api/summary?year=2022&region={region.Code}"));
 
@@ -100,9 +101,9 @@ public sealed class PublicApiTests(PublicSiteFactory factory) : IClassFixture<Pu
         var (region, _) = await factory.NewAgency("接口合计汇总区人民政府", kind: Domain.Agencies.AgencyKind.PeopleGovernment);
         var (_, fa) = await factory.NewAgency("接口合计汇总区甲局", region);
         var (_, fb) = await factory.NewAgency("接口合计汇总区乙局", region);
-        var blankTotal = PublicSiteFactory.Balanced(2022, received: 4);
+        var blankTotal = CompleteReport.Balanced(2022, received: 4);
         blankTotal.Cells.Remove("s3.received.total");
-        await factory.Report(fa, 2022, ReportState.Published, PublicSiteFactory.Balanced(2022, received: 3));
+        await factory.Report(fa, 2022, ReportState.Published, CompleteReport.Balanced(2022, received: 3));
         await factory.Report(fb, 2022, ReportState.Published, blankTotal);
 
         var body = await Json(await Anonymous().GetAsync($"/api/summary?year=2022&region={region.Code}"));
@@ -115,11 +116,11 @@ public sealed class PublicApiTests(PublicSiteFactory factory) : IClassFixture<Pu
     {
         var (region, _) = await factory.NewAgency("接口更正汇总区人民政府", kind: Domain.Agencies.AgencyKind.PeopleGovernment);
         var (_, filler) = await factory.NewAgency("接口更正汇总区甲局", region);
-        var id = await factory.Report(filler, 2021, ReportState.Published, PublicSiteFactory.Balanced(2021, received: 3));
+        var id = await factory.Report(filler, 2021, ReportState.Published, CompleteReport.Balanced(2021, received: 3));
         var client = Anonymous();
         var before = await Json(await client.GetAsync($"/api/summary?year=2021&region={region.Code}"));
 
-        await factory.PublishCorrection(filler, id, "数据更正", PublicSiteFactory.Balanced(2021, received: 8));
+        await factory.PublishCorrection(filler, id, "数据更正", CompleteReport.Balanced(2021, received: 8));
         var after = await Json(await client.GetAsync($"/api/summary?year=2021&region={region.Code}"));
 
         Assert.Equal(3, before.GetProperty("cells").GetProperty("s3.received.natural").GetInt32());

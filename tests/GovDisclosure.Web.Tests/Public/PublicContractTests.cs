@@ -1,3 +1,4 @@
+using GovDisclosure.Tests.Shared;
 using System.IO.Compression;
 using System.Net;
 using System.Text.Json;
@@ -78,7 +79,7 @@ public sealed partial class PublicContractTests(PublicSiteFactory factory) : ICl
     {
         var (_, filler) = await factory.NewAgency("下载命名测试局");
         var id = await factory.Report(filler, 2021, ReportState.Published);
-        await factory.PublishCorrection(filler, id, "自然人申请数量有误", PublicSiteFactory.Balanced(2021, received: 7));
+        await factory.PublishCorrection(filler, id, "自然人申请数量有误", CompleteReport.Balanced(2021, received: 7));
         var client = Anonymous();
 
         var pdf = await client.GetAsync($"/Reports/{id}/pdf");
@@ -101,7 +102,7 @@ public sealed partial class PublicContractTests(PublicSiteFactory factory) : ICl
     {
         var (_, filler) = await factory.NewAgency("版本说明测试局");
         var id = await factory.Report(filler, 2020, ReportState.Published);
-        await factory.PublishCorrection(filler, id, "依申请公开数量统计有误", PublicSiteFactory.Balanced(2020, received: 9));
+        await factory.PublishCorrection(filler, id, "依申请公开数量统计有误", CompleteReport.Balanced(2020, received: 9));
         var client = Anonymous();
 
         using var api = JsonDocument.Parse(await client.GetStringAsync($"/api/reports/{id}"));

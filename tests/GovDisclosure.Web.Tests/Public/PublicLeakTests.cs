@@ -1,3 +1,4 @@
+using GovDisclosure.Tests.Shared;
 using System.IO.Compression;
 using System.Net;
 using System.Text;
@@ -19,15 +20,15 @@ public sealed class PublicLeakTests(PublicSiteFactory factory) : IClassFixture<P
     private async Task<World> Seed()
     {
         var (_, fd) = await factory.NewAgency("泄露测试草稿局");
-        var draft = await factory.Report(fd, Year, ReportState.Draft, PublicSiteFactory.Balanced(Year, marker: "草稿机密甲"));
+        var draft = await factory.Report(fd, Year, ReportState.Draft, CompleteReport.Balanced(Year, marker: "草稿机密甲"));
         var (_, fr) = await factory.NewAgency("泄露测试退回局");
-        var returned = await factory.Report(fr, Year, ReportState.Returned, PublicSiteFactory.Balanced(Year, marker: "退回机密乙"));
+        var returned = await factory.Report(fr, Year, ReportState.Returned, CompleteReport.Balanced(Year, marker: "退回机密乙"));
         await factory.Comment(returned, "审核意见机密丙");
         var (_, fa) = await factory.NewAgency("泄露测试已通过局");
         var approved = await factory.Report(fa, Year, ReportState.Approved, PublicSiteFactory.WithBlank(Year, "通过未发布机密丁"), explanation: "未发布说明机密戊");
 
         var (agency, fc) = await factory.NewAgency("泄露测试更正局");
-        var corrected = await factory.Report(fc, Year, ReportState.Published, PublicSiteFactory.Balanced(Year, received: 5, marker: "已发布正文"));
+        var corrected = await factory.Report(fc, Year, ReportState.Published, CompleteReport.Balanced(Year, received: 5, marker: "已发布正文"));
         await factory.Comment(corrected, "已发布报告的审核意见机密己");
         await factory.CorrectionDraft(fc, corrected, "更正原因机密庚", PublicSiteFactory.WithBlank(Year, "更正草稿机密辛", received: 77), "更正说明机密壬");
 

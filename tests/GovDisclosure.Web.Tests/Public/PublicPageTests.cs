@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Time.Testing;
+using GovDisclosure.Tests.Shared;
 using System.IO.Compression;
 using System.Net;
 using System.Security.Cryptography;
@@ -61,7 +63,7 @@ public sealed class PublicPageTests(PublicSiteFactory factory) : IClassFixture<P
     {
         var (_, filler) = await factory.NewAgency();
         var id = await factory.Report(filler, 2023, ReportState.Published);
-        await factory.CorrectionDraft(filler, id, "自然人申请数量统计有误", PublicSiteFactory.Balanced(2023, received: 9), "无");
+        await factory.CorrectionDraft(filler, id, "自然人申请数量统计有误", CompleteReport.Balanced(2023, received: 9), "无");
         PublicSiteFactory.Ok(await RunSubmitApprove(filler, id));
         await factory.Publish(id);
         var client = Anonymous();
@@ -171,7 +173,7 @@ public sealed class PublicPageTests(PublicSiteFactory factory) : IClassFixture<P
     public async Task Searching_part_of_a_chinese_name_or_of_the_report_text_finds_the_report()
     {
         var (_, filler) = await factory.NewAgency("示范市檀香山管理局");
-        var id = await factory.Report(filler, 2023, ReportState.Published, PublicSiteFactory.Balanced(2023, marker: "本年度开展了梧桐树专项公开。"));
+        var id = await factory.Report(filler, 2023, ReportState.Published, CompleteReport.Balanced(2023, marker: "本年度开展了梧桐树专项公开。"));
         var client = Anonymous();
 
         Assert.NotNull((await client.Get("/Reports?q=" + Uri.EscapeDataString("檀香山"))).Find($"a[href='/Reports/{id}']"));
@@ -198,8 +200,8 @@ public sealed class PublicPageTests(PublicSiteFactory factory) : IClassFixture<P
     public async Task The_agency_page_lists_every_year_and_draws_the_trend_as_svg()
     {
         var (agency, filler) = await factory.NewAgency("示范市趋势测试局");
-        var first = await factory.Report(filler, 2021, ReportState.Published, PublicSiteFactory.Balanced(2021, received: 4));
-        var second = await factory.Report(filler, 2022, ReportState.Published, PublicSiteFactory.Balanced(2022, received: 12));
+        var first = await factory.Report(filler, 2021, ReportState.Published, CompleteReport.Balanced(2021, received: 4));
+        var second = await factory.Report(filler, 2022, ReportState.Published, CompleteReport.Balanced(2022, received: 12));
 
         var page = await Anonymous().Get($"/Agencies/{agency.Id}");
 
@@ -222,12 +224,12 @@ public sealed class PublicPageTests(PublicSiteFactory factory) : IClassFixture<P
         var (b, fb) = await factory.NewAgency("汇总区乙局", region);
         var (_, fc) = await factory.NewAgency("汇总区丙局", region);
         var (late, fl) = await factory.NewAgency("汇总区丁局", region);
-        factory.Clock.Now = new DateTimeOffset(2024, 1, 20, 9, 0, 0, TimeSpan.FromHours(8));
-        await factory.Report(fa, 2023, ReportState.Published, PublicSiteFactory.Balanced(2023, received: 5));
-        await factory.Report(fb, 2023, ReportState.Published, PublicSiteFactory.Balanced(2023, received: 7));
-        await factory.Report(fc, 2023, ReportState.Approved, PublicSiteFactory.Balanced(2023, received: 1000));
-        factory.Clock.Now = new DateTimeOffset(2024, 2, 20, 9, 0, 0, TimeSpan.FromHours(8));
-        await factory.Report(fl, 2023, ReportState.Published, PublicSiteFactory.Balanced(2023, received: 1));
+        factory.Clock.AdjustTime(new DateTimeOffset(2024, 1, 20, 9, 0, 0, TimeSpan.FromHours(8)));
+        await factory.Report(fa, 2023, ReportState.Published, CompleteReport.Balanced(2023, received: 5));
+        await factory.Report(fb, 2023, ReportState.Published, CompleteReport.Balanced(2023, received: 7));
+        await factory.Report(fc, 2023, ReportState.Approved, CompleteReport.Balanced(2023, received: 1000));
+        factory.Clock.AdjustTime(new DateTimeOffset(2024, 2, 20, 9, 0, 0, TimeSpan.FromHours(8)));
+        await factory.Report(fl, 2023, ReportState.Published, CompleteReport.Balanced(2023, received: 1));
         var client = Anonymous();
 
         var page = await client.Get($"/Summary?year=2023&region={region.Code}");
@@ -292,7 +294,7 @@ public sealed class PublicPageTests(PublicSiteFactory factory) : IClassFixture<P
         var client = Anonymous();
         Assert.Equal("5", (await client.Get($"/Reports/{id}")).Single("#cell-s3\\.received\\.natural").TextContent.Trim());
 
-        await factory.CorrectionDraft(filler, id, "更正测试", PublicSiteFactory.Balanced(2023, received: 6), "无");
+        await factory.CorrectionDraft(filler, id, "更正测试", CompleteReport.Balanced(2023, received: 6), "无");
         PublicSiteFactory.Ok(await RunSubmitApprove(filler, id));
         await factory.Publish(id);
 

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Time.Testing;
+using GovDisclosure.Tests.Shared;
 using System.Net;
 using System.Reflection;
 using GovDisclosure.Domain.Agencies;
@@ -17,8 +19,8 @@ public sealed class PublicRecordPageTests(PublicSiteFactory factory) : IClassFix
     public async Task A_corrected_report_opens_with_a_notice_and_its_comparison_shows_the_changed_cells_and_sentences()
     {
         var (_, filler) = await factory.NewAgency("更正公告测试局");
-        var id = await factory.Report(filler, 2021, ReportState.Published, PublicSiteFactory.Balanced(2021, received: 5, marker: "原有说明。"));
-        await factory.PublishCorrection(filler, id, "自然人申请数量统计有误", PublicSiteFactory.Balanced(2021, received: 8, marker: "更正后的说明。"));
+        var id = await factory.Report(filler, 2021, ReportState.Published, CompleteReport.Balanced(2021, received: 5, marker: "原有说明。"));
+        await factory.PublishCorrection(filler, id, "自然人申请数量统计有误", CompleteReport.Balanced(2021, received: 8, marker: "更正后的说明。"));
 
         var page = await Anonymous().Get($"/Reports/{id}");
         var compareLink = page.Single($"#revisions a[href='/Reports/{id}/compare?from=1&to=2']");
@@ -48,7 +50,7 @@ public sealed class PublicRecordPageTests(PublicSiteFactory factory) : IClassFix
     {
         var (_, filler) = await factory.NewAgency();
         var id = await factory.Report(filler, 2022, ReportState.Published);
-        await factory.CorrectionDraft(filler, id, "草稿中的更正", PublicSiteFactory.Balanced(2022, received: 9), "无");
+        await factory.CorrectionDraft(filler, id, "草稿中的更正", CompleteReport.Balanced(2022, received: 9), "无");
 
         var page = await Anonymous().Get($"/Reports/{id}");
         var draft = await Anonymous().Get($"/Reports/{id}/compare?from=1&to=2");
@@ -100,8 +102,8 @@ public sealed class PublicRecordPageTests(PublicSiteFactory factory) : IClassFix
             await db.SaveChangesAsync();
         }
 
-        var before = factory.Clock.Now;
-        factory.Clock.Now = new DateTimeOffset(2025, 6, 1, 9, 0, 0, TimeSpan.FromHours(8));
+        var before = factory.Clock.GetUtcNow();
+        factory.Clock.AdjustTime(new DateTimeOffset(2025, 6, 1, 9, 0, 0, TimeSpan.FromHours(8)));
         try
         {
             var board2024 = await Anonymous().Get($"/OnTime?year=2024&region={region.Code}");
@@ -116,7 +118,7 @@ public sealed class PublicRecordPageTests(PublicSiteFactory factory) : IClassFix
         }
         finally
         {
-            factory.Clock.Now = before;
+            factory.Clock.AdjustTime(before);
         }
     }
 }

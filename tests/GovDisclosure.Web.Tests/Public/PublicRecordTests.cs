@@ -6,6 +6,7 @@ using GovDisclosure.Domain.Reports;
 using GovDisclosure.Domain.Templates;
 using GovDisclosure.Domain.Workflow;
 using GovDisclosure.Infrastructure.Public;
+using GovDisclosure.Tests.Shared;
 using GovDisclosure.Web.Tests.Support;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
@@ -27,7 +28,7 @@ public sealed class PublicRecordTests(PublicSiteFactory factory) : IClassFixture
     public async Task A_full_report_page_is_at_most_40_KB_and_keeps_captions_and_scoped_headers_on_every_table()
     {
         var (_, filler) = await factory.NewAgency("示范市页面大小测试局");
-        var content = PublicSiteFactory.Balanced(Year);
+        var content = CompleteReport.Balanced(Year);
         var derivedTotal = ReportTemplates.T2021.Sums[0].Total;
         content.Cells.Remove(derivedTotal);
         var id = await factory.Report(filler, Year, ReportState.Published, content);
@@ -59,8 +60,8 @@ public sealed class PublicRecordTests(PublicSiteFactory factory) : IClassFixture
     public async Task Publishing_stores_the_page_and_a_correction_replaces_it_with_the_revision_list()
     {
         var (_, filler) = await factory.NewAgency("示范市页面数据测试局");
-        var id = await factory.Report(filler, Year, ReportState.Published, PublicSiteFactory.Balanced(Year, received: 5));
-        await factory.PublishCorrection(filler, id, "自然人申请数有误", PublicSiteFactory.Balanced(Year, received: 8));
+        var id = await factory.Report(filler, Year, ReportState.Published, CompleteReport.Balanced(Year, received: 5));
+        await factory.PublishCorrection(filler, id, "自然人申请数有误", CompleteReport.Balanced(Year, received: 8));
 
         await using var db = factory.Db();
         var row = await db.PublicReportPages.AsNoTracking().SingleAsync(p => p.ReportId == id);
@@ -83,11 +84,11 @@ public sealed class PublicRecordTests(PublicSiteFactory factory) : IClassFixture
         var (_, fa1) = await factory.NewAgency("更正甲县一局", a);
         var (_, fa2) = await factory.NewAgency("更正甲县二局", a);
         var (_, fb1) = await factory.NewAgency("更正乙县一局", b);
-        var first = await factory.Report(fa1, Year, ReportState.Published, PublicSiteFactory.Balanced(Year, received: 5));
+        var first = await factory.Report(fa1, Year, ReportState.Published, CompleteReport.Balanced(Year, received: 5));
         await factory.Report(fa2, Year, ReportState.Published, PublicSiteFactory.WithBlank(Year, "二局", received: 7));
-        await factory.Report(fb1, Year, ReportState.Published, PublicSiteFactory.Balanced(Year, received: 9));
+        await factory.Report(fb1, Year, ReportState.Published, CompleteReport.Balanced(Year, received: 9));
 
-        var corrected = PublicSiteFactory.Balanced(Year, received: 11);
+        var corrected = CompleteReport.Balanced(Year, received: 11);
         corrected.Cells.Remove(ReportTemplates.T2021.Sums[0].Total);
         await factory.PublishCorrection(fa1, first, "数据有误", corrected);
 
@@ -107,9 +108,9 @@ public sealed class PublicRecordTests(PublicSiteFactory factory) : IClassFixture
         var (town, ft) = await factory.NewAgency("调整甲县某镇人民政府", a, AgencyKind.TownshipStreet);
         var (_, fo) = await factory.NewAgency("调整甲县某镇办公室", town);
         var (_, fb1) = await factory.NewAgency("调整乙县一局", b);
-        await factory.Report(ft, Year, ReportState.Published, PublicSiteFactory.Balanced(Year, received: 4));
-        await factory.Report(fo, Year, ReportState.Published, PublicSiteFactory.Balanced(Year, received: 6));
-        await factory.Report(fb1, Year, ReportState.Published, PublicSiteFactory.Balanced(Year, received: 9));
+        await factory.Report(ft, Year, ReportState.Published, CompleteReport.Balanced(Year, received: 4));
+        await factory.Report(fo, Year, ReportState.Published, CompleteReport.Balanced(Year, received: 6));
+        await factory.Report(fb1, Year, ReportState.Published, CompleteReport.Balanced(Year, received: 9));
         var admin = new UserScope("u-admin-move", "省管理员", province.Id, province.Path, IsFiller: false, IsReviewer: true, IsAdmin: true);
 
         using (var scope = factory.Services.CreateScope())
@@ -153,7 +154,7 @@ public sealed class PublicRecordTests(PublicSiteFactory factory) : IClassFixture
         for (var i = 0; i < 8; i++)
         {
             var (_, filler) = await factory.NewAgency($"并发{i}局", i % 2 == 0 ? a : b);
-            ids.Add(await factory.Report(filler, Year, ReportState.Approved, PublicSiteFactory.Balanced(Year, received: i + 1)));
+            ids.Add(await factory.Report(filler, Year, ReportState.Approved, CompleteReport.Balanced(Year, received: i + 1)));
         }
 
         // Every publisher adds to the same province and portal rows: they queue on them, in one order, without deadlock.

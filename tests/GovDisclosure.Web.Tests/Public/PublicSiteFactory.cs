@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using GovDisclosure.Application.Common;
 using GovDisclosure.Application.Reports;
 using GovDisclosure.Domain.Agencies;
@@ -17,14 +18,6 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace GovDisclosure.Web.Tests.Public;
 
-/// <summary>A clock the tests move by hand, so publications can be on time or late.</summary>
-public sealed class MovableClock : TimeProvider
-{
-    public DateTimeOffset Now { get; set; } = new(2025, 1, 10, 9, 0, 0, TimeSpan.FromHours(8));
-
-    public override DateTimeOffset GetUtcNow() => Now.ToUniversalTime();
-}
-
 /// <summary>
 /// The real web host on its own migrated database, with a region (示范市 → departments) and a second region
 /// (东区) for filters. Reports reach their state through the real use cases (Start, Save, Submit, Approve,
@@ -36,7 +29,8 @@ public sealed class PublicSiteFactory() : PortalFactory("gd_public")
 {
     private int counter;
 
-    public MovableClock Clock { get; } = new();
+    /// <summary>The host's clock: tests set it (AdjustTime, which may go back) so publications are on time or late.</summary>
+    public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2025, 1, 10, 9, 0, 0, TimeSpan.FromHours(8)));
 
     public Agency City { get; private set; } = null!;
 
@@ -76,7 +70,7 @@ public sealed class PublicSiteFactory() : PortalFactory("gd_public")
             return id;
         }
 
-        await SaveExplained(filler, id, content ?? Balanced(year), explanation);
+        await SaveExplained(filler, id, content ?? CompleteReport.Balanced(year), explanation);
         if (state == ReportState.Draft)
         {
             return id;
@@ -154,14 +148,10 @@ public sealed class PublicSiteFactory() : PortalFactory("gd_public")
         return result;
     }
 
-    /// <summary>A complete, balanced report (every cell written, every section filled), optionally with marker text.</summary>
-    public static ReportDocument Balanced(int year, int received = 5, int carriedIn = 2, int carriedOut = 2, string? marker = null) =>
-        CompleteReport.Balanced(year, received, carriedIn, carriedOut, marker);
-
     /// <summary>A balanced report with one cell left blank: the rules warn (blank is not 0), so it needs a 说明.</summary>
     public static ReportDocument WithBlank(int year, string marker, int received = 5)
     {
-        var doc = Balanced(year, received, marker: marker);
+        var doc = CompleteReport.Balanced(year, received, marker: marker);
         doc.Cells.Remove("s3.received.research");
         return doc;
     }

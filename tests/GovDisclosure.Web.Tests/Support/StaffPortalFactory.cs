@@ -107,7 +107,7 @@ public sealed class StaffPortalFactory() : PortalFactory("gd_web")
     public Task FillAndSubmit(int reportId, params (string Code, decimal Value)[] cells) => Change(reportId, r =>
     {
         var actor = new Actor("seed-filler", "种子填报", r.AgencyId);
-        var content = Balanced(r, cells);
+        var content = CompleteReport.Sparse(r, cells);
         r.UpdateContent(content, ExplainEveryWarning(r, content), new Dictionary<string, string>(), actor, DateTimeOffset.UtcNow);
         r.Submit(actor, DateTimeOffset.UtcNow, r.Agency!.Name);
     });
@@ -126,31 +126,6 @@ public sealed class StaffPortalFactory() : PortalFactory("gd_web")
         db.Publications.Add(report.Publish(reviewer, now, report.Agency.Name, "%PDF-1.7 seed"u8.ToArray(), InterchangeJson.Write(document), previousYear: null));
         await db.SaveChangesAsync();
         return id;
-    }
-
-    /// <summary>
-    /// The given cells, plus 予以公开 for every column where requests were received and no result was given,
-    /// so that R3-A (本年新收＋上年结转＝办理结果＋结转) and R3-C hold as the real rules demand.
-    /// </summary>
-    public static ReportDocument Balanced(AnnualReport report, params (string Code, decimal Value)[] cells)
-    {
-        var document = new ReportDocument(report.Template, report.Year, report.Agency?.Name ?? "示范市", report.Title);
-        foreach (var (code, value) in cells)
-        {
-            document.Cells[code] = value;
-        }
-
-        foreach (var column in ReportTemplates.ApplicantColumns.Where(c => c.Code != "total"))
-        {
-            var inflow = ReportTotals.Effective(document, $"s3.received.{column.Code}") + ReportTotals.Effective(document, $"s3.carried_in.{column.Code}")
-                - ReportTotals.Effective(document, $"s3.carried_out.{column.Code}");
-            if (inflow > 0 && document.Cells.IsBlank($"s3.granted.{column.Code}") && document.Cells.IsBlank($"s3.processed.{column.Code}"))
-            {
-                document.Cells[$"s3.granted.{column.Code}"] = inflow;
-            }
-        }
-
-        return document;
     }
 
     public static Dictionary<string, string> ExplainEveryWarning(AnnualReport report, ReportDocument content) =>
