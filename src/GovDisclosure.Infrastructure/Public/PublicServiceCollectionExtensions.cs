@@ -10,6 +10,8 @@ public static class PublicServiceCollectionExtensions
     /// <summary>The public site's reads (<see cref="PublicQueries"/>) and what publishing writes for them (<see cref="PublicRecordWriter"/>), per request.</summary>
     public static IServiceCollection AddPublicQueries(this IServiceCollection services)
     {
+        // Only the indicators still read the in-memory cells (PublicIndicatorQueries); summaries read the rollup and nothing loads it at start.
+        services.AddSingleton<PublishedCellStore>();
         services.AddScoped<PublicQueries>();
         services.AddScoped<IPublicRecord, PublicRecordWriter>();
         services.AddScoped<PublicIndicatorQueries>();
