@@ -87,7 +87,8 @@ internal static class PublicationBenchmark
         await using (var scope = services.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<GovDisclosureDbContext>();
-            (rootId, rootPath) = await db.Agencies.Where(a => a.Code == options.Prefix).Select(a => ValueTuple.Create(a.Id, a.Path)).SingleAsync();
+            var root = await db.Agencies.Where(a => a.Code == options.Prefix).Select(a => new { a.Id, a.Path }).SingleAsync();
+            (rootId, rootPath) = (root.Id, root.Path);
         }
 
         // Every instance hears publications by NOTIFY (decisions/0008): count what one listener hears during the surge.
