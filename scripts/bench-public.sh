@@ -1,113 +1,93 @@
 #!/usr/bin/env bash
-# Public-site benchmark (docs/benchmarks.md, "Public site"): a private PostgreSQL with 10,000 published
-# reports (5 regions × 2,000 departments, year 2023, the T2021 sample fixture as content), the portal in
-# Release, and wrk on loopback at 64 connections against the report page, the list page and the API,
-# plus the time of an uncached region summary over 2,000 reports.
-# Environment: PORT (web, default 5091), GD_PG_PORT (database, default 55491), DURATION (wrk, default 20s),
-#              REPORTS (default 10000), REGIONS (default 5).
+# Public-site benchmark, issue 14 (docs/benchmarks.md, "Issue 14"). A private PostgreSQL; every publication made by
+# the publication code (GovDisclosure.Benchmarks public-seed: started, filled, submitted, approved, published with its
+# read model and rollup, in batches), then, side by side in this one run on the same data:
+#   1. an uncached random report page out of 10,000 at 64 connections (wrk), BEFORE (the page path of BEFORE_REF,
+#      built from `git archive`) and AFTER (this tree): every request carries its own query string, so no request is
+#      answered by the output cache (a miss is still stored, in both);
+#   2. start-up to the first answered report page, and the web process's memory, at 10,000 publications;
+#   3. the region summary over 20,000 reports right after a restart (10,000 more published under the same province);
+#   4. start-up and memory at BIG publications (default 100,000; BIG=0 skips it);
+#   5. the publication surge: SURGE approved reports published through the real use case (PDFsharp included) by
+#      CLIENTS concurrent clients, in a database of its own.
+# The load average is printed beside every figure: the machine is shared.
+# Environment: PORT (5091), GD_PG_PORT (55491), DURATION (20s), BEFORE_REF (1ee0660), BIG (100000), SURGE (2000), CLIENTS (8).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
 port=${PORT:-5091}
 pg_port=${GD_PG_PORT:-55491}
 duration=${DURATION:-20s}
-reports=${REPORTS:-10000}
-regions=${REGIONS:-5}
-per_region=$((reports / regions))
+before_ref=${BEFORE_REF:-1ee0660}
+big=${BIG:-100000}
+surge=${SURGE:-2000}
+clients=${CLIENTS:-8}
 base_url="http://127.0.0.1:$port"
+fixture=$root/tests/GovDisclosure.Infrastructure.Tests/Fixtures/sample-003-xinhua-2021.json
+load() { echo "load $(cut -d' ' -f1-3 /proc/loadavg)"; }
 
 scripts/deps.sh postgres fonts wrk
 
-pgdir="/tmp/gd-bench-public-$(printf '%s' "$root" | sha1sum | cut -c1-12)/pg"
-mkdir -p "$(dirname "$pgdir")" && chmod 755 "$(dirname "$pgdir")"
+work="/tmp/gd-bench-public-$(printf '%s' "$root" | sha1sum | cut -c1-12)"
+pgdir="$work/pg"
+mkdir -p "$work" && chmod 755 "$work"
 scripts/pg.sh start "$pgdir" "$pg_port"
 web_pid=""
-cleanup() {
-  [ -n "$web_pid" ] && kill "$web_pid" 2>/dev/null || true
-  scripts/pg.sh stop "$pgdir"
-}
+stop_web() { if [ -n "$web_pid" ]; then kill "$web_pid" 2>/dev/null || true; wait "$web_pid" 2>/dev/null || true; web_pid=""; fi; }
+cleanup() { stop_web; scripts/pg.sh stop "$pgdir"; }
 trap cleanup EXIT
 
 psql() { /usr/lib/postgresql/15/bin/psql -h 127.0.0.1 -p "$pg_port" -U postgres -v ON_ERROR_STOP=1 -q "$@"; }
-psql -d postgres -c "DROP DATABASE IF EXISTS gd_bench_public" -c "CREATE DATABASE gd_bench_public"
-export GD_CONNECTION="Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=gd_bench_public;Maximum Pool Size=100"
+cs() { echo "Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=$1;Maximum Pool Size=100"; }
+psql -d postgres -c "DROP DATABASE IF EXISTS gd_bench_public" -c "CREATE DATABASE gd_bench_public" \
+  -c "DROP DATABASE IF EXISTS gd_bench_surge" -c "CREATE DATABASE gd_bench_surge"
+export GD_CONNECTION
+GD_CONNECTION=$(cs gd_bench_public)
 
+echo "== building (after: this tree; before: $before_ref)" >&2
 dotnet build src/GovDisclosure.Cli -c Release -nologo -v q >/dev/null
 dotnet build src/GovDisclosure.Web -c Release -nologo -v q >/dev/null
-dotnet src/GovDisclosure.Cli/bin/Release/net10.0/gd.dll db migrate
+dotnet build tests/GovDisclosure.Benchmarks -c Release -nologo -v q >/dev/null
+before_dir="$work/before-$before_ref"
+if [ ! -f "$before_dir/src/GovDisclosure.Web/bin/Release/net10.0/GovDisclosure.Web.dll" ]; then
+  rm -rf "$before_dir" && mkdir -p "$before_dir"
+  git archive "$before_ref" | tar -x -C "$before_dir"
+  dotnet build "$before_dir/src/GovDisclosure.Web" -c Release -nologo -v q >/dev/null
+fi
+gd() { dotnet src/GovDisclosure.Cli/bin/Release/net10.0/gd.dll "$@"; }
+bench() { dotnet tests/GovDisclosure.Benchmarks/bin/Release/net10.0/GovDisclosure.Benchmarks.dll "$@"; }
+gd db migrate >/dev/null
+GD_CONNECTION=$(cs gd_bench_surge) gd db migrate >/dev/null
 
-# The content of every report: the T2021 sample fixture as year 2023, agency and title filled in per row.
-fixture=tests/GovDisclosure.Infrastructure.Tests/Fixtures/sample-003-xinhua-2021.json
-template_json=$(python3 - "$fixture" <<'PY'
-import json, sys
-doc = json.load(open(sys.argv[1], encoding="utf-8"))
-doc["year"] = 2023
-doc["agency"] = "@@AGENCY@@"
-doc["title"] = "@@TITLE@@"
-print(json.dumps(doc, ensure_ascii=False, indent=2))
-PY
-)
+seed() { # prefix regions reports [under]
+  echo "== seeding $3 publications ($1, $2 regions${4:+, under $4}); $(load)" >&2
+  bench public-seed --prefix "$1" --regions "$2" --reports "$3" --fixture "$fixture" ${4:+--under "$4"}
+  psql -d gd_bench_public -c "ANALYZE"
+}
 
-echo "Seeding $reports published reports…" >&2
-seed_start=$(date +%s)
-psql -d gd_bench_public -v doc="$template_json" -v regions="$regions" -v per="$per_region" <<'SQL'
-INSERT INTO reporting_years ("Year", "Template", "DepartmentDeadline", "GovernmentDeadline", "IsOpen")
-VALUES (2023, 'T2021', '2024-01-31', '2024-03-31', false);
+# start_web DIR LABEL: starts the portal of DIR from its content root and prints the time to the first answered report page.
+start_web() {
+  local dir=$1 label=$2 started
+  started=$(date +%s%N)
+  (cd "$dir/src/GovDisclosure.Web" && exec env ASPNETCORE_ENVIRONMENT=Production \
+    'Serilog__MinimumLevel__Override__Microsoft.AspNetCore.HttpLogging=Warning' \
+    ConnectionStrings__Default="$GD_CONNECTION" \
+    dotnet bin/Release/net10.0/GovDisclosure.Web.dll --urls "$base_url") >"$work/web-$label.log" 2>&1 &
+  web_pid=$!
+  for _ in $(seq 1 1200); do
+    curl -fs -o /dev/null "$base_url/Reports/$hot_id?startup=1" && break
+    sleep 0.05
+  done
+  curl -fs -o /dev/null "$base_url/Reports/$hot_id?startup=1" || { echo "portal ($label) did not start; see $work/web-$label.log" >&2; exit 1; }
+  echo "$label: start-up to the first answered report page $(( ($(date +%s%N) - started) / 1000000 )) ms ($(load))"
+}
+rss() { echo "$1: web process RSS $(ps -o rss= -p "$web_pid" | awk '{ printf "%.0f MiB", $1 / 1024 }') ($(load))"; }
 
-INSERT INTO agencies ("Name", "Code", "Kind", "Level", "ParentId", "Path")
-VALUES ('基准省人民政府', 'BP', 'PeopleGovernment', 'Provincial', NULL, '/BP/');
-INSERT INTO agencies ("Name", "Code", "Kind", "Level", "ParentId", "Path")
-SELECT '基准第' || r || '市人民政府', 'BR' || r, 'PeopleGovernment', 'DistrictedCity', p."Id", '/BP/BR' || r || '/'
-  FROM generate_series(1, :regions) r, agencies p WHERE p."Code" = 'BP';
-INSERT INTO agencies ("Name", "Code", "Kind", "Level", "ParentId", "Path")
-SELECT '基准第' || r || '市第' || d || '局', 'BA' || r || '-' || d, 'Department', 'DistrictedCity', p."Id", p."Path" || 'BA' || r || '-' || d || '/'
-  FROM generate_series(1, :regions) r
-  JOIN agencies p ON p."Code" = 'BR' || r
-  CROSS JOIN generate_series(1, :per) d;
-
-INSERT INTO reports ("AgencyId", "Year", "Template", "Title", "State", "Revision", "PublishedRevision",
-                     "SubmittedById", "SubmittedAt", "ApprovedById", "ApprovedAt", "CreatedAt", "UpdatedAt",
-                     "Cells", "Sections", "Explanations", "CarriedValues")
-SELECT a."Id", 2023, 'T2021', a."Name" || '2023年政府信息公开工作年度报告', 'Published', 1, 1,
-       'bench-filler', now(), 'bench-reviewer', now(), now(), now(),
-       (:'doc'::jsonb) -> 'cells', (:'doc'::jsonb) -> 'sections', '{}', '{}'
-  FROM agencies a WHERE a."Code" LIKE 'BA%';
-
-INSERT INTO publications ("ReportId", "AgencyId", "Year", "Revision", "Template", "Title", "AgencyName", "CorrectionReason",
-                          "PublishedById", "PublishedByName", "PublishedAt", "Pdf", "PdfSha256", "InterchangeJson", "Explanations", "SearchText")
-SELECT r."Id", r."AgencyId", 2023, 1, 'T2021', r."Title", a."Name", NULL, 'bench-reviewer', '基准审核人',
-       timestamptz '2024-01-15 10:00+08' + (r."Id" % 40) * interval '1 day',
-       convert_to('%PDF-1.7 bench ' || r."Id", 'UTF8'), encode(sha256(convert_to('%PDF-1.7 bench ' || r."Id", 'UTF8')), 'hex'),
-       replace(replace(:'doc', '@@AGENCY@@', a."Name"), '@@TITLE@@', r."Title")::json, '{}',
-       a."Name" || E'\n' || r."Title" || E'\n' || ((:'doc'::json) ->> 'sections')
-  FROM reports r JOIN agencies a ON a."Id" = r."AgencyId";
-
-INSERT INTO publication_cells ("Code", "Value", "PublicationId")
-SELECT c.key, c.value::numeric, p."Id"
-  FROM publications p CROSS JOIN json_each_text((:'doc'::json) -> 'cells') c;
-ANALYZE;
-SQL
-echo "Seeded in $(( $(date +%s) - seed_start )) s: $(psql -d gd_bench_public -At -c 'SELECT count(*) FROM publications') publications, $(psql -d gd_bench_public -At -c 'SELECT count(*) FROM publication_cells') cells." >&2
-
-min_id=$(psql -d gd_bench_public -At -c 'SELECT min("Id") FROM reports')
-max_id=$(psql -d gd_bench_public -At -c 'SELECT max("Id") FROM reports')
-hot_id=$(( (min_id + max_id) / 2 ))
-
-# Per-request logging off for the run (it writes one console line per request); everything else as deployed.
-# Started from its content root, as a deployment is, so appsettings.json (rate limits, logging, hosts) is read.
-(cd src/GovDisclosure.Web && exec env ASPNETCORE_ENVIRONMENT=Production \
-  'Serilog__MinimumLevel__Override__Microsoft.AspNetCore.HttpLogging=Warning' \
-  ConnectionStrings__Default="$GD_CONNECTION" \
-  dotnet bin/Release/net10.0/GovDisclosure.Web.dll --urls "$base_url") >/tmp/gd-bench-public-web.log 2>&1 &
-web_pid=$!
-for _ in $(seq 1 60); do curl -fs "$base_url/healthz" >/dev/null && break; sleep 1; done
-curl -fs "$base_url/healthz" >/dev/null || { echo "portal did not start; see /tmp/gd-bench-public-web.log" >&2; exit 1; }
-
-lua=$(mktemp --suffix=.lua)
+lua="$work/random.lua"
+write_lua() { # min max
 cat >"$lua" <<LUA
--- A random published report on every request (ids $min_id…$max_id): mostly cache misses.
--- Each wrk thread has its own Lua state: seeded alike (os.time() is the same second), both threads would ask
--- for the same ids and half the "random" requests would be answered by the cache. setup numbers the threads.
+-- A random report out of $1…$2 on every request, with a query string of its own so that the output cache never
+-- answers. Each wrk thread has its own Lua state, numbered by setup and seeded apart.
 local threads = 0
 function setup(thread)
   threads = threads + 1
@@ -115,52 +95,67 @@ function setup(thread)
 end
 function init(args)
   math.randomseed(os.time() * 1000 + (thread_number or 0))
+  n = 0
 end
-path = os.getenv("BENCH_PATH") or "/Reports/%d"
 request = function()
-  return wrk.format("GET", string.format(path, math.random($min_id, $max_id)))
+  n = n + 1
+  return wrk.format("GET", string.format("/Reports/%d?u=%d-%d", math.random($1, $2), thread_number or 0, n))
 end
 LUA
-
-run() { # name, url-or-lua-path
-  local name=$1 target=$2
-  echo "== $name" >&2
-  for _ in 1 2 3; do curl -fs -o /dev/null "$base_url${target/\%d/$hot_id}"; done
-  if [[ "$target" == *%d* ]]; then
-    BENCH_PATH="$target" wrk -t2 -c64 -d"$duration" --latency -s "$lua" "$base_url" | tee "/tmp/gd-bench-public-$name.txt"
-  else
-    wrk -t2 -c64 -d"$duration" --latency "$base_url$target" | tee "/tmp/gd-bench-public-$name.txt"
-  fi
 }
 
-# The portal loads the newest years' published cells into memory in the background at start (for summaries);
-# one summary request waits for that, so the runs below do not share the CPU with it.
-curl -fs -o /dev/null "$base_url/api/summary?year=2023&region=BR1&startup=1"
-# A discarded 5-second run first: the freshly started process is still JIT-compiling its hot paths (tiered
-# compilation), which otherwise lands in the first measured run's tail latency.
-wrk -t2 -c64 -d5s "$base_url/Reports/$hot_id" >/dev/null
-run report-hot "/Reports/$hot_id"
-run report-random "/Reports/%d"
-run list "/Reports"
-run list-year-page "/Reports?year=2023&page=37"
-# Every report page once (4 at a time), so the next run measures the cache in its steady state.
-echo "== warming the cache with all $((max_id - min_id + 1)) report pages" >&2
-warm_start=$(date +%s)
-seq "$min_id" "$max_id" | xargs -P4 -I{} curl -fs -o /dev/null "$base_url/Reports/{}"
-echo "warmed in $(( $(date +%s) - warm_start )) s" >&2
-run report-random-warm "/Reports/%d"
-run api-report-hot "/api/reports/$hot_id"
-run api-report-random "/api/reports/%d"
+page_run() { # label
+  # A discarded 5-second run first: the process is still JIT-compiling its hot paths (tiered compilation).
+  wrk -t2 -c64 -d5s -s "$lua" "$base_url" >/dev/null
+  echo "== $1: uncached random report page, 64 connections, $duration ($(load))"
+  wrk -t2 -c64 -d"$duration" --latency -s "$lua" "$base_url" | tee "$work/page-$1.txt" | grep -E "Requests/sec|Latency|50%|99%|Non-2xx|Socket errors" || true
+  echo "$1: load after the run $(cut -d' ' -f1-3 /proc/loadavg)"
+}
 
-# The region summary uncached: a query parameter the page ignores gives each request its own cache key.
-echo "== summary (2,000 reports, uncached, 30 requests)" >&2
-for i in $(seq 1 30); do
-  curl -fs -o /dev/null -w '%{time_total}\n' "$base_url/Summary?year=2023&region=BR1&nocache=$i"
-done | sort -n | awk '{ t[NR] = $1 * 1000 } END { printf "summary page: min %.1f ms, median %.1f ms, p90 %.1f ms, max %.1f ms\n", t[1], t[int(NR/2)+1], t[int(NR*0.9)], t[NR] }'
-for i in $(seq 1 30); do
-  curl -fs -o /dev/null -w '%{time_total}\n' "$base_url/api/summary?year=2023&region=BR1&nocache=$i"
-done | sort -n | awk '{ t[NR] = $1 * 1000 } END { printf "api summary:  min %.1f ms, median %.1f ms, p90 %.1f ms, max %.1f ms\n", t[1], t[int(NR/2)+1], t[int(NR*0.9)], t[NR] }'
-echo "report page size: $(curl -fs "$base_url/Reports/$hot_id" | wc -c) bytes"
-echo "web process RSS: $(ps -o rss= -p "$web_pid" | awk '{ printf "%.0f MiB", $1 / 1024 }')"
-echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"
-rm -f "$lua"
+summary_run() { # label region
+  local i first rest
+  first=$(curl -fs -o /dev/null -w '%{time_total}' "$base_url/api/summary?year=2023&region=$2&nocache=first")
+  rest=$(for i in $(seq 1 ${3:-10}); do
+    curl -fs -o /dev/null -w '%{time_total}\n' "$base_url/api/summary?year=2023&region=$2&nocache=$i"
+  done | sort -n | awk '{ t[NR] = $1 * 1000 } END { printf "next %d: median %.0f ms, max %.0f ms", NR, t[int(NR/2)+1], t[NR] }')
+  echo "$1: api summary, first request after restart $(awk -v t="$first" 'BEGIN { printf "%.0f", t * 1000 }') ms; $rest ($(load))"
+}
+
+seed BP 5 10000
+min_id=$(psql -d gd_bench_public -At -c 'SELECT min("Id") FROM reports')
+max_id=$(psql -d gd_bench_public -At -c 'SELECT max("Id") FROM reports')
+hot_id=$(( (min_id + max_id) / 2 ))
+write_lua "$min_id" "$max_id"
+
+for side in before after; do
+  dir=$root; [ "$side" = before ] && dir=$before_dir
+  start_web "$dir" "$side (10,000 publications)"
+  echo "$side: report page $(curl -fs "$base_url/Reports/$hot_id?size=1" | wc -c) bytes"
+  page_run "$side"
+  rss "$side (10,000 publications, after the page run)"
+  stop_web
+done
+
+seed BX 5 10000 BP
+for side in before after; do
+  dir=$root; [ "$side" = before ] && dir=$before_dir
+  start_web "$dir" "$side (20,000 publications)"
+  summary_run "$side, province of 20,000 reports" BP
+  rss "$side (20,000 publications)"
+  stop_web
+done
+
+if [ "$big" -gt 20000 ]; then
+  seed BY 10 $((big - 20000))
+  for side in before after; do
+    dir=$root; [ "$side" = before ] && dir=$before_dir
+    start_web "$dir" "$side ($big publications)"
+    summary_run "$side, province of 20,000 reports" BP 3
+    rss "$side ($big publications)"
+    stop_web
+  done
+fi
+
+echo "== publication surge: $surge approved reports, $clients clients ($(load))"
+GD_CONNECTION=$(cs gd_bench_surge) bench publish-surge --prefix SG --regions 1 --reports $((surge + 1)) --clients "$clients" --fixture "$fixture"
+echo "surge done ($(load))"

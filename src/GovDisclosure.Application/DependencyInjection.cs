@@ -37,6 +37,7 @@ public static class DependencyInjection
         services.AddScoped<DeadlineQueries>();
         services.AddScoped<DashboardQueries>();
         services.AddScoped<AgencyAdmin>();
+        services.AddScoped<MoveAgency>();
         services.AddScoped<YearAdmin>();
         services.AddScoped<UserAdmin>();
         services.AddScoped<AuditQueries>();
@@ -58,7 +59,8 @@ public static class DependencyInjection
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<IReportPdfRenderer>(),
             sp.GetServices<IPublicationListener>(),
-            sp.GetRequiredService<ILogger<PublishReport>>()));
+            sp.GetRequiredService<ILogger<PublishReport>>(),
+            sp.GetRequiredService<IPublicRecord>()));
         services.AddScoped(sp => new PublicationPdf(
             sp.GetRequiredService<IGovDisclosureDb>(), sp.GetRequiredService<IReportPdfRenderer>(), sp.GetRequiredService<TimeProvider>()));
         return services;

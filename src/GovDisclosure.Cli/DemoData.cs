@@ -7,6 +7,7 @@ using GovDisclosure.Domain.Workflow;
 using GovDisclosure.Infrastructure.Data;
 using GovDisclosure.Infrastructure.Identity;
 using GovDisclosure.Infrastructure.Pdf;
+using GovDisclosure.Infrastructure.Public;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -160,7 +161,11 @@ internal static class DemoData
         report.Approve(reviewer, at);
         var document = report.ToDocument(report.Agency!.Name);
         var pdf = renderer.Render(document, new PdfRenderOptions(DocumentDate: at));
-        db.Publications.Add(report.Publish(reviewer, at, report.Agency.Name, pdf, InterchangeJson.Write(document), previousYear));
+        var publication = report.Publish(reviewer, at, report.Agency.Name, pdf, InterchangeJson.Write(document), previousYear);
+        db.Publications.Add(publication);
+
+        // The page's read model and the region rollup, as every publication writes them.
+        new PublicRecordWriter(db).Published(publication, document, source: null);
     }
 
     private static DateTimeOffset At(int year, int month, int day) => new(year, month, day, 10, 0, 0, TimeSpan.FromHours(8));

@@ -11,6 +11,7 @@ var verbs = new (string[] Words, Func<string[], TextWriter, TextWriter, Task<int
     (["db", "migrate"], DbMigrateCommand.RunAsync, DbMigrateCommand.Usage),
     (["db", "backfill-findings"], DbBackfillFindingsCommand.RunAsync, DbBackfillFindingsCommand.Usage),
     (["db", "backfill-similarity"], DbBackfillSimilarityCommand.RunAsync, DbBackfillSimilarityCommand.Usage),
+    (["db", "backfill-public-record"], DbBackfillPublicRecordCommand.RunAsync, DbBackfillPublicRecordCommand.Usage),
     (["import"], ImportCommand.RunAsync, ImportCommand.Usage),
     (["agency", "import"], AgencyImportCommand.RunAsync, AgencyImportCommand.Usage),
     (["user", "add"], UserAddCommand.RunAsync, UserAddCommand.Usage),

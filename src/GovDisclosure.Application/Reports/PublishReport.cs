@@ -9,11 +9,12 @@ namespace GovDisclosure.Application.Reports;
 
 /// <summary>
 /// 发布: a reviewer or admin publishes the approved revision. State, PDF bytes, SHA-256, the interchange
-/// snapshot, the published cells, the findings with their 说明 and the audit line are written by one SaveChanges, i.e. one transaction:
-/// the public sees all of it or none of it. The PDF is rendered first, so a renderer failure changes nothing.
+/// snapshot, the published cells, the findings with their 说明, the audit line, the report page's read model and the
+/// region rollup are written by one SaveChanges, i.e. one transaction: the public sees all of it or none of it. The PDF
+/// is rendered first, so a renderer failure changes nothing; the caches of every instance are evicted after the commit.
 /// </summary>
 public sealed partial class PublishReport(
-    IGovDisclosureDb db, TimeProvider clock, IReportPdfRenderer renderer, IEnumerable<IPublicationListener> listeners, ILogger<PublishReport> logger)
+    IGovDisclosureDb db, TimeProvider clock, IReportPdfRenderer renderer, IEnumerable<IPublicationListener> listeners, ILogger<PublishReport> logger, IPublicRecord record)
 {
     public static string AlreadyPublishedMessage(int? revision) =>
         $"该报告刚刚已被发布（第{revision}版），本次发布未执行，无需重复发布。请刷新查看。";
@@ -67,7 +68,7 @@ public sealed partial class PublishReport(
     /// <summary>
     /// The one publication code path, for a reviewer's 发布 and for an imported historical report: renders the PDF
     /// from the data (a renderer failure changes nothing), finds last year's published report for the cross-year
-    /// rules and adds the <see cref="Publication"/>. The caller saves and then calls <see cref="AnnounceAsync"/>.
+    /// rules, adds the <see cref="Publication"/> and its public record (<see cref="IPublicRecord"/>). The caller saves and then calls <see cref="AnnounceAsync"/>.
     /// </summary>
     /// <param name="source">The original file of a historical report, published beside it; null for a portal report.</param>
     public async Task<Publication> PublishApprovedAsync(AnnualReport report, Actor actor, DateTimeOffset now, HistoricalSource? source, CancellationToken ct)
@@ -91,6 +92,7 @@ public sealed partial class PublishReport(
         var previous = await PublishedDocuments.ForYearAsync(db, report.AgencyId, report.Year - 1, ct);
         var publication = report.Publish(actor, now, agencyName, pdf, InterchangeJson.Write(document), previous, source);
         db.Publications.Add(publication);
+        record.Published(publication, document, source);
         return publication;
     }
 

@@ -1,5 +1,6 @@
 using GovDisclosure.Domain.Reports;
 using GovDisclosure.Infrastructure.Data;
+using GovDisclosure.Infrastructure.Public;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -63,6 +64,15 @@ public static class DbBackfillFindingsCommand
                 if (publication.BackfillFindings(previous, new Domain.Agencies.AgencyProfile(agency.Kind, agency.Level)))
                 {
                     filled++;
+
+                    // A current revision's page shows its findings: written again with them (its rollup share is unchanged).
+                    if (await db.Reports.AnyAsync(r => r.Id == publication.ReportId && r.PublishedRevision == publication.Revision))
+                    {
+                        var source = publication.Origin == Domain.Workflow.ReportOrigin.ImportedHistory
+                            ? await db.HistoricalSources.AsNoTracking().SingleOrDefaultAsync(s => s.ReportId == publication.ReportId)
+                            : null;
+                        new PublicRecordWriter(db).Published(publication, InterchangeJson.Read(publication.InterchangeJson), source);
+                    }
                 }
             }
 

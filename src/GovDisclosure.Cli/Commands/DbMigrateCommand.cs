@@ -1,12 +1,16 @@
+using GovDisclosure.Infrastructure;
 using GovDisclosure.Infrastructure.Data;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace GovDisclosure.Cli.Commands;
 
 /// <summary>
 /// gd db migrate [--portal-role NAME] [--connection CS]: applies every pending migration as the owner role the
-/// connection names, then (re)grants the portal role its privileges. Safe to run on every start.
+/// connection names, then (re)grants the portal role its privileges, and creates the first Data Protection key when
+/// there is none (docs/operations.md, "Data Protection keys"). Safe to run on every start.
 /// </summary>
 public static class DbMigrateCommand
 {
@@ -35,7 +39,9 @@ public static class DbMigrateCommand
             return 2;
         }
 
-        await using var services = CliServices.Build(connection);
+        // The same key ring as the portal's (name, table, certificate from DataProtection__CertificatePath).
+        var environment = new ConfigurationBuilder().AddEnvironmentVariables().Build();
+        await using var services = CliServices.Build(connection, s => s.AddSharedDataProtection(environment));
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<GovDisclosureDbContext>();
         string grants;
@@ -62,6 +68,16 @@ public static class DbMigrateCommand
 
         // Every run, so a portal role created or renamed after the migrations still gets exactly its privileges.
         await db.Database.ExecuteSqlRawAsync(grants);
+
+        // Made here, before any instance starts: instances started together on an empty key table would each create one.
+        var keys = services.GetRequiredService<IKeyManager>();
+        var now = DateTimeOffset.UtcNow;
+        if (!keys.GetAllKeys().Any(k => !k.IsRevoked && k.ExpirationDate > now))
+        {
+            keys.CreateNewKey(now, now.AddDays(90));
+            await stdout.WriteLineAsync("已创建首个数据保护密钥（登录状态和表单令牌由各实例共用）。");
+        }
+
         return 0;
     }
 }

@@ -83,6 +83,42 @@ public sealed class Agency
         ReportsUntil = reportsUntil;
     }
 
+    /// <summary>
+    /// Moves the agency, and everything below it, under another parent (a department handed to another government,
+    /// a county re-districted): its path and every descendant's path are rewritten, ids and codes stay.
+    /// </summary>
+    /// <param name="descendants">Every agency below this one; their paths follow.</param>
+    public void MoveUnder(Agency parent, IReadOnlyCollection<Agency> descendants)
+    {
+        ArgumentNullException.ThrowIfNull(parent);
+        ArgumentNullException.ThrowIfNull(descendants);
+        if (parent.Id == Id || parent.IsWithin(Path))
+        {
+            throw new DomainException("不能把机构调整到它自己或它的下级机构之下。");
+        }
+
+        var oldPath = Path;
+        var newPath = parent.Path + Code + "/";
+        if (descendants.Any(d => !d.IsWithin(oldPath) || d.Id == Id))
+        {
+            throw new ArgumentException("Only the agency's own descendants follow it.", nameof(descendants));
+        }
+
+        if (descendants.Select(d => d.Path.Length - oldPath.Length).Append(0).Max() + newPath.Length > PathMaxLength)
+        {
+            throw new DomainException($"调整后机构层级过深（路径超过{PathMaxLength}字），请先精简上级机构。");
+        }
+
+        foreach (var descendant in descendants)
+        {
+            descendant.Path = newPath + descendant.Path[oldPath.Length..];
+        }
+
+        Parent = parent;
+        ParentId = parent.Id;
+        Path = newPath;
+    }
+
     public void Rename(string name)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);

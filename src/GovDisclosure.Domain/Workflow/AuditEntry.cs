@@ -82,6 +82,7 @@ public static class AuditActions
     // Administrative actions: no report, the agency concerned, old → new in OldValue/NewValue.
     public const string AgencyCreated = "agency-created";
     public const string AgencyRenamed = "agency-renamed";
+    public const string AgencyMoved = "agency-moved";
     public const string UserCreated = "user-created";
     public const string RolesChanged = "roles-changed";
     public const string Unlocked = "unlocked";
@@ -96,7 +97,7 @@ public static class AuditActions
     [
         Created, CellChanged, TextChanged, TitleChanged, CarryOverChanged, ExplanationChanged, ExplanationRemoved, Submitted, Withdrawn,
         Returned, Approved, Published, CorrectionOpened, Commented, Imported, ImportedHistory,
-        AgencyCreated, AgencyRenamed, UserCreated, RolesChanged, Unlocked, YearAdded, YearOpened, YearClosed, DeadlinesChanged, HistoryUploaded,
+        AgencyCreated, AgencyRenamed, AgencyMoved, UserCreated, RolesChanged, Unlocked, YearAdded, YearOpened, YearClosed, DeadlinesChanged, HistoryUploaded,
     ];
 
     public static string DisplayName(string action) => action switch
@@ -120,6 +121,7 @@ public static class AuditActions
         ExplanationRemoved => "删除说明",
         AgencyCreated => "新建机构",
         AgencyRenamed => "机构更名",
+        AgencyMoved => "调整上级机构",
         UserCreated => "新建账户",
         RolesChanged => "修改角色",
         Unlocked => "解除锁定",

@@ -3,9 +3,11 @@ using GovDisclosure.Domain.Agencies;
 using GovDisclosure.Domain.Oversight;
 using GovDisclosure.Domain.Workflow;
 using GovDisclosure.Infrastructure.Identity;
+using GovDisclosure.Infrastructure.Public;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Npgsql;
 
@@ -42,6 +44,65 @@ public sealed class GovDisclosureDbContext(DbContextOptions<GovDisclosureDbConte
     public DbSet<AgencyLink> AgencyLinks => Set<AgencyLink>();
 
     public DbSet<ReviewSettings> ReviewSettings => Set<ReviewSettings>();
+
+    /// <summary>The public record: each report's page as published, and the region rollup (decisions/0010).</summary>
+    public DbSet<PublicReportPageRow> PublicReportPages => Set<PublicReportPageRow>();
+
+    public DbSet<RegionCellTotal> RegionCellTotals => Set<RegionCellTotal>();
+
+    public DbSet<RegionReportCount> RegionReportCounts => Set<RegionReportCount>();
+
+    private readonly List<Func<NpgsqlConnection, NpgsqlTransaction, CancellationToken, Task>> sameTransaction = [];
+
+    /// <summary>
+    /// Adds SQL to the next save, run after EF's own statements and before the commit of the same transaction: the
+    /// public record of a publication, whose rollup rows are increments EF cannot express (and must be locked last).
+    /// </summary>
+    internal void AddToSave(Func<NpgsqlConnection, NpgsqlTransaction, CancellationToken, Task> write) => sameTransaction.Add(write);
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
+        sameTransaction.Count == 0 ? base.SaveChanges(acceptAllChangesOnSuccess)
+        : throw new InvalidOperationException("A publication's public record is written by SaveChangesAsync only.");
+
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        if (sameTransaction.Count == 0)
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+
+        // Taken now: a failed save drops them with the changes, as the callers clear the change tracker after a failure.
+        var writes = sameTransaction.ToList();
+        sameTransaction.Clear();
+        var outer = Database.CurrentTransaction;
+        var transaction = outer ?? await Database.BeginTransactionAsync(cancellationToken);
+        try
+        {
+            // Accepted at once, so the generated ids (the publication's) are on the entities for the writes that follow; if
+            // one fails the transaction rolls back and the caller clears the change tracker, as after any failed save.
+            var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            var connection = (NpgsqlConnection)Database.GetDbConnection();
+            var npgsqlTransaction = (NpgsqlTransaction)transaction.GetDbTransaction();
+            foreach (var write in writes)
+            {
+                await write(connection, npgsqlTransaction, cancellationToken);
+            }
+
+            if (outer is null)
+            {
+                await transaction.CommitAsync(cancellationToken);
+            }
+
+            return saved;
+        }
+        finally
+        {
+            if (outer is null)
+            {
+                await transaction.DisposeAsync();
+            }
+        }
+    }
 
     public bool IsUniqueViolation(DbUpdateException exception) =>
         exception.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation };

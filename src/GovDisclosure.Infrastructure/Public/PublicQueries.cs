@@ -99,8 +99,12 @@ public sealed record PublicRevisionIndex(int ReportId, int Revision, DateTimeOff
 /// published revision of each report. Nothing here reads the working report (its cells, 说明, comments, audit
 /// or a correction in progress), so a draft cannot leak through any page, API or download built on it.
 /// </summary>
-public sealed class PublicQueries(GovDisclosureDbContext db, PublishedCellStore cells)
+public sealed class PublicQueries(GovDisclosureDbContext db)
 {
+    /// <summary>The report page's one read: compiled once, since it runs on every uncached view.</summary>
+    private static readonly Func<GovDisclosureDbContext, int, Task<string?>> PageContent = EF.CompileAsyncQuery(
+        (GovDisclosureDbContext context, int reportId) => context.PublicReportPages.Where(p => p.ReportId == reportId).Select(p => p.Content).FirstOrDefault());
+
     /// <summary>The newest published revision of each report. A correction being drafted has a higher
     /// <see cref="AnnualReport.Revision"/> but no publication, so the public keeps seeing the old one.</summary>
     private IQueryable<Publication> Current =>
@@ -187,6 +191,23 @@ public sealed class PublicQueries(GovDisclosureDbContext db, PublishedCellStore 
             current.Revision, current.PublishedAt, current.PdfSha256, current.InterchangeJson, current.Findings, revisions, original);
     }
 
+    /// <summary>
+    /// The report page's read model, stored at publication: one read by primary key. A report published before the
+    /// public record existed and not yet backfilled (gd db backfill-public-record) gets the same model built from its snapshot.
+    /// </summary>
+    public async Task<PublicPage?> PageAsync(int reportId, CancellationToken ct = default)
+    {
+        if (await PageContent(db, reportId) is { } content)
+        {
+            return PublicPage.FromJson(content);
+        }
+
+        return await GetAsync(reportId, ct) is { } report
+            ? PublicPage.Build(report.Document(), report.ReportId, report.PublicationId, report.AgencyId, report.AgencyName, report.Revision,
+                report.PublishedAt, report.PdfSha256, report.Findings, report.Revisions, report.Original)
+            : null;
+    }
+
     /// <summary>The original file of a published historical report; null for a portal report or one not yet public.</summary>
     public async Task<(byte[] Bytes, string FileName, string ContentType, string Sha256)?> OriginalAsync(int reportId, CancellationToken ct = default)
     {
@@ -247,9 +268,6 @@ public sealed class PublicQueries(GovDisclosureDbContext db, PublishedCellStore 
             .Select(p => new PublicReportRow(p.ReportId, p.AgencyId, p.AgencyName, p.Year, p.Template, p.Title, p.Revision, p.PublishedAt, p.PdfSha256))
             .ToListAsync(ct);
 
-    /// <summary>Loads a year's published cells into the region-summary store ahead of the first summary request.</summary>
-    public async Task WarmSummaryCellsAsync(int year, CancellationToken ct = default) => await cells.CurrentAsync(db, year, ct);
-
     public async Task<IReadOnlyList<PublicYear>> YearsAsync(CancellationToken ct = default) =>
         await Current.GroupBy(p => p.Year).OrderByDescending(g => g.Key).Select(g => new PublicYear(g.Key, g.Count())).ToListAsync(ct);
 
@@ -286,59 +304,52 @@ public sealed class PublicQueries(GovDisclosureDbContext db, PublishedCellStore 
     }
 
     /// <summary>
-    /// The sum of every written cell of the reports published for a year under a region ("/" for all), from the
-    /// in-memory <see cref="PublishedCellStore"/> (a GROUP BY over publication_cells takes about a second for 2,000 reports).
+    /// The sums of the cells of the reports published for a year under a region (null for the whole portal), as the
+    /// publications wrote them into the rollup: one range of its primary key, no warm-up and nothing held in memory.
+    /// A cell no report shows a value in is absent, not 0.
     /// </summary>
-    /// <param name="agencyIds">The agencies of the region when the caller has them already (the on-time board does); else read by path.</param>
-    public async Task<(int Reports, IReadOnlyDictionary<string, decimal> Sums)> SummaryAsync(int year, string regionPath, IReadOnlySet<int>? agencyIds = null, CancellationToken ct = default)
+    public async Task<(int Reports, IReadOnlyDictionary<string, decimal> Sums)> SummaryAsync(int year, PublicAgency? region, CancellationToken ct = default)
     {
-        var entries = await RegionEntriesAsync(year, regionPath, agencyIds, ct);
-        var index = PublishedCellStore.Index(year);
-        var totals = new decimal[index.Count];
-        var written = new bool[index.Count];
-        foreach (var entry in entries)
+        var template = Templates.TemplateVersions.ForYear(year);
+        var regionId = region?.Id ?? PublicRecordWriter.AllRegions;
+        var reports = await db.RegionReportCounts.AsNoTracking()
+            .Where(c => c.RegionId == regionId && c.Year == year && c.Template == template)
+            .Select(c => c.Reports).FirstOrDefaultAsync(ct);
+        var sums = await db.RegionCellTotals.AsNoTracking()
+            .Where(t => t.RegionId == regionId && t.Year == year && t.Template == template && t.Reports > 0)
+            .ToDictionaryAsync(t => t.Code, t => t.Total, StringComparer.Ordinal, ct);
+        return (reports, sums);
+    }
+
+    /// <summary>
+    /// The agencies whose published reports carry a value for one cell, largest first. The rollup holds each agency's
+    /// sum over itself and everything below it, so an agency's own figure is its row less its children's rows.
+    /// </summary>
+    public async Task<IReadOnlyList<Contribution>> ContributionsAsync(int year, string regionPath, string code, CancellationToken ct = default)
+    {
+        var template = Templates.TemplateVersions.ForYear(year);
+        var rows = await (from t in db.RegionCellTotals.AsNoTracking()
+                          join a in db.Agencies.AsNoTracking() on t.RegionId equals a.Id
+                          where t.Year == year && t.Template == template && t.Code == code && t.Reports != 0 && a.Path.StartsWith(regionPath)
+                          select new { a.Id, a.ParentId, t.Total, t.Reports })
+            .ToListAsync(ct);
+        var own = rows.ToDictionary(r => r.Id, r => (r.Total, r.Reports));
+        foreach (var row in rows)
         {
-            for (var i = 0; i < totals.Length; i++)
+            if (row.ParentId is { } parent && own.TryGetValue(parent, out var sum))
             {
-                if (entry.Values[i] is { } value)
-                {
-                    totals[i] += value;
-                    written[i] = true;
-                }
+                own[parent] = (sum.Total - row.Total, sum.Reports - row.Reports);
             }
         }
 
-        var sums = index.Where(x => written[x.Value]).ToDictionary(x => x.Key, x => totals[x.Value], StringComparer.Ordinal);
-        return (entries.Count, sums);
-    }
-
-    /// <summary>The agencies whose published reports carry a value for one cell, largest first.</summary>
-    public async Task<IReadOnlyList<Contribution>> ContributionsAsync(int year, string regionPath, string code, CancellationToken ct = default)
-    {
-        if (!PublishedCellStore.Index(year).TryGetValue(code, out var i))
-        {
-            return [];
-        }
-
-        var entries = await RegionEntriesAsync(year, regionPath, null, ct);
-        return entries.Where(e => e.Values[i] is not null)
-            .Select(e => new Contribution(e.ReportId, e.AgencyId, e.AgencyName, e.Values[i]!.Value))
+        var agencies = own.Where(o => o.Value.Reports > 0).Select(o => o.Key).ToList();
+        var reports = await Current.Where(p => p.Year == year && agencies.Contains(p.AgencyId))
+            .Select(p => new { p.ReportId, p.AgencyId, p.AgencyName })
+            .ToListAsync(ct);
+        return reports
+            .Select(r => new Contribution(r.ReportId, r.AgencyId, r.AgencyName, own[r.AgencyId].Total))
             .OrderByDescending(c => c.Value).ThenBy(c => c.AgencyName, StringComparer.Ordinal)
             .ToList();
-    }
-
-    private async Task<List<PublishedCellStore.Entry>> RegionEntriesAsync(int year, string regionPath, IReadOnlySet<int>? agencyIds, CancellationToken ct)
-    {
-        var all = await cells.CurrentAsync(db, year, ct);
-        if (regionPath == "/")
-        {
-            return all.ToList();
-        }
-
-        // Membership is read fresh (an agency may move); the figures come from the store.
-        var agencies = agencyIds
-            ?? (await db.Agencies.AsNoTracking().Where(a => a.Path.StartsWith(regionPath)).Select(a => a.Id).ToListAsync(ct)).ToHashSet();
-        return all.Where(e => agencies.Contains(e.AgencyId)).ToList();
     }
 
     /// <summary>Every current publication, for the sitemap.</summary>

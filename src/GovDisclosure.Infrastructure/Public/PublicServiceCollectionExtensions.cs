@@ -1,3 +1,4 @@
+using GovDisclosure.Application.Reports;
 using GovDisclosure.Infrastructure.Public;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -6,11 +7,13 @@ namespace GovDisclosure.Infrastructure;
 
 public static class PublicServiceCollectionExtensions
 {
-    /// <summary>The public site's reads: <see cref="PublicQueries"/> per request over one process-wide <see cref="PublishedCellStore"/>.</summary>
+    /// <summary>The public site's reads (<see cref="PublicQueries"/>) and what publishing writes for them (<see cref="PublicRecordWriter"/>), per request.</summary>
     public static IServiceCollection AddPublicQueries(this IServiceCollection services)
     {
+        // Only the indicators still read the in-memory cells (PublicIndicatorQueries); summaries read the rollup and nothing loads it at start.
         services.AddSingleton<PublishedCellStore>();
         services.AddScoped<PublicQueries>();
+        services.AddScoped<IPublicRecord, PublicRecordWriter>();
         services.AddScoped<PublicIndicatorQueries>();
         services.AddOptions<IndicatorOptions>();
         return services;

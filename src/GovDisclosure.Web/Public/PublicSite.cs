@@ -53,7 +53,6 @@ public static class PublicSite
         services.AddScoped<IPublicationListener, EvictPublicPagesOnPublication>();
         services.AddScoped<IPublicationChangeHandler, EvictPublicPagesOnNotification>();
         services.AddPublicationNotifications(configuration);
-        services.AddHostedService<PublicSiteWarmup>();
         return services;
     }
 

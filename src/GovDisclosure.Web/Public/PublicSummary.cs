@@ -37,7 +37,7 @@ public sealed record PublicSummary(
         var path = regionAgency?.Path ?? "/";
         var template = TemplateVersions.ForYear(year);
         var board = await deadlines.ForRegionAsync(path, year, Deadlines.BeijingDate(clock.GetUtcNow()), ct);
-        var (reports, sums) = await queries.SummaryAsync(year, path, board.Select(b => b.AgencyId).ToHashSet(), ct);
+        var (reports, sums) = await queries.SummaryAsync(year, regionAgency, ct);
 
         // The sums as a document of the year's template, so blank totals are worked out by the same rules as a report's.
         var document = new ReportDocument(template, year, regionAgency?.Name ?? "全部", string.Empty);

@@ -3,6 +3,7 @@ using GovDisclosure.Domain.Reports;
 using GovDisclosure.Domain.Rules;
 using GovDisclosure.Domain.Templates;
 using GovDisclosure.Domain.Workflow;
+using GovDisclosure.Infrastructure.Public;
 using GovDisclosure.Tests.Shared;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -65,7 +66,7 @@ public sealed class HistoryImportTests : IAsyncLifetime
     private async Task<HistoryImportRow> Import(ReportDocument document, string? agencyCode = null)
     {
         await using var db = world.Db();
-        var publisher = new PublishReport(db, world.Clock, world.Pdf, world.Listeners, NullLogger<PublishReport>.Instance);
+        var publisher = new PublishReport(db, world.Clock, world.Pdf, world.Listeners, NullLogger<PublishReport>.Instance, new PublicRecordWriter(db));
         var file = new HistoryFile($"{document.Year}.json", "application/json", System.Text.Encoding.UTF8.GetBytes(InterchangeJson.Write(document) + agencyCode),
             document, [], null);
         return await new ImportHistory(db, world.Clock, publisher).ExecuteAsync(new Actor("cli:test", "命令行导入（test）", 0), file, agencyCode ?? world.BureauA.Code, publish: false);

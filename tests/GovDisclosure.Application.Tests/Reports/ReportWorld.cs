@@ -7,6 +7,7 @@ using GovDisclosure.Domain.Templates;
 using GovDisclosure.Domain.Workflow;
 using GovDisclosure.Infrastructure.Data;
 using GovDisclosure.Infrastructure.Pdf;
+using GovDisclosure.Infrastructure.Public;
 using GovDisclosure.Tests.Shared;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -104,7 +105,7 @@ internal sealed class ReportWorld : IAsyncDisposable
     public Task<UseCaseResult> ApproveAsync(UserScope s, int id, uint version) => Run(db => new ApproveReport(db, Clock).ExecuteAsync(s, id, version));
 
     public Task<UseCaseResult> PublishAsync(UserScope s, int id, uint version) =>
-        Run(db => new PublishReport(db, Clock, Pdf, Listeners, NullLogger<PublishReport>.Instance).ExecuteAsync(s, id, version));
+        Run(db => new PublishReport(db, Clock, Pdf, Listeners, NullLogger<PublishReport>.Instance, new PublicRecordWriter(db)).ExecuteAsync(s, id, version));
 
     public Task<UseCaseResult> CorrectAsync(UserScope s, int id, uint version, string reason = "第三部分自然人列数据有误") =>
         Run(db => new OpenCorrection(db, Clock).ExecuteAsync(s, id, version, reason));

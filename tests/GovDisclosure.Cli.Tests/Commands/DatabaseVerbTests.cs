@@ -1,3 +1,4 @@
+using System.Globalization;
 using GovDisclosure.Application.Common;
 using GovDisclosure.Cli;
 using GovDisclosure.Cli.Commands;
@@ -8,6 +9,7 @@ using GovDisclosure.Domain.Templates;
 using GovDisclosure.Domain.Workflow;
 using GovDisclosure.Infrastructure.Identity;
 using GovDisclosure.Infrastructure.Pdf;
+using GovDisclosure.Infrastructure.Public;
 using GovDisclosure.Tests.Shared;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -28,8 +30,15 @@ public sealed class DatabaseVerbTests
             Assert.Equal(0, code);
             Assert.Contains("20261122000000_InitialCreate", output);
 
+            Assert.Contains("已创建首个数据保护密钥", output);
+
             var again = await Run(DbMigrateCommand.RunAsync, "--connection", cs);
             Assert.Equal((0, true), (again.Code, again.Out.Contains("无需迁移")));
+            Assert.DoesNotContain("数据保护密钥", again.Out);
+
+            // The one key every instance started afterwards reads, instead of one each.
+            await using var db = TestDatabase.Context(cs);
+            Assert.Equal(1, await db.DataProtectionKeys.CountAsync());
         }
         finally
         {
@@ -248,6 +257,66 @@ public sealed class DatabaseVerbTests
         {
             await TestDatabase.DropAsync(cs);
         }
+    }
+
+    [Fact]
+    public async Task Backfill_public_record_rebuilds_exactly_what_publishing_wrote_and_a_second_run_does_nothing()
+    {
+        var cs = await TestDatabase.CreateAsync("gd_cli_backfill_public");
+        try
+        {
+            await using (var services = CliServices.Build(cs, s => s.AddSingleton<IReportPdfRenderer>(new FakePdf())))
+            {
+                var samples = new DemoSamples(Sample(2020, carriedOut: 3), Sample(2020, carriedOut: 0), Sample(2021, carriedOut: 1, carriedIn: 2));
+                Assert.Equal(0, await DemoData.LoadAsync(services, samples, new StringWriter(), new StringWriter()));
+            }
+
+            var published = await PublicRecordAsync(cs);
+            Assert.Equal(2, published.Pages.Count);
+            Assert.NotEmpty(published.Totals);
+
+            // As a database from before the public record existed would have it.
+            await using (var db = TestDatabase.Context(cs))
+            {
+                await db.Database.ExecuteSqlRawAsync("DELETE FROM public_report_pages; DELETE FROM region_cell_totals; DELETE FROM region_report_counts;");
+            }
+
+            var first = await Run(DbBackfillPublicRecordCommand.RunAsync, "--connection", cs);
+            Assert.Equal((0, "已为2份已发布报告补建公开页面数据和地区汇总。"), (first.Code, first.Out.Trim()));
+            var backfilled = await PublicRecordAsync(cs);
+            Assert.Equal(published.Pages, backfilled.Pages);
+            Assert.Equal(published.Totals, backfilled.Totals);
+            Assert.Equal(published.Counts, backfilled.Counts);
+
+            var second = await Run(DbBackfillPublicRecordCommand.RunAsync, "--connection", cs);
+            Assert.Equal((0, "所有已发布报告均已有公开页面数据和地区汇总，无需补建。"), (second.Code, second.Out.Trim()));
+            Assert.Equal(published.Totals, (await PublicRecordAsync(cs)).Totals);
+        }
+        finally
+        {
+            await TestDatabase.DropAsync(cs);
+        }
+    }
+
+    /// <summary>What a reader of the page sees, as one comparable line (instants compared as instants, numbers as numbers).</summary>
+    private static string Describe(int publicationId, PublicPage page) => string.Join(" | ",
+        publicationId, page.ReportId, page.Revision, page.Title, page.AgencyName, page.PublishedAt.UtcTicks, page.PdfSha256,
+        string.Join(",", page.Cells.OrderBy(c => c.Key, StringComparer.Ordinal).Select(c => c.Key + "=" + c.Value)),
+        string.Join(",", page.Derived),
+        string.Join(",", page.Sections.OrderBy(c => c.Key, StringComparer.Ordinal).Select(c => c.Key + "=" + c.Value)),
+        string.Join(",", page.Revisions.Select(r => string.Create(CultureInfo.InvariantCulture, $"{r.Revision}@{r.PublishedAt.UtcTicks}:{r.CorrectionReason}:{r.PdfSha256}"))),
+        string.Join(",", (page.Findings ?? []).Select(f => $"{f.RuleId}:{f.Key}:{string.Join('+', f.CellCodes)}:{f.Explanation}")));
+
+    private static async Task<(List<string> Pages, List<string> Totals, List<string> Counts)> PublicRecordAsync(string cs)
+    {
+        await using var db = TestDatabase.Context(cs);
+        var pages = (await db.PublicReportPages.AsNoTracking().OrderBy(p => p.ReportId).Select(p => new { p.PublicationId, p.Content }).ToListAsync())
+            .Select(p => Describe(p.PublicationId, PublicPage.FromJson(p.Content))).ToList();
+        var totals = (await db.RegionCellTotals.AsNoTracking().ToListAsync())
+            .Select(t => string.Create(CultureInfo.InvariantCulture, $"{t.RegionId} {t.Year} {t.Template} {t.Code} {t.Total} {t.Reports}")).Order(StringComparer.Ordinal).ToList();
+        var counts = (await db.RegionReportCounts.AsNoTracking().ToListAsync())
+            .Select(t => string.Create(CultureInfo.InvariantCulture, $"{t.RegionId} {t.Year} {t.Template} {t.Reports}")).Order(StringComparer.Ordinal).ToList();
+        return (pages, totals, counts);
     }
 
     [Fact]

@@ -5,6 +5,7 @@ using System.Text.Json;
 using GovDisclosure.Domain.Agencies;
 using GovDisclosure.Domain.Reports;
 using GovDisclosure.Domain.Workflow;
+using GovDisclosure.Tests.Shared;
 using GovDisclosure.Web.Tests.Support;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;

@@ -1,5 +1,4 @@
 using GovDisclosure.Infrastructure.Public;
-using GovDisclosure.Web.Pages.Shared.Report;
 using GovDisclosure.Web.Public;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -10,15 +9,17 @@ namespace GovDisclosure.Web.Pages.Reports;
 
 /// <summary>
 /// A published report as accessible HTML: the standard layout from the template definition, the validation
-/// status stored at publication with its 说明, the revision history and the downloads. Reads the published snapshot only.
+/// status stored at publication with its 说明, the revision history and the downloads. One read of the read model
+/// stored at publication (<see cref="PublicPage"/>) plus the template: nothing here parses the snapshot, runs the
+/// rules or recomputes a total, so an uncached view is cheap (docs/benchmarks.md).
 /// </summary>
 [AllowAnonymous]
 [OutputCache(PolicyName = PublicCache.ReportPolicy)]
 public sealed class DetailModel(PublicQueries queries) : PageModel
 {
-    public PublicReport Report { get; private set; } = null!;
+    public PublicPage Report { get; private set; } = null!;
 
-    public ReportDocumentModel View { get; private set; } = null!;
+    public PublishedReportHtml Body { get; private set; } = null!;
 
     public IReadOnlyList<PublicWarning> Warnings { get; private set; } = [];
 
@@ -27,23 +28,22 @@ public sealed class DetailModel(PublicQueries queries) : PageModel
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
-        if (await queries.GetAsync(id, ct) is not { } report)
+        if (await queries.PageAsync(id, ct) is not { } report)
         {
             return NotFound();
         }
 
         Report = report;
-        var document = report.Document();
 
-        // The findings stored at publication; the rules are not run again here.
-        Warnings = PublicWarning.From(report.Findings ?? [], document.Definition);
+        // The findings stored at publication, worded now; the rules are not run again here.
+        Warnings = PublicWarning.From(report.Findings ?? [], report.Definition);
         FindingsStored = report.Findings is not null;
-        View = new ReportDocumentModel { Document = document, Findings = PublicWarning.AsFindings(Warnings) };
+        Body = new PublishedReportHtml(report, Warnings);
         Response.Headers.ETag = $"\"p{report.PublicationId}\"";
         Response.Headers.CacheControl = "public, max-age=60";
         return Page();
     }
 
-    public static string Describe(PublicReport report) =>
+    public static string Describe(PublicPage report) =>
         $"{report.AgencyName}{report.Year}年政府信息公开工作年度报告（第{report.Revision}版，{report.PublishedAt.ToOffset(TimeSpan.FromHours(8)):yyyy年M月d日}发布）：主动公开、依申请公开、复议诉讼情况及问题改进，附PDF、JSON、CSV下载。";
 }

@@ -1,0 +1,52 @@
+using GovDisclosure.Domain.Templates;
+
+namespace GovDisclosure.Infrastructure.Public;
+
+/// <summary>A report's current public page (<see cref="PublicPage"/> as JSON), replaced when a correction is published.</summary>
+public sealed class PublicReportPageRow
+{
+    public int ReportId { get; set; }
+
+    /// <summary>The publication the page shows; the rollup holds exactly this publication's contribution.</summary>
+    public int PublicationId { get; set; }
+
+    public int AgencyId { get; set; }
+
+    public int Year { get; set; }
+
+    public TemplateVersion Template { get; set; }
+
+    public string Content { get; set; } = string.Empty;
+}
+
+/// <summary>
+/// One cell's sum over the current publications of every agency under a region (the region itself included), for a
+/// year and template. <see cref="RegionId"/> is an agency id, or <see cref="PublicRecordWriter.AllRegions"/> for the whole portal.
+/// </summary>
+public sealed class RegionCellTotal
+{
+    public int RegionId { get; set; }
+
+    public int Year { get; set; }
+
+    public TemplateVersion Template { get; set; }
+
+    public string Code { get; set; } = string.Empty;
+
+    public decimal Total { get; set; }
+
+    /// <summary>How many of those publications show a value in the cell: 0 means the sum is blank, not 0.</summary>
+    public int Reports { get; set; }
+}
+
+/// <summary>How many current publications a region has for a year and template.</summary>
+public sealed class RegionReportCount
+{
+    public int RegionId { get; set; }
+
+    public int Year { get; set; }
+
+    public TemplateVersion Template { get; set; }
+
+    public int Reports { get; set; }
+}

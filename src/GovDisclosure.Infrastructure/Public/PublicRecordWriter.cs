@@ -1,0 +1,220 @@
+using GovDisclosure.Application.Reports;
+using GovDisclosure.Domain.Reports;
+using GovDisclosure.Domain.Workflow;
+using GovDisclosure.Infrastructure.Data;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace GovDisclosure.Infrastructure.Public;
+
+/// <summary>
+/// Writes the public record of a publication (decisions/0010) inside the SaveChanges that inserts it: after EF's rows,
+/// in the same transaction (<see cref="GovDisclosureDbContext.AddToSave"/>), so the publication id is known and the
+/// shared rollup rows are locked for the shortest time, just before the commit.
+/// <para>
+/// The rollup adds each publication's shown values (written, or the derived total) to its agency and every agency
+/// above it, and to region 0 (everything). A correction adds the difference to the page's publication, so a region's
+/// sum always equals the sum over its agencies' current revisions. Concurrent publishers touch the same region rows in
+/// one order (counts, then cells, each by region and code), so they queue and never deadlock. An agency moving to
+/// another region takes its own rows (its whole subtree) out of the regions it left and into those it joined, in the
+/// move's transaction; a publication in the moving subtree first takes a share lock on its agency row, so it is
+/// counted either wholly before the move or wholly after it.
+/// </para>
+/// </summary>
+public sealed class PublicRecordWriter(GovDisclosureDbContext db) : IPublicRecord
+{
+    /// <summary>The region id of the whole portal (agency ids start at 1).</summary>
+    public const int AllRegions = 0;
+
+    public void Published(Publication publication, ReportDocument document, HistoricalSource? source)
+    {
+        ArgumentNullException.ThrowIfNull(publication);
+        ArgumentNullException.ThrowIfNull(document);
+        var original = source is null ? null : new PublicOriginal(source.FileName, source.ContentType, source.Sha256, source.Bytes.Length);
+        db.AddToSave((connection, transaction, ct) => WritePublishedAsync(connection, transaction, publication, document, original, ct));
+    }
+
+    public void AgencyMoved(int agencyId, string oldPath)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(oldPath);
+        db.AddToSave((connection, transaction, ct) => MoveAsync(connection, transaction, agencyId, oldPath, ct));
+    }
+
+    private static async Task WritePublishedAsync(
+        NpgsqlConnection connection, NpgsqlTransaction transaction, Publication publication, ReportDocument document, PublicOriginal? original, CancellationToken ct)
+    {
+        // The report row is locked by the EF update already, so no other revision of this report is being published now.
+        string? replacedJson = null;
+        var revisions = new List<PublicRevision>();
+        var regions = new List<int> { AllRegions };
+        await using (var batch = new NpgsqlBatch(connection, transaction))
+        {
+            batch.BatchCommands.Add(Command("""
+                SELECT pub."InterchangeJson" FROM public_report_pages p JOIN publications pub ON pub."Id" = p."PublicationId"
+                 WHERE p."ReportId" = $1
+                """, publication.ReportId));
+            batch.BatchCommands.Add(Command("""
+                SELECT "Revision", "PublishedAt", "CorrectionReason", "PdfSha256" FROM publications
+                 WHERE "ReportId" = $1 AND "Revision" <= $2 ORDER BY "Revision" DESC
+                """, publication.ReportId, publication.Revision));
+            batch.BatchCommands.Add(AncestorsOrSelf(publication.AgencyId));
+            await using var reader = await batch.ExecuteReaderAsync(ct);
+            if (await reader.ReadAsync(ct))
+            {
+                replacedJson = reader.GetString(0);
+            }
+
+            await reader.NextResultAsync(ct);
+            while (await reader.ReadAsync(ct))
+            {
+                revisions.Add(new PublicRevision(reader.GetInt32(0), reader.GetFieldValue<DateTimeOffset>(1), reader.IsDBNull(2) ? null : reader.GetString(2), reader.GetString(3)));
+            }
+
+            await reader.NextResultAsync(ct);
+            while (await reader.ReadAsync(ct))
+            {
+                regions.Add(reader.GetInt32(0));
+            }
+        }
+
+        var page = PublicPage.Build(document, publication.ReportId, publication.Id, publication.AgencyId, publication.AgencyName, publication.Revision,
+            publication.PublishedAt, publication.PdfSha256, publication.Findings, revisions, original);
+        var added = PublicPage.Contribution(document);
+        var removed = replacedJson is null ? new Dictionary<string, decimal>() : PublicPage.Contribution(InterchangeJson.Read(replacedJson));
+
+        await using (var batch = new NpgsqlBatch(connection, transaction))
+        {
+            batch.BatchCommands.Add(Command("""
+                INSERT INTO public_report_pages ("ReportId", "PublicationId", "AgencyId", "Year", "Template", "Content") VALUES ($1, $2, $3, $4, $5, $6::json)
+                ON CONFLICT ("ReportId") DO UPDATE SET "PublicationId" = EXCLUDED."PublicationId", "AgencyId" = EXCLUDED."AgencyId",
+                    "Year" = EXCLUDED."Year", "Template" = EXCLUDED."Template", "Content" = EXCLUDED."Content"
+                """, publication.ReportId, publication.Id, publication.AgencyId, publication.Year, publication.Template.Key, page.ToJson()));
+            if (replacedJson is null)
+            {
+                AddCounts(batch, regions.Select(r => (r, 1)).ToList(), publication.Year, publication.Template.Key);
+            }
+
+            AddCells(batch, regions, publication.Year, publication.Template.Key, Delta(added, removed));
+            await batch.ExecuteNonQueryAsync(ct);
+        }
+    }
+
+    /// <summary>What a revision changes in each region: the new shown values less those of the revision it replaces.</summary>
+    public static List<(string Code, decimal Total, int Reports)> Delta(IReadOnlyDictionary<string, decimal> added, IReadOnlyDictionary<string, decimal> removed)
+    {
+        var delta = new List<(string, decimal, int)>();
+        foreach (var code in added.Keys.Union(removed.Keys, StringComparer.Ordinal).Order(StringComparer.Ordinal))
+        {
+            var (isNew, newValue) = added.TryGetValue(code, out var n) ? (1, n) : (0, 0m);
+            var (isOld, oldValue) = removed.TryGetValue(code, out var o) ? (1, o) : (0, 0m);
+            if (newValue != oldValue || isNew != isOld)
+            {
+                delta.Add((code, newValue - oldValue, isNew - isOld));
+            }
+        }
+
+        return delta;
+    }
+
+    private static async Task MoveAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, int agencyId, string oldPath, CancellationToken ct)
+    {
+        // EF has written the new paths already: the agency row is locked, so no publication below it is between its reads and its commit.
+        var before = new HashSet<int>();
+        var after = new HashSet<int>();
+        await using (var batch = new NpgsqlBatch(connection, transaction))
+        {
+            batch.BatchCommands.Add(Command("""SELECT "Id" FROM agencies WHERE starts_with($1, "Path") AND "Path" <> $1""", oldPath));
+            batch.BatchCommands.Add(Command("""
+                SELECT a."Id" FROM agencies me JOIN agencies a ON starts_with(me."Path", a."Path") AND a."Id" <> me."Id" WHERE me."Id" = $1
+                """, agencyId));
+            await using var reader = await batch.ExecuteReaderAsync(ct);
+            while (await reader.ReadAsync(ct))
+            {
+                before.Add(reader.GetInt32(0));
+            }
+
+            await reader.NextResultAsync(ct);
+            while (await reader.ReadAsync(ct))
+            {
+                after.Add(reader.GetInt32(0));
+            }
+        }
+
+        var moves = before.Except(after).Select(r => (Region: r, Sign: -1)).Concat(after.Except(before).Select(r => (Region: r, Sign: 1)))
+            .OrderBy(m => m.Region).ToList();
+        if (moves.Count == 0)
+        {
+            return;
+        }
+
+        var ids = moves.Select(m => m.Region).ToArray();
+        var signs = moves.Select(m => m.Sign).ToArray();
+        await using (var batch = new NpgsqlBatch(connection, transaction))
+        {
+            batch.BatchCommands.Add(Command("""
+                INSERT INTO region_report_counts ("RegionId", "Year", "Template", "Reports")
+                SELECT m.id, c."Year", c."Template", c."Reports" * m.sign
+                  FROM region_report_counts c CROSS JOIN unnest($1::integer[], $2::integer[]) AS m(id, sign)
+                 WHERE c."RegionId" = $3
+                 ORDER BY m.id, c."Year", c."Template" COLLATE "C"
+                ON CONFLICT ("RegionId", "Year", "Template") DO UPDATE SET "Reports" = region_report_counts."Reports" + EXCLUDED."Reports"
+                """, ids, signs, agencyId));
+            batch.BatchCommands.Add(Command("""
+                INSERT INTO region_cell_totals ("RegionId", "Year", "Template", "Code", "Total", "Reports")
+                SELECT m.id, c."Year", c."Template", c."Code", c."Total" * m.sign, c."Reports" * m.sign
+                  FROM region_cell_totals c CROSS JOIN unnest($1::integer[], $2::integer[]) AS m(id, sign)
+                 WHERE c."RegionId" = $3
+                 ORDER BY m.id, c."Year", c."Template" COLLATE "C", c."Code" COLLATE "C"
+                ON CONFLICT ("RegionId", "Year", "Template", "Code") DO UPDATE
+                    SET "Total" = region_cell_totals."Total" + EXCLUDED."Total", "Reports" = region_cell_totals."Reports" + EXCLUDED."Reports"
+                """, ids, signs, agencyId));
+            await batch.ExecuteNonQueryAsync(ct);
+        }
+    }
+
+    /// <summary>
+    /// The agency and every agency above it. The share lock on the agency's own row waits for a move of it (or of an
+    /// agency above it, which rewrites its path) to commit, and holds such a move off until this publication commits.
+    /// </summary>
+    private static NpgsqlBatchCommand AncestorsOrSelf(int agencyId) =>
+        Command("""
+            SELECT a."Id" FROM agencies me JOIN agencies a ON starts_with(me."Path", a."Path") WHERE me."Id" = $1 ORDER BY a."Id" FOR SHARE OF me
+            """, agencyId);
+
+    /// <summary>Adds report counts to regions; the regions in ascending order, as every writer takes them.</summary>
+    internal static void AddCounts(NpgsqlBatch batch, IReadOnlyList<(int Region, int Reports)> counts, int year, string template) =>
+        batch.BatchCommands.Add(Command("""
+            INSERT INTO region_report_counts ("RegionId", "Year", "Template", "Reports")
+            SELECT r, $3, $4, n FROM unnest($1::integer[], $2::integer[]) AS c(r, n) ORDER BY r
+            ON CONFLICT ("RegionId", "Year", "Template") DO UPDATE SET "Reports" = region_report_counts."Reports" + EXCLUDED."Reports"
+            """, counts.Select(c => c.Region).ToArray(), counts.Select(c => c.Reports).ToArray(), year, template));
+
+    /// <summary>Adds cell sums to every region; region, then code, in ascending order, as every writer takes them.</summary>
+    internal static void AddCells(NpgsqlBatch batch, IReadOnlyList<int> regions, int year, string template, IReadOnlyList<(string Code, decimal Total, int Reports)> delta)
+    {
+        if (delta.Count == 0)
+        {
+            return;
+        }
+
+        batch.BatchCommands.Add(Command("""
+            INSERT INTO region_cell_totals ("RegionId", "Year", "Template", "Code", "Total", "Reports")
+            SELECT r, $5, $6, c.code, c.total, c.reports
+              FROM unnest($1::integer[]) AS r CROSS JOIN unnest($2::text[], $3::numeric[], $4::integer[]) AS c(code, total, reports)
+             ORDER BY r, c.code COLLATE "C"
+            ON CONFLICT ("RegionId", "Year", "Template", "Code") DO UPDATE
+                SET "Total" = region_cell_totals."Total" + EXCLUDED."Total", "Reports" = region_cell_totals."Reports" + EXCLUDED."Reports"
+            """, regions.Order().ToArray(), delta.Select(d => d.Code).ToArray(), delta.Select(d => d.Total).ToArray(), delta.Select(d => d.Reports).ToArray(), year, template));
+    }
+
+    private static NpgsqlBatchCommand Command(string sql, params object[] values)
+    {
+        var command = new NpgsqlBatchCommand(sql);
+        foreach (var value in values)
+        {
+            command.Parameters.Add(new NpgsqlParameter { Value = value });
+        }
+
+        return command;
+    }
+}
