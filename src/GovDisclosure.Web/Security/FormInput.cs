@@ -27,7 +27,15 @@ public static class FormInput
             o.Conventions.ConfigureFilter(new UnknownHandlerFilter());
             o.Conventions.ConfigureFilter(new ControlCharacterFilter());
         });
-        services.Configure<MvcOptions>(o => UseChineseBindingMessages(o.ModelBindingMessageProvider));
+        services.Configure<MvcOptions>(o =>
+        {
+            UseChineseBindingMessages(o.ModelBindingMessageProvider);
+
+            // jQuery's bracket syntax (a[b][c]) is used by no form here, and its readers throw on a field name with an
+            // unclosed bracket ("[1,2") before any handler can answer; the standard readers bind Input.Cells[code] alike.
+            o.ValueProviderFactories.RemoveType<Microsoft.AspNetCore.Mvc.ModelBinding.JQueryFormValueProviderFactory>();
+            o.ValueProviderFactories.RemoveType<Microsoft.AspNetCore.Mvc.ModelBinding.JQueryQueryStringValueProviderFactory>();
+        });
         return services;
     }
 
