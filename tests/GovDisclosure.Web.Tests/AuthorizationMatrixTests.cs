@@ -70,6 +70,7 @@ public sealed class AuthorizationMatrixTests(StaffPortalFactory factory) : IClas
         ["GET /Review/Index"] = "LDDOOOO",
         ["GET /Review/Reports/{id:int}"] = "LDDOOOO",
         ["POST /Review/Reports/{id:int}"] = "LDDOOOO",
+        ["GET /Review/Reports/{id:int}/Pdf"] = "LDDOOOO",
         ["GET /Admin"] = "LDDDOOD",
         ["GET /Admin/Index"] = "LDDDOOD",
         ["GET /Admin/Agencies"] = "LDDDOOD",
@@ -81,10 +82,17 @@ public sealed class AuthorizationMatrixTests(StaffPortalFactory factory) : IClas
         ["GET /Admin/Audit"] = "LDDDOOD",
         ["GET /Admin/Approval"] = "LDDDOOD",
         ["POST /Admin/Approval"] = "LDDDOOD",
+        // Past reports as history: each admin for the agencies it manages (its own, or its region); sent empty, the form answers.
+        ["GET /Admin/History"] = "LDDDOOD",
+        ["POST /Admin/History"] = "LDDDOOD",
         ["GET /Reports/{id:int}/compare"] = "NNNNNNN",
         ["GET /Reports/{id:int}/original"] = "NNNNNNN",
         ["GET /rules"] = "OOOOOOO",
         ["GET /OnTime"] = "OOOOOOO",
+        ["GET /Indicators"] = "OOOOOOO",
+        ["GET /api/indicators"] = "OOOOOOO",
+        ["GET /api/agencies/{id:int}/indicators"] = "OOOOOOO",
+        ["GET /downloads/indicators/{year:int}.csv"] = "OOOOOOO",
         // The probe fills the route value with a name that is no document (only v1 exists): 404 for everyone.
         ["GET /openapi/{documentName}.json"] = "NNNNNNN",
         // Any other /api path is a problem+json 404, for everyone.
@@ -173,6 +181,7 @@ public sealed class AuthorizationMatrixTests(StaffPortalFactory factory) : IClas
 
     private string Url(string pattern, int reportId) => ("/" + pattern.TrimStart('/'))
         .Replace("/Agencies/{id:int}", $"/Agencies/{factory.EducationId}", StringComparison.Ordinal)
+        .Replace("/agencies/{id:int}", $"/agencies/{factory.EducationId}", StringComparison.Ordinal)
         .Replace("{id:int}", reportId.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
         .Replace("{revision:int}", "1", StringComparison.Ordinal)
         .Replace("{year:int}", "2024", StringComparison.Ordinal)

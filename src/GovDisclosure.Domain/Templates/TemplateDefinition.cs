@@ -56,6 +56,9 @@ public sealed class TemplateDefinition
     /// <summary>The public trend chart's lines.</summary>
     public IReadOnlyList<ChartSeries> ChartSeries { get; init; } = [];
 
+    /// <summary>The comparative indicators (实质公开率 …) computed from this template's published cells.</summary>
+    public IReadOnlyList<IndicatorDefinition> Indicators { get; init; } = [];
+
     /// <summary>How an importer recognises and reads this template.</summary>
     public ImportCues Import { get; init; } = ImportCues.None;
 

@@ -63,6 +63,7 @@ public static class ReportTemplates
             new("行政诉讼", ["s4.suit_direct.total", "s4.suit_after_review.total"]),
         ];
 
+        var indicators = Indicators();
         if (is2019)
         {
             return new TemplateDefinition(version, "2019年版格式（试行）", "国办公开办函〔2019〕60号", sections, [.. s3Sums, .. s4Sums])
@@ -73,6 +74,7 @@ public static class ReportTemplates
                 LastYear = 2020,
                 CarryOvers = backlog,
                 ChartSeries = chart,
+                Indicators = indicators,
                 Rules = new TemplateRules
                 {
                     RequestBalances = balances,
@@ -96,6 +98,7 @@ public static class ReportTemplates
             // 现行有效件数 carry forward only from a template that has them (not from T2019).
             CarryOvers = [.. backlog, .. documentRows.Select(r => new CarryOver($"s2.{r}.effective", $"s2.{r}.effective", Backlog: false))],
             ChartSeries = chart,
+            Indicators = indicators,
             Rules = new TemplateRules
             {
                 RequestBalances = balances,
@@ -109,6 +112,44 @@ public static class ReportTemplates
             // 本年收费金额（单位：万元） states its unit: a bare number is 万元.
             Import = new ImportCues(["本年制发件数", "本年废止件数", "现行有效件数", "本年处理决定数量", "本年收费金额"], AmountLabelsStateUnit: true),
         };
+    }
+
+    // ---- Indicators ---------------------------------------------------------------------------------
+
+    /// <summary>
+    /// KIROGOVCOMPARE's formulas over section 三's 总计 column and section 四's groups. 其他处理 differs between the
+    /// templates (one row in T2019, a group in T2021) but none of these formulas reads it, so both templates share them.
+    /// </summary>
+    private static IReadOnlyList<IndicatorDefinition> Indicators()
+    {
+        IndicatorTerm processed = new("办理结果总计", ["s3.processed.total"], 80);
+        string[] suits = ["suit_direct", "suit_after_review"];
+        return
+        [
+            new(IndicatorKeys.SubstantiveDisclosure, "实质公开率", IndicatorShape.Share,
+                [new("予以公开", ["s3.granted.total"], 40), new("部分公开", ["s3.partial.total"], 10)], [processed],
+                "办结的申请中，申请人得到了全部或部分所申请信息的比例。"),
+            new(IndicatorKeys.Withheld, "不予公开率", IndicatorShape.Share,
+                [new("不予公开（1至8项之和）", [.. Enumerable.Range(1, 8).Select(i => $"s3.withheld.{i}.total")], 12)], [processed],
+                "办结的申请中，以法定不予公开理由拒绝的比例。"),
+            new(IndicatorKeys.Unable, "无法提供率", IndicatorShape.Share,
+                [new("无法提供（1至3项之和）", [.. Enumerable.Range(1, 3).Select(i => $"s3.unable.{i}.total")], 8)], [processed],
+                "办结的申请中，因本机关不掌握、需另行制作或申请内容不明确而无法提供的比例。"),
+            new(IndicatorKeys.ReviewCorrection, "行政复议纠错率", IndicatorShape.Share,
+                [new("复议结果纠正", ["s4.review.corrected"], 9)],
+                [new("复议总计", ["s4.review.total"], 40), new("复议尚未审结", ["s4.review.pending"], 4, Sign: -1)],
+                "已审结的行政复议中，结果被纠正的比例；尚未审结的案件不计入分母。"),
+            new(IndicatorKeys.SuitCorrection, "行政诉讼纠错率", IndicatorShape.Share,
+                [new("诉讼结果纠正", [.. suits.Select(g => $"s4.{g}.corrected")], 3)],
+                [new("诉讼总计", [.. suits.Select(g => $"s4.{g}.total")], 35), new("诉讼尚未审结", [.. suits.Select(g => $"s4.{g}.pending")], 5, Sign: -1)],
+                "已审结的行政诉讼（未经复议直接起诉与复议后起诉合计）中，结果被纠正的比例。"),
+            new(IndicatorKeys.RequestGrowth, "申请量同比", IndicatorShape.YearOnYear,
+                [new("新收申请", ["s3.received.total"], 120)], [],
+                "本年新收申请比上年增加（正）或减少（负）的幅度；分母是上年的新收申请，上年报告未发布时不计算。")
+            {
+                PreviousExample = 100,
+            },
+        ];
     }
 
     // ---- Section 二 -------------------------------------------------------------------------------

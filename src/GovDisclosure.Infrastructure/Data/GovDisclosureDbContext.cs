@@ -37,6 +37,9 @@ public sealed class GovDisclosureDbContext(DbContextOptions<GovDisclosureDbConte
 
     public DbSet<ApprovalChain> ApprovalChains => Set<ApprovalChain>();
 
+    /// <summary>Predecessor → successor links of agencies that merged, split or renamed.</summary>
+    public DbSet<AgencyLink> AgencyLinks => Set<AgencyLink>();
+
     public bool IsUniqueViolation(DbUpdateException exception) =>
         exception.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation };
 

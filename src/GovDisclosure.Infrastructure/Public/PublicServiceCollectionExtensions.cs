@@ -11,6 +11,8 @@ public static class PublicServiceCollectionExtensions
     {
         services.AddSingleton<PublishedCellStore>();
         services.AddScoped<PublicQueries>();
+        services.AddScoped<PublicIndicatorQueries>();
+        services.AddOptions<IndicatorOptions>();
         return services;
     }
 }

@@ -47,6 +47,8 @@ public static class PublicSite
         // references make them about twice as large and slower to write. <, >, &, quotes are still encoded.
         services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.AddPublicOpenApi();
+        services.AddOptions<IndicatorOptions>().Bind(configuration.GetSection(IndicatorOptions.Section))
+            .Validate(o => o.MinimumDenominator >= 1, "Indicators:MinimumDenominator 应为正整数。").ValidateOnStart();
         services.AddSingleton<IPublicSiteCache, PublicSiteCache>();
         services.AddScoped<IPublicationListener, EvictPublicPagesOnPublication>();
         services.AddScoped<IPublicationChangeHandler, EvictPublicPagesOnNotification>();
@@ -64,6 +66,7 @@ public static class PublicSite
             .WithSummary("一份报告：元数据、校验结果、版本记录和交换格式文档").ProducesProblem(StatusCodes.Status404NotFound);
         api.MapGet("/summary", GetSummary).CacheOutput(PublicCache.ListPolicy)
             .WithSummary("地区汇总和按时发布情况").ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);
+        app.MapPublicIndicators();
         app.MapPublicOpenApi();
 
         // Anything else under /api is answered in the API's own format, never with the HTML 404 page.
@@ -454,7 +457,7 @@ public static class PublicSite
     // ---- helpers -----------------------------------------------------------------------------------------
 
     /// <summary>Serialises once, tags the bytes with a content hash and answers a matching If-None-Match with 304.</summary>
-    private static IResult JsonWithETag(HttpContext http, object body)
+    internal static IResult JsonWithETag(HttpContext http, object body)
     {
         var bytes = JsonSerializer.SerializeToUtf8Bytes(body, Json);
         var etag = new EntityTagHeaderValue("\"" + Convert.ToHexStringLower(SHA256.HashData(bytes).AsSpan(0, 12)) + "\"");

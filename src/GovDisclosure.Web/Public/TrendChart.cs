@@ -1,4 +1,5 @@
 using System.Globalization;
+using GovDisclosure.Domain.Indicators;
 using GovDisclosure.Domain.Reports;
 
 namespace GovDisclosure.Web.Public;
@@ -65,16 +66,23 @@ public sealed class TrendChart
     /// <param name="Segments">One polyline per run of consecutive years.</param>
     public sealed record Series(string Label, string Colour, string Dash, IReadOnlyList<decimal> Values, string Points, IReadOnlyList<string> Segments);
 
-    public static TrendChart From(IReadOnlyList<ReportDocument> reports)
+    public static TrendChart From(IReadOnlyList<ReportDocument> reports) =>
+        From(AgencyTimeline.Build(reports.Select(r => new TimelineReport(0, string.Empty, r)).ToList(), []), null);
+
+    /// <summary>
+    /// The trend of an agency's timeline: a year its predecessors reported sums their figures, and the change from
+    /// their years to its own is marked with <paramref name="changeLabel"/> (e.g. 「2024年合并」).
+    /// </summary>
+    public static TrendChart From(IReadOnlyList<TimelineYear> timeline, string? changeLabel)
     {
-        var ordered = reports.OrderBy(r => r.Year).ToList();
+        var ordered = timeline.OrderBy(t => t.Year).ToList();
         var years = ordered.Select(r => r.Year).ToList();
         // The newest report's template names the lines; an older report contributes the cells its own template
         // lists under the same name (the templates may code them differently).
-        var lines = ordered.Count == 0 ? [] : ordered[^1].Definition.ChartSeries.Take(Styles.Length).Select(s => s.Label).ToList();
-        var values = lines.Select(label => ordered.Select(r => r.Definition.ChartSeries.FirstOrDefault(s => s.Label == label) is { } own
-            ? own.Cells.Where(r.Definition.HasCell).Sum(c => ReportTotals.Effective(r, c))
-            : 0m).ToList()).ToList();
+        var lines = ordered.Count == 0 ? [] : ordered[^1].Reports[0].Document.Definition.ChartSeries.Take(Styles.Length).Select(s => s.Label).ToList();
+        var values = lines.Select(label => ordered.Select(y => y.Reports.Sum(r => r.Document.Definition.ChartSeries.FirstOrDefault(s => s.Label == label) is { } own
+            ? own.Cells.Where(r.Document.Definition.HasCell).Sum(c => ReportTotals.Effective(r.Document, c))
+            : 0m)).ToList()).ToList();
         var max = NiceMax(values.SelectMany(v => v).DefaultIfEmpty(0).Max());
         var first = years.Count == 0 ? 0 : years[0];
         var last = years.Count == 0 ? 0 : years[^1];
@@ -83,8 +91,24 @@ public sealed class TrendChart
         var series = lines.Select((label, i) => new Series(label, Styles[i].Colour, Styles[i].Dash, values[i],
             string.Join(' ', values[i].Select((v, x) => Point(x, v))),
             runs.Select(run => string.Join(' ', run.Select(x => Point(x, values[i][x])))).ToList())).ToList();
-        return new TrendChart(years, series, max);
+        var changes = ordered.Zip(ordered.Skip(1))
+            .Where(p => p.First.FromPredecessors && !p.Second.FromPredecessors)
+            .Select(p => new Change(p.Second.Year, (X(p.First.Year, first, last) + X(p.Second.Year, first, last)) / 2, changeLabel ?? $"{p.Second.Year}年起本机关"))
+            .ToList();
+        return new TrendChart(years, series, max)
+        {
+            Changes = changes,
+            PredecessorYears = ordered.Where(y => y.FromPredecessors).Select(y => y.Year).ToHashSet(),
+        };
     }
+
+    /// <summary>Where the agency's own years begin after its predecessors': a dashed vertical line with a label.</summary>
+    public IReadOnlyList<Change> Changes { get; private init; } = [];
+
+    /// <summary>The years whose figures are the predecessors' (the trend table marks them).</summary>
+    public IReadOnlySet<int> PredecessorYears { get; private init; } = new HashSet<int>();
+
+    public sealed record Change(int FirstOwnYear, double X, string Label);
 
     /// <summary>A year's place on the axis: proportional to its distance from the first year; one year sits in the middle.</summary>
     public static double X(int year, int firstYear, int lastYear) =>

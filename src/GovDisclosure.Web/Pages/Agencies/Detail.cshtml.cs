@@ -1,4 +1,3 @@
-using GovDisclosure.Domain.Reports;
 using GovDisclosure.Infrastructure.Public;
 using GovDisclosure.Web.Public;
 using Microsoft.AspNetCore.Authorization;
@@ -11,7 +10,7 @@ namespace GovDisclosure.Web.Pages.Agencies;
 /// <summary>An agency: every year it has published, and the trend of its key figures.</summary>
 [AllowAnonymous]
 [OutputCache(PolicyName = PublicCache.ListPolicy)]
-public sealed class DetailModel(PublicQueries queries) : PageModel
+public sealed class DetailModel(PublicQueries queries, PublicIndicatorQueries indicators) : PageModel
 {
     public PublicAgency Agency { get; private set; } = null!;
 
@@ -22,6 +21,9 @@ public sealed class DetailModel(PublicQueries queries) : PageModel
     public IReadOnlyList<PublicReportRow> Reports { get; private set; } = [];
 
     public TrendChart? Trend { get; private set; }
+
+    /// <summary>Predecessors and successors, the predecessors' reports and the indicators by year across the changes.</summary>
+    public AgencyLineage Lineage { get; private set; } = null!;
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
@@ -35,7 +37,9 @@ public sealed class DetailModel(PublicQueries queries) : PageModel
         Children = await queries.ChildrenAsync(id, ct);
         var reports = await queries.AgencyReportsAsync(id, ct);
         Reports = reports.Select(r => r.Row).ToList();
-        Trend = reports.Count == 0 ? null : TrendChart.From(reports.Select(r => InterchangeJson.Read(r.Json)).ToList());
+        // The trend continues through the predecessors' years (a merged agency's figures summed), the change marked.
+        Lineage = await indicators.LineageAsync(id, ct);
+        Trend = Lineage.Timeline.Count == 0 ? null : TrendChart.From(Lineage.Timeline, Lineage.ChangeLabel);
         return Page();
     }
 }
