@@ -3,6 +3,7 @@ using Deque.AxeCore.Playwright;
 using GovDisclosure.Domain.Agencies;
 using GovDisclosure.Domain.Reports;
 using GovDisclosure.Domain.Rules;
+using GovDisclosure.Domain.Templates;
 using GovDisclosure.Domain.Workflow;
 using GovDisclosure.Infrastructure.Identity;
 using Microsoft.AspNetCore.Identity;
