@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
 
 namespace GovDisclosure.Web.Security;
 
@@ -27,7 +28,15 @@ public static class FormInput
             o.Conventions.ConfigureFilter(new UnknownHandlerFilter());
             o.Conventions.ConfigureFilter(new ControlCharacterFilter());
         });
-        services.Configure<MvcOptions>(o => UseChineseBindingMessages(o.ModelBindingMessageProvider));
+        services.Configure<MvcOptions>(o =>
+        {
+            UseChineseBindingMessages(o.ModelBindingMessageProvider);
+
+            // jQuery's bracket syntax (a[b][c]) is used by no form here, and its readers throw on a field name with an
+            // unclosed bracket ("[1,2") before any handler can answer; the standard readers bind Input.Cells[code] alike.
+            o.ValueProviderFactories.RemoveType<JQueryFormValueProviderFactory>();
+            o.ValueProviderFactories.RemoveType<JQueryQueryStringValueProviderFactory>();
+        });
         return services;
     }
 

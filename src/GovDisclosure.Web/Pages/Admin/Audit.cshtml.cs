@@ -43,6 +43,12 @@ public sealed class AuditModel(AuditQueries audit) : PageModel
     {
         var scope = User.RequiredScope();
         Agencies = await audit.AgenciesAsync(scope);
+        if (UserName is not null && FormInput.HasControlCharacter(UserName))
+        {
+            // PostgreSQL cannot compare text with a NUL in it, and no user name has one.
+            ModelState.AddModelError(nameof(UserName), "用户名不能包含不可见的控制字符（如 NUL）。");
+        }
+
         if (!ModelState.IsValid)
         {
             // A typed date or number that does not parse is named beside its field; the list waits for a valid filter.
