@@ -4,6 +4,7 @@ using System.Text.Json;
 using GovDisclosure.Domain.Agencies;
 using GovDisclosure.Domain.Reports;
 using GovDisclosure.Domain.Workflow;
+using GovDisclosure.Tests.Shared;
 using GovDisclosure.Web.Tests.Support;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
@@ -20,7 +21,7 @@ public sealed class IndicatorPageTests(PublicSiteFactory factory) : IClassFixtur
     /// <summary>A balanced report whose natural persons' requests are all answered: <paramref name="granted"/> granted, the rest withheld (三安全一稳定).</summary>
     private static ReportDocument Answered(int year, int received, int granted)
     {
-        var doc = PublicSiteFactory.Balanced(year, received: received, carriedIn: 0, carriedOut: 0);
+        var doc = CompleteReport.Balanced(year, received: received, carriedIn: 0, carriedOut: 0);
         foreach (var column in new[] { "natural", "total" })
         {
             doc.Cells[$"s3.granted.{column}"] = granted;
@@ -38,12 +39,12 @@ public sealed class IndicatorPageTests(PublicSiteFactory factory) : IClassFixtur
         var (successor, filler) = await factory.NewAgency($"{name}局");
         int[] earlier =
         [
-            await factory.Report(firstFiller, 2021, ReportState.Published, PublicSiteFactory.Balanced(2021, received: 40, carriedIn: 0, carriedOut: 0)),
-            await factory.Report(firstFiller, 2022, ReportState.Published, PublicSiteFactory.Balanced(2022, received: 50, carriedIn: 0, carriedOut: 0)),
-            await factory.Report(secondFiller, 2022, ReportState.Published, PublicSiteFactory.Balanced(2022, received: 30, carriedIn: 0, carriedOut: 0)),
+            await factory.Report(firstFiller, 2021, ReportState.Published, CompleteReport.Balanced(2021, received: 40, carriedIn: 0, carriedOut: 0)),
+            await factory.Report(firstFiller, 2022, ReportState.Published, CompleteReport.Balanced(2022, received: 50, carriedIn: 0, carriedOut: 0)),
+            await factory.Report(secondFiller, 2022, ReportState.Published, CompleteReport.Balanced(2022, received: 30, carriedIn: 0, carriedOut: 0)),
         ];
-        await factory.Report(filler, 2023, ReportState.Published, PublicSiteFactory.Balanced(2023, received: 100, carriedIn: 0, carriedOut: 0));
-        await factory.Report(filler, 2024, ReportState.Published, PublicSiteFactory.Balanced(2024, received: 90, carriedIn: 0, carriedOut: 0));
+        await factory.Report(filler, 2023, ReportState.Published, CompleteReport.Balanced(2023, received: 100, carriedIn: 0, carriedOut: 0));
+        await factory.Report(filler, 2024, ReportState.Published, CompleteReport.Balanced(2024, received: 90, carriedIn: 0, carriedOut: 0));
 
         await using var db = factory.Db();
         var merged = new DateOnly(2023, 1, 1);
