@@ -38,6 +38,7 @@ public static class DependencyInjection
         services.AddScoped<UserAdmin>();
         services.AddScoped<AuditQueries>();
         services.AddScoped<ApprovalChains>();
+        services.AddScoped<HistoryUpload>();
 
         // A factory, so a host without a PDF renderer (the CLI's plain verbs) still validates; publishing there fails when resolved.
         services.AddScoped(sp => new PublishReport(
@@ -46,6 +47,8 @@ public static class DependencyInjection
             sp.GetRequiredService<IReportPdfRenderer>(),
             sp.GetServices<IPublicationListener>(),
             sp.GetRequiredService<ILogger<PublishReport>>()));
+        services.AddScoped(sp => new PublicationPdf(
+            sp.GetRequiredService<IGovDisclosureDb>(), sp.GetRequiredService<IReportPdfRenderer>(), sp.GetRequiredService<TimeProvider>()));
         return services;
     }
 }

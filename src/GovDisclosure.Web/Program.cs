@@ -77,6 +77,7 @@ app.UseSerilogRequestLogging(o =>
 app.UseMiddleware<SecurityHeadersMiddleware>();
 app.UseStatusCodePagesWithReExecute("/Error/{0}");
 app.UseStaticFiles();
+app.UseMiddleware<UnreadableFormMiddleware>();
 app.UseMiddleware<NulInFormMiddleware>();
 app.UseRouting();
 app.UseRateLimiter();

@@ -49,6 +49,35 @@ public sealed class ImportApplyPageTests(StaffPortalFactory factory) : IClassFix
         await AssertUntouched(id);
     }
 
+    [Fact]
+    public async Task The_import_preview_lists_the_title_change_before_confirming_and_the_audit_records_it()
+    {
+        var (id, client, page) = await OpenImport();
+        string oldTitle;
+        await using (var db = factory.Db())
+        {
+            oldTitle = (await db.Reports.AsNoTracking().SingleAsync(r => r.Id == id)).Title;
+        }
+
+        var json = """{"template":"2021","year":2024,"agency":"x","title":"导入文件里的标题","sections":{"overview":"导入的总体情况。"},"cells":{"s3.received.natural":3,"s3.granted.natural":3}}""";
+        var preview = await client.PostFile(page, $"/Work/Reports/{id}/Import?handler=Recognise", new() { ["RowVersion"] = page.Single("input[name='RowVersion']").GetAttribute("value")! },
+            "Upload", "report.json", System.Text.Encoding.UTF8.GetBytes(json));
+
+        var rows = preview.Document.QuerySelectorAll("#import-changes tbody tr").Select(r => r.TextContent).ToList();
+        Assert.Contains(rows, r => r.Contains("报告标题", StringComparison.Ordinal) && r.Contains(oldTitle, StringComparison.Ordinal) && r.Contains("导入文件里的标题", StringComparison.Ordinal));
+        Assert.Contains(rows, r => r.Contains("一、总体情况", StringComparison.Ordinal) && r.Contains("导入的总体情况。", StringComparison.Ordinal));
+        var cell = ReportTemplates.Get(TemplateVersion.T2021).Cell(Code).DisplayName;
+        Assert.Contains(rows, r => r.Contains(cell, StringComparison.Ordinal) && r.Contains("（空）", StringComparison.Ordinal) && r.Contains('3', StringComparison.Ordinal));
+
+        var applied = await client.Submit(preview, "#apply-form");
+
+        Assert.Contains("已导入到草稿", applied.Text);
+        await using var after = factory.Db();
+        var audit = await after.AuditEntries.AsNoTracking().Where(e => e.ReportId == id && e.Action == GovDisclosure.Domain.Workflow.AuditActions.TitleChanged).SingleAsync();
+        Assert.Equal((oldTitle, "导入文件里的标题"), (audit.OldValue, audit.NewValue));
+        Assert.True(await after.AuditEntries.AnyAsync(e => e.ReportId == id && e.Action == GovDisclosure.Domain.Workflow.AuditActions.TextChanged && e.NewValue == "导入的总体情况。"));
+    }
+
     private async Task<(int Id, PageClient Client, Page Page)> OpenImport()
     {
         var (agency, filler) = await factory.NewFiller();

@@ -74,16 +74,13 @@ public sealed partial class PublishReport(
     {
         ArgumentNullException.ThrowIfNull(report);
         var agencyName = report.Agency!.Name;
-        var document = report.ToDocument(agencyName);
 
-        // A corrected revision states what it changed against the revision it replaces (its 更正说明).
-        var replaced = report.Revision > 1 ? await PublishedDocuments.ForYearAsync(db, report.AgencyId, report.Year, ct) : null;
-        var correction = replaced is null ? null
-            : RevisionChanges.Between(replaced, document, report.Revision, Deadlines.BeijingDate(now), report.CorrectionReason ?? string.Empty);
+        // The reviewer's preview is drawn from the same method (PublicationPdf), so what was approved on screen is what is stored.
+        var (document, options) = await PublicationPdf.ForPublicationAsync(db, report, now, ct);
         byte[] pdf;
         try
         {
-            pdf = renderer.Render(document, new PdfRenderOptions(DocumentDate: now, Correction: correction));
+            pdf = renderer.Render(document, options);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

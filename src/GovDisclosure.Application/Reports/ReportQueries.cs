@@ -75,6 +75,16 @@ public sealed class ReportQueries(IGovDisclosureDb db)
             .Where(d => d.ReportId == reportId && d.UserId == scope.UserId && db.Reports.EditableBy(scope).Any(r => r.Id == reportId))
             .SingleOrDefaultAsync(ct);
 
+    /// <summary>
+    /// For a revision the reviewer returned: what the filler changed since (cells old → new, sections), and each earlier
+    /// comment with whether its cell or section changed. Null when the revision was never returned.
+    /// </summary>
+    public async Task<ChangesSinceReturn?> ChangesSinceReturnAsync(UserScope scope, AnnualReport report, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        return ChangesSinceReturn.Of(report, await AuditTrailAsync(scope, report.Id, ct), await CommentsAsync(scope, report.Id, ct));
+    }
+
     /// <summary>A report's review comments on one revision, for display beside its cells and sections.</summary>
     public async Task<IReadOnlyList<ReportNote>> NotesAsync(UserScope scope, int reportId, int revision, CancellationToken ct = default) =>
         (await CommentsAsync(scope, reportId, ct)).Where(c => c.Revision == revision)

@@ -46,6 +46,9 @@ public sealed record UseCaseResult(UseCaseStatus Status, string Message)
     /// <summary>A refused or conflicting save kept what was typed as the user's 暂存.</summary>
     public bool DraftKept { get; init; }
 
+    /// <summary>A save on top of someone else's: how the fields merged; on a conflict, the fields the user must choose between.</summary>
+    public ContentMerge? Merge { get; init; }
+
     public bool IsOk => Status == UseCaseStatus.Ok;
 
     public static UseCaseResult Ok(int reportId, uint rowVersion, string message, IReadOnlyList<Finding>? warnings = null) =>

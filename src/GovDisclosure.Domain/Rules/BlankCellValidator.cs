@@ -18,7 +18,7 @@ internal sealed class BlankCellValidator : AbstractValidator<CheckContext>
 
     public BlankCellValidator()
     {
-        RuleForEach(c => Tables(c.Report))
+        RuleForEach(c => Tables(c.Report).Where(t => !(c.WhileEditing && t.Untouched)))
             .Must(t => t.Blanks.Count == 0)
             .ReportsAs(RuleIds.BlankAsZero, FindingSeverity.Warning, t => t.Blanks.Select(b => b.Code), t => t.TableId, Message);
     }
@@ -35,7 +35,8 @@ internal sealed class BlankCellValidator : AbstractValidator<CheckContext>
                     .Where(cell => report.Cells.IsBlank(cell.Code) && !report.Cells.IsUnknown(cell.Code) && !computed.Contains(cell.Code))
                     .ToList();
                 var name = table.Caption is null ? section.Heading : $"{section.Heading} {table.Caption}";
-                yield return new TableBlanks(table.Id, name, blanks);
+                var untouched = table.Rows.SelectMany(r => r.Cells).All(cell => report.Cells.IsBlank(cell.Code) && !report.Cells.IsUnknown(cell.Code));
+                yield return new TableBlanks(table.Id, name, blanks, untouched);
             }
         }
     }
@@ -47,5 +48,6 @@ internal sealed class BlankCellValidator : AbstractValidator<CheckContext>
         return $"{t.Name}有{t.Blanks.Count}个单元格空白，已按0计算（{listed}）。如确为0，请填写0";
     }
 
-    private sealed record TableBlanks(string TableId, string Name, IReadOnlyList<CellDefinition> Blanks);
+    /// <param name="Untouched">Nothing at all was written in the table, totals included.</param>
+    private sealed record TableBlanks(string TableId, string Name, IReadOnlyList<CellDefinition> Blanks, bool Untouched);
 }

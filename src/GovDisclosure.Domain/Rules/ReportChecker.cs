@@ -12,6 +12,13 @@ public sealed record CheckContext(ReportDocument Report)
 
     /// <summary>The agency's kind and level, when known; enables the 规章 sanity check.</summary>
     public AgencyProfile? Agency { get; init; }
+
+    /// <summary>
+    /// The editor, while the user is still filling in: a table on which nothing was typed is not filled in yet, not a
+    /// table of blanks, so W_BLANK_AS_ZERO waits until part of it is filled or the report is submitted. Saving and
+    /// submitting check without it, so a 说明 is still required before submission.
+    /// </summary>
+    public bool WhileEditing { get; init; }
 }
 
 /// <summary>The one entry point to every rule of report-templates.md §6 (docs/rules.md describes each).</summary>

@@ -21,6 +21,7 @@ public sealed class AnnualReport
     private Dictionary<string, string> sections = new(StringComparer.Ordinal);
     private Dictionary<string, string> explanations = new(StringComparer.Ordinal);
     private Dictionary<string, decimal> carriedValues = new(StringComparer.Ordinal);
+    private HashSet<string> unknownCells = new(StringComparer.Ordinal);
     private string approvalChain = string.Empty;
 
     private AnnualReport()
@@ -97,6 +98,13 @@ public sealed class AnnualReport
 
     /// <summary>Values carried over from last year's report when this one was started (上年结转, 现行有效件数).</summary>
     public IReadOnlyDictionary<string, decimal> CarriedValues => carriedValues;
+
+    /// <summary>
+    /// Cells the source of an imported historical report had but the importer could not read: kept apart from blank
+    /// ones so that, read back from the database, a rule that needs them says it could not check (W_UNCHECKED) instead
+    /// of counting them as 0. Always empty for a portal report, whose every cell is typed.
+    /// </summary>
+    public IReadOnlyCollection<string> UnknownCells => unknownCells;
 
     /// <summary>New audit lines are added here; the trail is append-only.</summary>
     public IReadOnlyList<AuditEntry> AuditTrail => auditTrail;
@@ -181,6 +189,10 @@ public sealed class AnnualReport
             {
                 report.cells[cell.Code] = value;
             }
+            else if (content.Cells.IsUnknown(cell.Code))
+            {
+                report.unknownCells.Add(cell.Code);
+            }
         }
 
         foreach (var key in SectionKeys.All)
@@ -221,6 +233,11 @@ public sealed class AnnualReport
         foreach (var (code, value) in cells)
         {
             doc.Cells[code] = value;
+        }
+
+        foreach (var code in unknownCells)
+        {
+            doc.Cells.MarkUnknown(code);
         }
 
         return doc;
@@ -358,8 +375,11 @@ public sealed class AnnualReport
     /// filler has just typed. Saving, submitting, the editor, the preview and the review page all ask here, so
     /// they can never disagree about which warnings need a 说明 (the agency's kind decides the 规章 rule).
     /// </summary>
-    public IReadOnlyList<Finding> Check(ReportDocument content, ReportDocument? previousYear) =>
-        ReportChecker.Check(new CheckContext(content) { Previous = previousYear, Agency = Agency?.Profile });
+    /// <param name="content">The report's content, saved or as typed.</param>
+    /// <param name="previousYear">Last year's published report, for the cross-year rules.</param>
+    /// <param name="whileEditing">The editor's view while filling in: untouched tables are not yet blanks (<see cref="CheckContext.WhileEditing"/>).</param>
+    public IReadOnlyList<Finding> Check(ReportDocument content, ReportDocument? previousYear, bool whileEditing = false) =>
+        ReportChecker.Check(new CheckContext(content) { Previous = previousYear, Agency = Agency?.Profile, WhileEditing = whileEditing });
 
     /// <summary>
     /// Submits the revision for review. Every warning needs a written 说明 that the reviewer will see. The

@@ -88,13 +88,14 @@ public static class AuditActions
     public const string YearOpened = "year-opened";
     public const string YearClosed = "year-closed";
     public const string DeadlinesChanged = "deadlines-changed";
+    public const string HistoryUploaded = "history-uploaded";
 
     /// <summary>Every action code, for the audit page's filter.</summary>
     public static IReadOnlyList<string> All { get; } =
     [
         Created, CellChanged, TextChanged, TitleChanged, CarryOverChanged, ExplanationChanged, ExplanationRemoved, Submitted, Withdrawn,
         Returned, Approved, Published, CorrectionOpened, Commented, Imported, ImportedHistory,
-        AgencyCreated, AgencyRenamed, UserCreated, RolesChanged, Unlocked, YearAdded, YearOpened, YearClosed, DeadlinesChanged,
+        AgencyCreated, AgencyRenamed, UserCreated, RolesChanged, Unlocked, YearAdded, YearOpened, YearClosed, DeadlinesChanged, HistoryUploaded,
     ];
 
     public static string DisplayName(string action) => action switch
@@ -113,6 +114,7 @@ public static class AuditActions
         CorrectionOpened => "发起更正",
         Commented => "审核意见",
         Imported => "导入",
+        ImportedHistory => "导入历史报告",
         TitleChanged => "修改标题",
         ExplanationRemoved => "删除说明",
         AgencyCreated => "新建机构",
@@ -124,6 +126,7 @@ public static class AuditActions
         YearOpened => "开放年度",
         YearClosed => "关闭年度",
         DeadlinesChanged => "修改截止日期",
+        HistoryUploaded => "上传历史报告",
         _ => action,
     };
 }

@@ -1,4 +1,5 @@
 using GovDisclosure.Application.Reports;
+using GovDisclosure.Domain.Reports;
 using GovDisclosure.Domain.Workflow;
 using Microsoft.EntityFrameworkCore;
 using static GovDisclosure.Application.Tests.Reports.ReportWorld;
@@ -37,6 +38,49 @@ public sealed class ConcurrencyTests : IAsyncLifetime
         Assert.Equal("第二位填报人写的总体情况", second.Sections["overview"]);
         Ok(await world.SaveAsync(world.FillerA2, new SaveReportInput(id, stored.RowVersion, second)));
         Assert.Equal(9m, (await world.LoadAsync(id)).Cells["s3.received.natural"]);
+    }
+
+    [Fact]
+    public async Task A_save_that_carries_its_start_merges_with_the_save_made_since()
+    {
+        var id = await world.ReportInStateAsync(world.FillerA, 2021, ReportState.Draft);
+        var loadedByBoth = await world.VersionAsync(id);
+        var start = new ReportContent((await world.LoadAsync(id)).ToDocument("甲局"), new Dictionary<string, string>());
+        var first = start.Document.Clone();
+        first.Sections["overview"] = "第一位写的总体情况";
+        var second = start.Document.Clone();
+        second.Sections["problems"] = "第二位写的问题";
+
+        Ok(await world.SaveAsync(world.FillerA, new SaveReportInput(id, loadedByBoth, first, Start: start)));
+        var merged = await world.SaveAsync(world.FillerA2, new SaveReportInput(id, loadedByBoth, second, Start: start));
+
+        Ok(merged);
+        Assert.Contains("已合并他人在您编辑期间保存的1项修改", merged.Message);
+        var stored = await world.LoadAsync(id);
+        Assert.Equal("第一位写的总体情况", stored.Sections["overview"]);
+        Assert.Equal("第二位写的问题", stored.Sections["problems"]);
+        Assert.Contains(await world.AuditAsync(id), a => a.UserId == "u-fa2" && a.NewValue == "第二位写的问题");
+        Assert.DoesNotContain(await world.AuditAsync(id), a => a.UserId == "u-fa2" && a.NewValue == "第一位写的总体情况");
+    }
+
+    [Fact]
+    public async Task A_field_both_changed_is_not_saved_but_answered_with_both_versions()
+    {
+        var id = await world.ReportInStateAsync(world.FillerA, 2021, ReportState.Draft);
+        var loadedByBoth = await world.VersionAsync(id);
+        var start = new ReportContent((await world.LoadAsync(id)).ToDocument("甲局"), new Dictionary<string, string>());
+        var first = start.Document.Clone();
+        first.Sections["overview"] = "第一位的版本";
+        var second = start.Document.Clone();
+        second.Sections["overview"] = "第二位的版本";
+
+        Ok(await world.SaveAsync(world.FillerA, new SaveReportInput(id, loadedByBoth, first, Start: start)));
+        var conflict = await world.SaveAsync(world.FillerA2, new SaveReportInput(id, loadedByBoth, second, Start: start));
+
+        Assert.Equal(UseCaseStatus.Conflict, conflict.Status);
+        var field = Assert.Single(conflict.Merge!.Conflicts);
+        Assert.Equal(("第一位的版本", "第二位的版本"), (field.Theirs, field.Mine));
+        Assert.Equal("第一位的版本", (await world.LoadAsync(id)).Sections["overview"]);
     }
 
     [Fact]

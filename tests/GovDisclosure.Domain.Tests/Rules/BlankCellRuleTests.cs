@@ -28,6 +28,21 @@ public class BlankCellRuleTests
     }
 
     [Fact]
+    public void While_editing_a_table_nobody_typed_in_is_quiet_until_part_of_it_is_filled_and_a_submission_check_still_flags_it()
+    {
+        var report = new ReportDocument(GovDisclosure.Domain.Templates.TemplateVersion.T2021, 2024, "甲局", "甲局报告");
+
+        var editing = ReportChecker.Check(new CheckContext(report) { WhileEditing = true });
+        Assert.Empty(editing.Findings(RuleIds.BlankAsZero));
+        Assert.NotEmpty(ReportChecker.Check(new CheckContext(report)).Findings(RuleIds.BlankAsZero));
+
+        report.Cells["s3.received.natural"] = 2;
+        var partly = ReportChecker.Check(new CheckContext(report) { WhileEditing = true }).Findings(RuleIds.BlankAsZero);
+        var table3 = Assert.Single(partly);
+        Assert.StartsWith("三、收到和处理政府信息公开申请情况", table3.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Blank_totals_are_computed_and_not_flagged()
     {
         var report = BalancedT2021();

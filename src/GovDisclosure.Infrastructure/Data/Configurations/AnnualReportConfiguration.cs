@@ -26,6 +26,7 @@ internal sealed class AnnualReportConfiguration : IEntityTypeConfiguration<Annua
         builder.Property(r => r.Sections).HasField("sections").UsePropertyAccessMode(PropertyAccessMode.Field).IsJsonbDictionary<IReadOnlyDictionary<string, string>, string>();
         builder.Property(r => r.Explanations).HasField("explanations").UsePropertyAccessMode(PropertyAccessMode.Field).IsJsonbDictionary<IReadOnlyDictionary<string, string>, string>();
         builder.Property(r => r.CarriedValues).HasField("carriedValues").UsePropertyAccessMode(PropertyAccessMode.Field).IsJsonbDictionary<IReadOnlyDictionary<string, decimal>, decimal>();
+        builder.Property(r => r.UnknownCells).HasField("unknownCells").UsePropertyAccessMode(PropertyAccessMode.Field).IsJsonbSet();
 
         // The chain snapshot is a short "Scope|Name;…" string: empty means the default single level.
         builder.Property<string>("approvalChain").HasColumnName("ApprovalChain").HasMaxLength(ApprovalChainConfiguration.EncodedMaxLength).IsRequired();

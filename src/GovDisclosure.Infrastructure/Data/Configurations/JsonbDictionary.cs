@@ -27,4 +27,20 @@ internal static class JsonbDictionary
             .IsRequired();
         return property;
     }
+
+    /// <summary>A set of strings as a sorted jsonb array, with a comparer for the same in-place change tracking.</summary>
+    public static PropertyBuilder<IReadOnlyCollection<string>> IsJsonbSet(this PropertyBuilder<IReadOnlyCollection<string>> property)
+    {
+        property
+            .HasConversion(
+                v => JsonSerializer.Serialize(v.Order(StringComparer.Ordinal).ToArray(), (JsonSerializerOptions?)null),
+                v => new HashSet<string>(JsonSerializer.Deserialize<string[]>(v, (JsonSerializerOptions?)null) ?? Array.Empty<string>(), StringComparer.Ordinal),
+                new ValueComparer<IReadOnlyCollection<string>>(
+                    (a, b) => a != null && b != null && a.Count == b.Count && a.All(b.Contains),
+                    v => v.Order(StringComparer.Ordinal).Aggregate(0, (h, code) => HashCode.Combine(h, code)),
+                    v => new HashSet<string>(v, StringComparer.Ordinal)))
+            .HasColumnType("jsonb")
+            .IsRequired();
+        return property;
+    }
 }

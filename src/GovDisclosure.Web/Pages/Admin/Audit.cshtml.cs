@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using GovDisclosure.Application.Admin;
 using GovDisclosure.Web.Security;
 using Microsoft.AspNetCore.Mvc;
@@ -9,21 +10,27 @@ namespace GovDisclosure.Web.Pages.Admin;
 public sealed class AuditModel(AuditQueries audit) : PageModel
 {
     [BindProperty(SupportsGet = true)]
+    [Display(Name = "机构")]
     public int? AgencyId { get; set; }
 
     [BindProperty(SupportsGet = true)]
+    [Display(Name = "用户名")]
     public string? UserName { get; set; }
 
     [BindProperty(SupportsGet = true)]
+    [Display(Name = "报告编号")]
     public int? ReportId { get; set; }
 
     [BindProperty(SupportsGet = true)]
+    [Display(Name = "起始日期")]
     public DateOnly? From { get; set; }
 
     [BindProperty(SupportsGet = true)]
+    [Display(Name = "截止日期")]
     public DateOnly? To { get; set; }
 
-    [BindProperty(SupportsGet = true, Name = "page")]
+    // Not "page": Razor Pages keeps the page's own path in the route value of that name, which would bind here and fail.
+    [BindProperty(SupportsGet = true, Name = "pageNumber")]
     public int PageNumber { get; set; } = 1;
 
     public AuditPage Result { get; private set; } = new([], 0, 1, AuditQueries.PageSize);
@@ -57,5 +64,5 @@ public sealed class AuditModel(AuditQueries audit) : PageModel
         return File(bytes, "text/csv; charset=utf-8", $"audit-{DateTime.UtcNow:yyyyMMdd}.csv");
     }
 
-    public object Query(int page) => new { AgencyId, UserName, ReportId, From = From?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), To = To?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), page };
+    public object Query(int page) => new { AgencyId, UserName, ReportId, From = From?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), To = To?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), pageNumber = page };
 }

@@ -15,7 +15,30 @@ public sealed class YearsModel(YearAdmin years) : PageModel
 
     public IReadOnlyList<YearRow> Years { get; private set; } = [];
 
+    /// <summary>Set on the confirmation step of 恢复法定截止日期: what would change, or why the admin may not.</summary>
+    public DeadlineResetPlan? ResetPlan { get; private set; }
+
     public async Task OnGetAsync() => Years = await years.ListAsync(User.RequiredScope());
+
+    /// <summary>The confirmation: the page with the years whose deadlines would go back to the statutory dates.</summary>
+    public async Task OnGetResetDeadlinesAsync()
+    {
+        var scope = User.RequiredScope();
+        Years = await years.ListAsync(scope);
+        ResetPlan = await years.PlanResetAsync(scope);
+    }
+
+    public async Task<IActionResult> OnPostResetDeadlinesAsync()
+    {
+        var result = await years.ResetDeadlinesAsync(User.RequiredScope());
+        if (result.Status == UseCaseStatus.NotFound)
+        {
+            return NotFound();
+        }
+
+        TempData["StatusMessage"] = result.Message;
+        return RedirectToPage();
+    }
 
     public async Task<IActionResult> OnPostAddAsync(int year)
     {

@@ -48,7 +48,7 @@
     });
   }
 
-  // ---- keyboard: Enter and arrows move along rows and columns ------------------------------
+  // ---- keyboard: Enter moves down a column as in a spreadsheet (Shift+Enter up), Tab keeps its native move right ----
   function move(from, dRow, dCol) {
     var table = from.closest('table');
     var cells = Array.prototype.slice.call(table.querySelectorAll('input.cell-input'));
@@ -72,7 +72,8 @@
     var next = null;
     var atStart = t.selectionStart === 0 && t.selectionEnd === 0;
     var atEnd = t.selectionStart === t.value.length;
-    if (e.key === 'Enter') { next = move(t, 0, e.shiftKey ? -1 : 1); e.preventDefault(); }
+    // Enter must never submit the form from a cell; at a column's foot it stays put rather than jumping elsewhere.
+    if (e.key === 'Enter') { next = move(t, e.shiftKey ? -1 : 1, 0); e.preventDefault(); }
     else if (e.key === 'ArrowRight' && atEnd) { next = move(t, 0, 1); }
     else if (e.key === 'ArrowLeft' && atStart) { next = move(t, 0, -1); }
     else if (e.key === 'ArrowDown') { next = move(t, 1, 0); }
@@ -122,7 +123,31 @@
     form.dispatchEvent(new Event('input'));
   });
 
-  form.addEventListener('input', function () { dirty = true; say('未保存的修改'); schedule(); recompute(); markCarried(); });
+  // ---- 本表无数据: for a table nobody typed in, one click fills every cell with 0 and writes the standard sentence ----
+  // into the section's text, where it stays editable. Offered only while the table is untouched.
+  var noData = Array.prototype.slice.call(form.querySelectorAll('[data-no-data]'));
+  function tableInputs(id) {
+    var table = form.querySelector('table[data-table="' + id + '"]');
+    return table ? Array.prototype.slice.call(table.querySelectorAll('input.cell-input')) : [];
+  }
+  function offerNoData() {
+    noData.forEach(function (b) {
+      b.hidden = tableInputs(b.dataset.noData).some(function (i) { return i.value.trim() !== ''; });
+    });
+  }
+  form.addEventListener('click', function (e) {
+    var b = e.target.closest ? e.target.closest('[data-no-data]') : null;
+    if (!b) { return; }
+    tableInputs(b.dataset.noData).forEach(function (i) { if (!i.dataset.sum && !i.readOnly) { i.value = '0'; } });
+    var text = document.getElementById('section-text-' + b.dataset.noDataSection);
+    if (text && text.value.indexOf(b.dataset.noDataText) < 0) {
+      text.value = text.value.trim() === '' ? b.dataset.noDataText : text.value.replace(/\s+$/, '') + '\n' + b.dataset.noDataText;
+      text.classList.add('section-text--filled');
+    }
+    form.dispatchEvent(new Event('input'));
+  });
+
+  form.addEventListener('input', function () { dirty = true; say('未保存的修改'); schedule(); recompute(); markCarried(); offerNoData(); });
   form.addEventListener('submit', function () {
     dirty = false;
     if (timer) { clearTimeout(timer); timer = null; }
@@ -134,6 +159,7 @@
 
   recompute();
   markCarried();
+  offerNoData();
   var summary = document.getElementById('error-summary');
   if (summary) { summary.focus(); }
 })();

@@ -40,7 +40,12 @@ public sealed class DetailModel(ApproveReport approveReport, ReturnReport return
 
     public TemplateDefinition Template => ReportTemplates.Get(Report.Template);
 
-    public async Task<IActionResult> OnGetAsync(int id)
+    /// <summary>What the filler changed since this revision was returned; null when it never was.</summary>
+    public ChangesSinceReturn? Changes { get; private set; }
+
+    /// <param name="id">The report.</param>
+    /// <param name="comment">The comment target a cell's link chose ("cell:{code}"), so the link works without script too.</param>
+    public async Task<IActionResult> OnGetAsync(int id, string? comment = null)
     {
         var report = await Load(id);
         if (report is null)
@@ -48,6 +53,7 @@ public sealed class DetailModel(ApproveReport approveReport, ReturnReport return
             return NotFound();
         }
 
+        Comment.Target = comment;
         await Describe(report);
         return Page();
     }
@@ -138,13 +144,20 @@ public sealed class DetailModel(ApproveReport approveReport, ReturnReport return
         var document = report.ToDocument(report.Agency!.Name);
         var scope = User.RequiredScope();
         var previousDocument = await queries.PreviousYearAsync(scope, report.Id);
-        var notes = CellNote.From(await queries.NotesAsync(scope, report.Id, report.Revision));
+        Changes = report.State is ReportState.Submitted or ReportState.Approved ? await queries.ChangesSinceReturnAsync(scope, report) : null;
+        var addressed = Changes?.Comments.Where(c => c.Addressed is not null)
+            .ToDictionary(c => c.Comment.Id, c => c.Addressed == true ? "退回后已修改" : "退回后未修改") ?? [];
+        var notes = CellNote.From(await queries.NotesAsync(scope, report.Id, report.Revision))
+            .Select(n => n with { Status = addressed.GetValueOrDefault(n.Id) }).ToList();
         Document = new ReportDocumentModel
         {
             Document = document,
             Previous = previousDocument,
             Findings = report.Check(document, previousDocument),
             Notes = notes,
+            CommentHref = code => $"/Review/Reports/{report.Id}?comment=cell:{Uri.EscapeDataString(code)}#comment-form",
+            ChangedFrom = Changes?.Cells.ToDictionary(c => c.Code, c => c.Old, StringComparer.Ordinal) ?? [],
+            ChangedSections = Changes?.Sections.Select(s => s.Key).ToHashSet(StringComparer.Ordinal) ?? [],
         };
         Timeline = await queries.AuditTrailAsync(scope, report.Id);
         CanPublish = scope.CanPublish;

@@ -14,6 +14,15 @@ public sealed class ReportDocumentModel
 
     public IReadOnlyList<CellNote> Notes { get; init; } = [];
 
+    /// <inheritdoc cref="ReportTableModel.CommentHref"/>
+    public Func<string, string>? CommentHref { get; init; }
+
+    /// <inheritdoc cref="ReportTableModel.ChangedFrom"/>
+    public IReadOnlyDictionary<string, string?> ChangedFrom { get; init; } = new Dictionary<string, string?>();
+
+    /// <summary>Sections whose text changed since the reviewer returned the report: their heading is marked.</summary>
+    public IReadOnlySet<string> ChangedSections { get; init; } = new HashSet<string>();
+
     public ReportTableModel TableFor(TableDefinition table) => new()
     {
         Template = Document.Definition,
@@ -23,6 +32,8 @@ public sealed class ReportDocumentModel
         Derived = ReportTotals.Derived(Document),
         Findings = Findings,
         Notes = Notes,
+        CommentHref = CommentHref,
+        ChangedFrom = ChangedFrom,
         Previous = Previous is null ? null : Document.Definition.Cells
             .Where(c => Previous.Definition.HasCell(c.Code))
             .Select(c => (c.Code, Value: ReportTotals.Effective(Previous, c.Code)))

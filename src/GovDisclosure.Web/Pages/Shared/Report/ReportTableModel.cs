@@ -18,7 +18,8 @@ public enum ReportTableMode
 public sealed record FindingCellLinks(IReadOnlyList<string> Codes, TemplateDefinition Template, string Prefix = "");
 
 /// <summary>A review comment shown at its cell (or section) in the editor and on the review page.</summary>
-public sealed record CellNote(int Id, string? CellCode, string? SectionKey, string Text, string AuthorName, DateTimeOffset At)
+/// <param name="Status">For a resubmitted revision: whether the part the comment names was changed since the return (已修改 / 未修改).</param>
+public sealed record CellNote(int Id, string? CellCode, string? SectionKey, string Text, string AuthorName, DateTimeOffset At, string? Status = null)
 {
     public static IReadOnlyList<CellNote> From(IEnumerable<ReportNote> notes) =>
         notes.Select(n => new CellNote(n.Id, n.CellCode, n.SectionKey, n.Text, n.AuthorName, n.At)).ToList();
@@ -63,10 +64,19 @@ public sealed class ReportTableModel
     /// <summary>Read-only mode: a link for a figure (the public region summary links each sum to its contributors); null for none.</summary>
     public Func<string, string?>? CellHref { get; init; }
 
+    /// <summary>Read-only mode on the review page: every cell is a link that opens the comment box for that cell; null for none.</summary>
+    public Func<string, string>? CommentHref { get; init; }
+
+    /// <summary>Cells changed since the reviewer returned the report, with the value the reviewer saw (null = blank).</summary>
+    public IReadOnlyDictionary<string, string?> ChangedFrom { get; init; } = new Dictionary<string, string?>();
+
     /// <summary>Form field prefix for the cell inputs: <c>{prefix}[{code}]</c>.</summary>
     public string FieldPrefix { get; init; } = "Input.Cells";
 
     public string CarryReasonPrefix { get; init; } = "Input.CarryReasons";
+
+    /// <summary>The standard sentence 本表无数据 writes for a table with nothing to report; the user may edit it.</summary>
+    public const string NoDataText = "本年度无此类情况。";
 
     public static string CellId(string code) => "cell-" + code;
 

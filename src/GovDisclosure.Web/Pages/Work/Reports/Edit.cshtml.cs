@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json;
 using GovDisclosure.Application.Common;
 using GovDisclosure.Application.Reports;
 using GovDisclosure.Domain;
@@ -22,6 +23,8 @@ public sealed class EditModel(
     KeepDraft keepDraft, DiscardDraft discardDraft, ReportQueries queries, TimeProvider clock) : PageModel
 {
     public const string ConflictMessage = "保存未成功：该报告在您打开之后已被他人（或您在其他窗口中）修改。您输入的内容仍保留在下方，请核对后再次保存，再次保存将以本页内容为准。";
+
+    public const string RaceMessage = "保存未成功：该报告刚刚又被他人保存。您输入的内容仍保留在下方，请再次保存，系统将逐项合并双方的修改。";
 
     public const string CorrectionReasonMissing = "请填写更正原因，它将与更正后的报告一同公开。";
 
@@ -70,7 +73,7 @@ public sealed class EditModel(
 
         Input = InputModel.From(report);
         var kept = report.State.IsEditable() ? await queries.DraftAsync(User.RequiredScope(), id) : null;
-        if (kept is not null && !Same(kept.Fields, Input.ToDraftFields()))
+        if (kept is not null && !Same(InputModel.Typed(kept.Fields), InputModel.Typed(Input.ToDraftFields())))
         {
             var at = kept.SavedAt.ToOffset(Beijing);
             if (draft == "restore")
@@ -114,7 +117,7 @@ public sealed class EditModel(
         return RedirectToPage(new { id });
     }
 
-    private static bool Same(IReadOnlyDictionary<string, string> a, Dictionary<string, string> b) =>
+    private static bool Same(Dictionary<string, string> a, Dictionary<string, string> b) =>
         a.Count == b.Count && a.All(kv => b.TryGetValue(kv.Key, out var v) && v == kv.Value);
 
     public sealed record DraftOffer(string UserName, DateTimeOffset At);
@@ -182,13 +185,23 @@ public sealed class EditModel(
         return Page();
     }
 
+    private bool submitting;
+
     private async Task<IActionResult> Save(int id, bool submit)
     {
+        submitting = submit;
         var scope = User.RequiredScope();
         var report = await Load(id);
         if (report is null)
         {
             return NotFound();
+        }
+
+        var definition = ReportTemplates.Get(report.Template);
+        var unchosen = Input.ApplyChoices(definition);
+        foreach (var choice in unchosen)
+        {
+            ModelState.AddModelError($"{nameof(Input)}.{nameof(InputModel.Choices)}", $"请选择“{choice.Name}”保留哪个版本。");
         }
 
         var (document, errors) = InputValidator.Parse(Input, report.Template, report.ToDocument(report.Agency!.Name));
@@ -199,15 +212,32 @@ public sealed class EditModel(
 
         if (!ModelState.IsValid)
         {
+            Conflicts = unchosen;
             return await Redisplay(report, document, errors);
         }
 
-        var input = new SaveReportInput(id, Input.RowVersion, document, Input.ExplanationsByKey(), Clean(Input.CarryReasons), Input.ToDraftFields());
+        var start = Input.StartContent(report.Template, report.ToDocument(report.Agency!.Name));
+        var input = new SaveReportInput(id, Input.RowVersion, document, Input.ExplanationsByKey(), Clean(Input.CarryReasons), Input.ToDraftFields(), start);
         var saved = submit ? await saveAndSubmit.ExecuteAsync(scope, input) : await saveReport.ExecuteAsync(scope, input);
         switch (saved.Status)
         {
             case UseCaseStatus.NotFound:
                 return NotFound();
+            case UseCaseStatus.Conflict when saved.Merge is { HasConflicts: true } merge:
+                // Both changed some fields: nothing saved; the page shows the merged content and asks which version of each to keep.
+                ModelState.AddModelError(string.Empty, saved.Message);
+                AddDraftNote(saved);
+                return await ShowMerge(id, merge, errors);
+            case UseCaseStatus.Rejected when saved.Merge is { } merged:
+                // Merged, but the two people's changes together break a balance rule: show the merged page with the errors.
+                ModelState.AddModelError(string.Empty, saved.Message);
+                AddDraftNote(saved);
+                return await ShowMerge(id, merged, errors);
+            case UseCaseStatus.Conflict when start is not null:
+                // Someone saved again while the merge was being saved: the page keeps its start, so the next save merges again.
+                ModelState.AddModelError(string.Empty, RaceMessage);
+                AddDraftNote(saved);
+                return await Redisplay(report, document, errors);
             case UseCaseStatus.Conflict:
                 ModelState.AddModelError(string.Empty, ConflictMessage);
                 AddDraftNote(saved);
@@ -231,6 +261,32 @@ public sealed class EditModel(
         TempData["SavedReport"] = id;
         return RedirectToPage(new { id });
     }
+
+    /// <summary>The fields both people changed, side by side, while the page holds the merge of everything else.</summary>
+    public IReadOnlyList<ConflictView> Conflicts { get; private set; } = [];
+
+    private async Task<IActionResult> ShowMerge(int id, ContentMerge merge, IReadOnlyList<(string Key, string Message)> errors)
+    {
+        var current = await Load(id);
+        if (current is null)
+        {
+            return NotFound();
+        }
+
+        var definition = ReportTemplates.Get(current.Template);
+        Input.Take(merge.TakenFromTheirs);
+        var saved = InputModel.From(current);
+        ModelState.Remove($"{nameof(Input)}.{nameof(InputModel.RowVersion)}");
+        ModelState.Remove($"{nameof(Input)}.{nameof(InputModel.Start)}");
+        Input.RowVersion = current.RowVersion;
+        Input.Start = saved.Start;
+        Conflicts = merge.Conflicts.Select(c => new ConflictView(InputModel.FieldKey(c.Field), c.Field.DisplayName(definition), c.Theirs, c.Mine, null)).ToList();
+        var (document, _) = InputValidator.Parse(Input, current.Template, current.ToDocument(current.Agency!.Name));
+        return await Redisplay(current, document, errors);
+    }
+
+    /// <summary>One field both people changed: their saved value and this user's, and which the user picked.</summary>
+    public sealed record ConflictView(string Field, string Name, string? Theirs, string? Mine, string? Pick);
 
     private void AddDraftNote(UseCaseResult saved)
     {
@@ -265,7 +321,8 @@ public sealed class EditModel(
             report.CorrectionReason, report.CarriedValues, report.Explanations, report.PublishedRevision, report.RowVersion);
         var scope = User.RequiredScope();
         var previous = await queries.PreviousYearAsync(scope, report.Id);
-        Findings = report.Check(document, previous);
+        // While filling in, an untouched table is not yet a table of blanks; a submission shows every warning it needs a 说明 for.
+        Findings = report.Check(document, previous, whileEditing: !submitting);
         Notes = CellNote.From(await queries.NotesAsync(scope, report.Id, report.Revision));
         Corrections = (await queries.AuditTrailAsync(scope, report.Id)).Where(a => a.Action == AuditActions.CorrectionOpened).ToList();
         DerivedTotals = ReportTotals.Derived(document);
@@ -328,7 +385,23 @@ public sealed class EditModel(
 
         public Dictionary<string, string?> CarryReasons { get; set; } = new(StringComparer.Ordinal);
 
+        /// <summary>
+        /// The content the editor was opened on, as JSON of the editor's field names: a save on top of someone else's
+        /// merges against it, field by field, instead of overwriting what they saved.
+        /// </summary>
+        public string? Start { get; set; }
+
+        /// <summary>The user's pick (theirs / mine) for each field both people changed.</summary>
+        public List<ChoiceInput> Choices { get; set; } = [];
+
         public static InputModel From(AnnualReport report)
+        {
+            var input = Saved(report);
+            input.Start = JsonSerializer.Serialize(input.ToDraftFields());
+            return input;
+        }
+
+        private static InputModel Saved(AnnualReport report)
         {
             var definition = ReportTemplates.Get(report.Template);
             return new InputModel
@@ -374,15 +447,139 @@ public sealed class EditModel(
                 Add(DraftCarryReason + key, value);
             }
 
+            // The start travels with the 暂存, so a draft restored after someone else's save merges against it too.
+            foreach (var (key, value) in StartFields())
+            {
+                fields[DraftStart + key] = value;
+            }
+
             return fields;
         }
+
+        /// <summary>A draft's fields without the start it carries: what the user typed.</summary>
+        public static Dictionary<string, string> Typed(IReadOnlyDictionary<string, string> fields) =>
+            fields.Where(f => !f.Key.StartsWith(DraftStart, StringComparison.Ordinal)).ToDictionary(f => f.Key, f => f.Value, StringComparer.Ordinal);
+
+        private Dictionary<string, string> StartFields()
+        {
+            if (string.IsNullOrEmpty(Start))
+            {
+                return new(StringComparer.Ordinal);
+            }
+
+            try
+            {
+                return JsonSerializer.Deserialize<Dictionary<string, string>>(Start) is { } read
+                    ? new(read.Where(f => f.Value is not null), StringComparer.Ordinal)
+                    : new(StringComparer.Ordinal);
+            }
+            catch (JsonException)
+            {
+                // A tampered or truncated start: merge nothing; the save then answers a stale version as a plain conflict.
+                return new(StringComparer.Ordinal);
+            }
+        }
+
+        /// <summary>The start as content to merge against, or null when the form did not carry a readable one.</summary>
+        public ReportContent? StartContent(TemplateVersion template, ReportDocument saved)
+        {
+            var fields = StartFields();
+            if (fields.Count == 0)
+            {
+                return null;
+            }
+
+            var start = FromDraft(fields, RowVersion);
+            var (document, errors) = InputValidator.Parse(start, template, saved);
+            return errors.Count > 0 ? null : new ReportContent(document, start.ExplanationsByKey());
+        }
+
+        /// <summary>The editor's name of a merged field, the same as its 暂存 key.</summary>
+        public static string FieldKey(ContentField field) => field.Kind switch
+        {
+            ContentFieldKind.Title => DraftTitle,
+            ContentFieldKind.Section => DraftSection + field.Key,
+            ContentFieldKind.Cell => DraftCell + field.Key,
+            _ => DraftExplanation + field.Key,
+        };
+
+        /// <summary>Puts the other person's value into each field only they changed.</summary>
+        public void Take(IEnumerable<MergedField> taken)
+        {
+            foreach (var field in taken)
+            {
+                Set(FieldKey(field.Field), field.Theirs);
+            }
+        }
+
+        /// <summary>
+        /// Applies the user's picks: 他人的版本 puts back the value saved by the other person, which is the start this
+        /// page now carries. Returns the fields still waiting for a pick.
+        /// </summary>
+        public IReadOnlyList<ConflictView> ApplyChoices(TemplateDefinition definition)
+        {
+            var start = StartFields();
+            var typed = ToDraftFields();
+            var open = new List<ConflictView>();
+            foreach (var choice in Choices.Where(c => !string.IsNullOrEmpty(c.Field)))
+            {
+                var theirs = start.GetValueOrDefault(choice.Field!);
+                if (choice.Pick == PickTheirs)
+                {
+                    Set(choice.Field!, theirs);
+                }
+                else if (choice.Pick != PickMine)
+                {
+                    open.Add(new ConflictView(choice.Field!, NameOf(choice.Field!, definition), theirs, typed.GetValueOrDefault(choice.Field!), null));
+                }
+            }
+
+            return open;
+        }
+
+        private static string NameOf(string field, TemplateDefinition definition) =>
+            field.StartsWith(DraftSection, StringComparison.Ordinal) && definition.Sections.Any(s => s.Key == field[DraftSection.Length..])
+                ? new ContentField(ContentFieldKind.Section, field[DraftSection.Length..]).DisplayName(definition)
+                : field.StartsWith(DraftCell, StringComparison.Ordinal) ? new ContentField(ContentFieldKind.Cell, field[DraftCell.Length..]).DisplayName(definition)
+                : field == DraftTitle ? ContentField.Title.DisplayName(definition)
+                : "警告说明";
+
+        private void Set(string field, string? value)
+        {
+            if (field == DraftTitle)
+            {
+                Title = value;
+            }
+            else if (field.StartsWith(DraftSection, StringComparison.Ordinal))
+            {
+                Sections[field[DraftSection.Length..]] = value;
+            }
+            else if (field.StartsWith(DraftCell, StringComparison.Ordinal))
+            {
+                Cells[field[DraftCell.Length..]] = value;
+            }
+            else if (field.StartsWith(DraftExplanation, StringComparison.Ordinal))
+            {
+                var key = field[DraftExplanation.Length..];
+                Explanations.RemoveAll(e => e.Key == key);
+                Explanations.Add(new ExplanationInput { Key = key, Value = value });
+            }
+        }
+
+        public const string PickTheirs = "theirs";
+        public const string PickMine = "mine";
 
         public static InputModel FromDraft(IReadOnlyDictionary<string, string> fields, uint rowVersion)
         {
             var input = new InputModel { RowVersion = rowVersion, Title = fields.GetValueOrDefault(DraftTitle) };
+            var start = new Dictionary<string, string>(StringComparer.Ordinal);
             foreach (var (key, value) in fields)
             {
-                if (key.StartsWith(DraftSection, StringComparison.Ordinal))
+                if (key.StartsWith(DraftStart, StringComparison.Ordinal))
+                {
+                    start[key[DraftStart.Length..]] = value;
+                }
+                else if (key.StartsWith(DraftSection, StringComparison.Ordinal))
                 {
                     input.Sections[key[DraftSection.Length..]] = value;
                 }
@@ -400,6 +597,7 @@ public sealed class EditModel(
                 }
             }
 
+            input.Start = start.Count == 0 ? null : JsonSerializer.Serialize(start);
             return input;
         }
 
@@ -408,11 +606,21 @@ public sealed class EditModel(
         private const string DraftCell = "cell:";
         private const string DraftExplanation = "explanation:";
         private const string DraftCarryReason = "carry:";
+        private const string DraftStart = "start:";
 
         public Dictionary<string, string> ExplanationsByKey() =>
             Explanations.Where(e => !string.IsNullOrWhiteSpace(e.Key) && !string.IsNullOrWhiteSpace(e.Value))
                 .GroupBy(e => e.Key!, StringComparer.Ordinal)
                 .ToDictionary(g => g.Key, g => g.Last().Value!.Trim(), StringComparer.Ordinal);
+    }
+
+    public sealed class ChoiceInput
+    {
+        /// <summary>The field's editor name (<see cref="InputModel.FieldKey"/>).</summary>
+        public string? Field { get; set; }
+
+        /// <summary><see cref="InputModel.PickTheirs"/> or <see cref="InputModel.PickMine"/>; absent until the user picks.</summary>
+        public string? Pick { get; set; }
     }
 
     public sealed class ExplanationInput

@@ -3,6 +3,7 @@ using GovDisclosure.Application.Reports;
 using GovDisclosure.Domain;
 using GovDisclosure.Import;
 using GovDisclosure.Domain.Reports;
+using GovDisclosure.Domain.Templates;
 using GovDisclosure.Domain.Workflow;
 using GovDisclosure.Web.Pages.Shared.Report;
 using GovDisclosure.Web.Security;
@@ -48,6 +49,20 @@ public sealed class ImportModel(ApplyImport applyImport, ReportQueries queries) 
     public ReportDocumentModel? Preview { get; private set; }
 
     public IReadOnlyList<Finding> ImportFindings { get; private set; } = [];
+
+    /// <summary>Every field 确认导入 will change in the draft, old → new, listed before the user confirms.</summary>
+    public IReadOnlyList<ChangeView> Changes { get; private set; } = [];
+
+    public sealed record ChangeView(string Name, ContentFieldKind Kind, string? Old, string? New);
+
+    private void ListChanges(AnnualReport report, ReportDocument imported)
+    {
+        var definition = ReportTemplates.Get(report.Template);
+        var before = new ReportContent(report.ToDocument(report.Agency!.Name), report.Explanations);
+        // The import keeps the 说明 already written (ApplyImport), so only title, sections and cells can change.
+        var after = new ReportContent(imported, report.Explanations);
+        Changes = ContentMerge.Changes(before, after).Select(c => new ChangeView(c.Field.DisplayName(definition), c.Field.Kind, c.Old, c.New)).ToList();
+    }
 
     public async Task<IActionResult> OnGetAsync(int id)
     {
@@ -113,6 +128,7 @@ public sealed class ImportModel(ApplyImport applyImport, ReportQueries queries) 
             ImportFindings = result.Findings;
             RecognisedJson = InterchangeJson.Write(document, includeDerived: false);
             Preview = new ReportDocumentModel { Document = document, Findings = result.Findings };
+            ListChanges(report, document);
         }
         catch (ReportFormatException ex)
         {
@@ -149,6 +165,7 @@ public sealed class ImportModel(ApplyImport applyImport, ReportQueries queries) 
             // Show the recognised content again with the findings at its cells, so the user sees what to fix.
             ImportFindings = result.Findings;
             Preview = new ReportDocumentModel { Document = document, Findings = result.Findings };
+            ListChanges(report, document);
         }
 
         return Page();
