@@ -12,11 +12,12 @@ return args.FirstOrDefault() switch
     "similarity-db" => await SimilarityStoreBenchmark.RunAsync(args[1..]),
     "public-seed" => await PublicationBenchmark.SeedAsync(args[1..]),
     "publish-surge" => await PublicationBenchmark.SurgeAsync(args[1..]),
+    "indicators" => IndicatorBenchmark.Run(args[1..]),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: GovDisclosure.Benchmarks render [--renders N] [--chromium-runs N] [--no-chromium] | parse-check [--runs N] | documents [--runs N] | archive --agencies N --out DIR | similarity [--reports N] [--planted N] [--checks N] [--bands B] [--rows R] | similarity-db --connection CS [--reports N] [--planted N] [--checks N] | public-seed|publish-surge [--connection CS] [--reports N] [--regions R] [--batch B] [--clients C] [--prefix CODE] [--under CODE] [--fixture JSON]");
+    Console.Error.WriteLine("usage: GovDisclosure.Benchmarks render [--renders N] [--chromium-runs N] [--no-chromium] | parse-check [--runs N] | documents [--runs N] | archive --agencies N --out DIR | similarity [--reports N] [--planted N] [--checks N] [--bands B] [--rows R] | similarity-db --connection CS [--reports N] [--planted N] [--checks N] | public-seed|publish-surge [--connection CS] [--reports N] [--regions R] [--batch B] [--clients C] [--prefix CODE] [--under CODE] [--fixture JSON] | indicators [--agencies N] [--runs N]");
     return 2;
 }

@@ -134,7 +134,7 @@ public sealed class PublicIndicatorQueries(GovDisclosureDbContext db, PublishedC
         return new RegionIndicatorTable(year, definition, agencies, RegionIndicators.Summarise(definition, agencies), MinimumDenominator);
     }
 
-    /// <summary>Cells of stored entries: blank is 0; the store has already worked out blank totals.</summary>
-    private static Func<string, decimal> Reader(IReadOnlyDictionary<string, int> index, IReadOnlyList<PublishedCellStore.Entry> entries) =>
+    /// <summary>Cells of stored entries: blank is 0; the store has already worked out blank totals. Public for the benchmark.</summary>
+    public static Func<string, decimal> Reader(IReadOnlyDictionary<string, int> index, IReadOnlyList<PublishedCellStore.Entry> entries) =>
         code => index.TryGetValue(code, out var i) ? entries.Sum(e => e.Values[i] ?? 0m) : 0m;
 }

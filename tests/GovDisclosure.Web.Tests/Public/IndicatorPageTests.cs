@@ -1,4 +1,3 @@
-using GovDisclosure.Tests.Shared;
 using System.Net;
 using System.Text;
 using System.Text.Json;
