@@ -265,7 +265,7 @@ public sealed class DatabaseVerbTests
         var cs = await TestDatabase.CreateAsync("gd_cli_backfill_public");
         try
         {
-            await using (var services = CliServices.Build(cs, s => s.AddSingleton<IReportPdfRenderer>(new FakePdf())))
+            await using (var services = CliServices.Build(cs, s => s.AddSingleton<IReportPdfRenderer>(new StandInPdfRenderer())))
             {
                 var samples = new DemoSamples(Sample(2020, carriedOut: 3), Sample(2020, carriedOut: 0), Sample(2021, carriedOut: 1, carriedIn: 2));
                 Assert.Equal(0, await DemoData.LoadAsync(services, samples, new StringWriter(), new StringWriter()));
