@@ -312,11 +312,15 @@ public sealed class PublicQueries(GovDisclosureDbContext db)
     {
         var template = Templates.TemplateVersions.ForYear(year);
         var regionId = region?.Id ?? PublicRecordWriter.AllRegions;
+        // Each region's figures are spread over PublicRecordWriter.Shards rows, so publishers do not queue on one row.
         var reports = await db.RegionReportCounts.AsNoTracking()
             .Where(c => c.RegionId == regionId && c.Year == year && c.Template == template)
-            .Select(c => c.Reports).FirstOrDefaultAsync(ct);
+            .SumAsync(c => c.Reports, ct);
         var sums = await db.RegionCellTotals.AsNoTracking()
-            .Where(t => t.RegionId == regionId && t.Year == year && t.Template == template && t.Reports > 0)
+            .Where(t => t.RegionId == regionId && t.Year == year && t.Template == template)
+            .GroupBy(t => t.Code)
+            .Select(g => new { Code = g.Key, Total = g.Sum(t => t.Total), Reports = g.Sum(t => t.Reports) })
+            .Where(g => g.Reports > 0)
             .ToDictionaryAsync(t => t.Code, t => t.Total, StringComparer.Ordinal, ct);
         return (reports, sums);
     }
@@ -330,8 +334,11 @@ public sealed class PublicQueries(GovDisclosureDbContext db)
         var template = Templates.TemplateVersions.ForYear(year);
         var rows = await (from t in db.RegionCellTotals.AsNoTracking()
                           join a in db.Agencies.AsNoTracking() on t.RegionId equals a.Id
-                          where t.Year == year && t.Template == template && t.Code == code && t.Reports != 0 && a.Path.StartsWith(regionPath)
-                          select new { a.Id, a.ParentId, t.Total, t.Reports })
+                          where t.Year == year && t.Template == template && t.Code == code && a.Path.StartsWith(regionPath)
+                          group t by new { a.Id, a.ParentId } into g
+                          select new { g.Key.Id, g.Key.ParentId, Total = g.Sum(t => t.Total), Reports = g.Sum(t => t.Reports) } into r
+                          where r.Reports != 0
+                          select r)
             .ToListAsync(ct);
         var own = rows.ToDictionary(r => r.Id, r => (r.Total, r.Reports));
         foreach (var row in rows)

@@ -33,6 +33,9 @@ public sealed class RegionCellTotal
 
     public string Code { get; set; } = string.Empty;
 
+    /// <summary>Which of the row's shards (<see cref="PublicRecordWriter.Shards"/>): readers sum them.</summary>
+    public short Shard { get; set; }
+
     public decimal Total { get; set; }
 
     /// <summary>How many of those publications show a value in the cell: 0 means the sum is blank, not 0.</summary>
@@ -47,6 +50,9 @@ public sealed class RegionReportCount
     public int Year { get; set; }
 
     public TemplateVersion Template { get; set; }
+
+    /// <summary>Which of the row's shards (<see cref="PublicRecordWriter.Shards"/>): readers sum them.</summary>
+    public short Shard { get; set; }
 
     public int Reports { get; set; }
 }

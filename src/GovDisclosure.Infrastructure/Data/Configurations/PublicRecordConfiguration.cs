@@ -28,8 +28,8 @@ internal sealed class RegionCellTotalConfiguration : IEntityTypeConfiguration<Re
     {
         builder.ToTable("region_cell_totals");
 
-        // A summary is one range of this key; no foreign key, since region 0 is the whole portal.
-        builder.HasKey(t => new { t.RegionId, t.Year, t.Template, t.Code });
+        // A summary is one range of this key (the shards of a cell side by side); no foreign key, since region 0 is the whole portal.
+        builder.HasKey(t => new { t.RegionId, t.Year, t.Template, t.Code, t.Shard });
         builder.Property(t => t.Template).IsTemplateKey();
         builder.Property(t => t.Code).HasMaxLength(48);
         builder.Property(t => t.Total).HasPrecision(24, 4);
@@ -41,7 +41,7 @@ internal sealed class RegionReportCountConfiguration : IEntityTypeConfiguration<
     public void Configure(EntityTypeBuilder<RegionReportCount> builder)
     {
         builder.ToTable("region_report_counts");
-        builder.HasKey(t => new { t.RegionId, t.Year, t.Template });
+        builder.HasKey(t => new { t.RegionId, t.Year, t.Template, t.Shard });
         builder.Property(t => t.Template).IsTemplateKey();
     }
 }
