@@ -61,7 +61,9 @@ GD_CONNECTION=$(cs gd_bench_surge) gd db migrate >/dev/null
 
 seed() { # prefix regions reports [under]
   echo "== seeding $3 publications ($1, $2 regions${4:+, under $4}); $(load)" >&2
-  bench public-seed --prefix "$1" --regions "$2" --reports "$3" --fixture "$fixture" ${4:+--under "$4"}
+  # Batches of 25 (a batch is one transaction: each of its publications adds to the same rollup rows, whose row
+  # versions pile up until the commit), four at once.
+  bench public-seed --prefix "$1" --regions "$2" --reports "$3" --batch 25 --clients 4 --fixture "$fixture" ${4:+--under "$4"}
   psql -d gd_bench_public -c "ANALYZE"
 }
 

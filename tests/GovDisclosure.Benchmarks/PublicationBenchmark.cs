@@ -10,6 +10,7 @@ using GovDisclosure.Domain.Workflow;
 using GovDisclosure.Infrastructure;
 using GovDisclosure.Infrastructure.Data;
 using GovDisclosure.Infrastructure.Pdf;
+using GovDisclosure.Infrastructure.Public;
 using GovDisclosure.Tests.Shared;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -45,26 +46,34 @@ internal static class PublicationBenchmark
         var departments = await AgenciesAsync(services, options.Prefix, options.Regions, options.Reports / options.Regions, options.Under);
         var watch = Stopwatch.StartNew();
         var done = 0;
-        foreach (var batch in departments.Chunk(options.Batch))
+        // Each batch holds agencies of one rollup shard: concurrent batches then never wait for each other's rollup rows,
+        // and never take them in opposite orders (a batch of mixed shards against another could deadlock).
+        var batches = new ConcurrentQueue<int[]>(departments.GroupBy(PublicRecordWriter.ShardOf).OrderBy(g => g.Key).SelectMany(g => g.Chunk(options.Batch)));
+
+        // Several batches at once, as several publishers would: one client leaves a core idle while PostgreSQL works.
+        await Task.WhenAll(Enumerable.Range(0, options.Clients).Select(_ => Task.Run(async () =>
         {
-            await using var scope = services.CreateAsyncScope();
-            var db = scope.ServiceProvider.GetRequiredService<GovDisclosureDbContext>();
-            var reports = await ApprovedAsync(db, batch, content);
-            var publisher = scope.ServiceProvider.GetRequiredService<PublishReport>();
-            foreach (var report in reports)
+            while (batches.TryDequeue(out var batch))
             {
-                await publisher.PublishApprovedAsync(report, Reviewer, At, source: null, CancellationToken.None);
-            }
+                await using var scope = services.CreateAsyncScope();
+                var db = scope.ServiceProvider.GetRequiredService<GovDisclosureDbContext>();
+                var reports = await ApprovedAsync(db, batch, content);
+                var publisher = scope.ServiceProvider.GetRequiredService<PublishReport>();
+                foreach (var report in reports)
+                {
+                    await publisher.PublishApprovedAsync(report, Reviewer, At, source: null, CancellationToken.None);
+                }
 
-            await db.SaveChangesAsync();
-            done += reports.Count;
-            if (done % 2000 < options.Batch)
-            {
-                Console.Error.WriteLine($"  {done} published, {done / watch.Elapsed.TotalSeconds:F0}/s");
+                await db.SaveChangesAsync();
+                var total = Interlocked.Add(ref done, reports.Count);
+                if (total % 2000 < options.Batch)
+                {
+                    Console.Error.WriteLine($"  {total} published, {total / watch.Elapsed.TotalSeconds:F0}/s");
+                }
             }
-        }
+        })));
 
-        Console.WriteLine($"seeded {done} publications through PublishApprovedAsync in {watch.Elapsed.TotalSeconds:F1} s ({done / watch.Elapsed.TotalSeconds:F0}/s, batches of {options.Batch})");
+        Console.WriteLine($"seeded {done} publications through PublishApprovedAsync in {watch.Elapsed.TotalSeconds:F1} s ({done / watch.Elapsed.TotalSeconds:F0}/s, batches of {options.Batch}, {options.Clients} at once)");
         return 0;
     }
 
