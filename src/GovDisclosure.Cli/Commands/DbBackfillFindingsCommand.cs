@@ -1,8 +1,8 @@
 using GovDisclosure.Domain.Reports;
+using GovDisclosure.Domain.Workflow;
 using GovDisclosure.Infrastructure.Data;
 using GovDisclosure.Infrastructure.Public;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace GovDisclosure.Cli.Commands;
 
@@ -20,69 +20,44 @@ public static class DbBackfillFindingsCommand
 
     public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr)
     {
-        var rest = args.ToList();
-        if (CliServices.TakeConnection(rest) is not { } connection)
+        await using var services = await PublicationBackfill.ServicesAsync(args, Usage, stderr);
+        if (services is null)
         {
-            await stderr.WriteLineAsync($"未指定数据库。{CliServices.ConnectionHelp}");
             return 2;
         }
 
-        if (rest.Count > 0)
-        {
-            await stderr.WriteLineAsync(Usage);
-            return 2;
-        }
-
-        await using var services = CliServices.Build(connection);
-        var filled = 0;
-        var lastId = 0;
-        while (true)
-        {
-            await using var scope = services.CreateAsyncScope();
-            var db = scope.ServiceProvider.GetRequiredService<GovDisclosureDbContext>();
-            var batch = await db.Publications
-                .Where(p => p.Findings == null && p.Id > lastId)
-                .OrderBy(p => p.Id)
-                .Take(BatchSize)
-                .ToListAsync();
-            if (batch.Count == 0)
-            {
-                break;
-            }
-
-            foreach (var publication in batch)
-            {
-                var agency = await db.Agencies.AsNoTracking().Where(a => a.Id == publication.AgencyId).Select(a => new { a.Kind, a.Level }).SingleAsync();
-
-                // Last year's report as the public could read it when this revision was published: what the rules saw then.
-                var previousJson = await db.Publications.AsNoTracking()
-                    .Where(p => p.AgencyId == publication.AgencyId && p.Year == publication.Year - 1 && p.PublishedAt <= publication.PublishedAt)
-                    .OrderByDescending(p => p.Revision)
-                    .Select(p => p.InterchangeJson)
-                    .FirstOrDefaultAsync();
-                var previous = previousJson is null ? null : InterchangeJson.Read(previousJson);
-                if (publication.BackfillFindings(previous, new Domain.Agencies.AgencyProfile(agency.Kind, agency.Level)))
-                {
-                    filled++;
-
-                    // A current revision's page shows its findings: written again with them (its rollup share is unchanged).
-                    if (await db.Reports.AnyAsync(r => r.Id == publication.ReportId && r.PublishedRevision == publication.Revision))
-                    {
-                        var source = publication.Origin == Domain.Workflow.ReportOrigin.ImportedHistory
-                            ? await db.HistoricalSources.AsNoTracking().SingleOrDefaultAsync(s => s.ReportId == publication.ReportId)
-                            : null;
-                        new PublicRecordWriter(db).Published(publication, InterchangeJson.Read(publication.InterchangeJson), source);
-                    }
-                }
-            }
-
-            await db.SaveChangesAsync();
-            lastId = batch[^1].Id;
-        }
-
+        var filled = await PublicationBackfill.InBatchesAsync(services, BatchSize, (db, afterId) => db.Publications.Where(p => p.Findings == null && p.Id > afterId), FillAsync);
         await stdout.WriteLineAsync(filled == 0
             ? "所有已发布版本均已有校验结果，无需补录。"
             : $"已为{filled}个已发布版本补录发布时的校验结果。");
         return 0;
+    }
+
+    private static async Task<bool> FillAsync(GovDisclosureDbContext db, Publication publication)
+    {
+        var agency = await db.Agencies.AsNoTracking().Where(a => a.Id == publication.AgencyId).Select(a => new { a.Kind, a.Level }).SingleAsync();
+
+        // Last year's report as the public could read it when this revision was published: what the rules saw then.
+        var previousJson = await db.Publications.AsNoTracking()
+            .Where(p => p.AgencyId == publication.AgencyId && p.Year == publication.Year - 1 && p.PublishedAt <= publication.PublishedAt)
+            .OrderByDescending(p => p.Revision)
+            .Select(p => p.InterchangeJson)
+            .FirstOrDefaultAsync();
+        var previous = previousJson is null ? null : InterchangeJson.Read(previousJson);
+        if (!publication.BackfillFindings(previous, new Domain.Agencies.AgencyProfile(agency.Kind, agency.Level)))
+        {
+            return false;
+        }
+
+        // A current revision's page shows its findings: written again with them (its rollup share is unchanged).
+        if (await db.Reports.AnyAsync(r => r.Id == publication.ReportId && r.PublishedRevision == publication.Revision))
+        {
+            var source = publication.Origin == ReportOrigin.ImportedHistory
+                ? await db.HistoricalSources.AsNoTracking().SingleOrDefaultAsync(s => s.ReportId == publication.ReportId)
+                : null;
+            new PublicRecordWriter(db).Published(publication, InterchangeJson.Read(publication.InterchangeJson), source);
+        }
+
+        return true;
     }
 }

@@ -3,7 +3,6 @@ using GovDisclosure.Domain.Workflow;
 using GovDisclosure.Infrastructure.Data;
 using GovDisclosure.Infrastructure.Public;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace GovDisclosure.Cli.Commands;
 
@@ -21,56 +20,29 @@ public static class DbBackfillPublicRecordCommand
 
     public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr)
     {
-        var rest = args.ToList();
-        if (CliServices.TakeConnection(rest) is not { } connection)
+        await using var services = await PublicationBackfill.ServicesAsync(args, Usage, stderr);
+        if (services is null)
         {
-            await stderr.WriteLineAsync($"未指定数据库。{CliServices.ConnectionHelp}");
             return 2;
         }
 
-        if (rest.Count > 0)
+        var filled = await PublicationBackfill.InBatchesAsync(services, BatchSize, Stale, async (db, publication) =>
         {
-            await stderr.WriteLineAsync(Usage);
-            return 2;
-        }
-
-        await using var services = CliServices.Build(connection);
-        var filled = 0;
-        var lastId = 0;
-        while (true)
-        {
-            await using var scope = services.CreateAsyncScope();
-            var db = scope.ServiceProvider.GetRequiredService<GovDisclosureDbContext>();
-            var batch = await Stale(db, lastId).Take(BatchSize).ToListAsync();
-            if (batch.Count == 0)
-            {
-                break;
-            }
-
-            var writer = new PublicRecordWriter(db);
-            foreach (var publication in batch)
-            {
-                var source = publication.Origin == ReportOrigin.ImportedHistory
-                    ? await db.HistoricalSources.AsNoTracking().SingleOrDefaultAsync(s => s.ReportId == publication.ReportId)
-                    : null;
-                writer.Published(publication, InterchangeJson.Read(publication.InterchangeJson), source);
-            }
-
-            await db.SaveChangesAsync();
-            filled += batch.Count;
-            lastId = batch[^1].Id;
-        }
-
+            var source = publication.Origin == ReportOrigin.ImportedHistory
+                ? await db.HistoricalSources.AsNoTracking().SingleOrDefaultAsync(s => s.ReportId == publication.ReportId)
+                : null;
+            new PublicRecordWriter(db).Published(publication, InterchangeJson.Read(publication.InterchangeJson), source);
+            return true;
+        });
         await stdout.WriteLineAsync(filled == 0
             ? "所有已发布报告均已有公开页面数据和地区汇总，无需补建。"
             : $"已为{filled}份已发布报告补建公开页面数据和地区汇总。");
         return 0;
     }
 
-    /// <summary>Current publications whose report has no page, or a page of an earlier revision, in id order.</summary>
+    /// <summary>Current publications whose report has no page, or a page of an earlier revision.</summary>
     internal static IQueryable<Publication> Stale(GovDisclosureDbContext db, int afterId) =>
         db.Publications.AsNoTracking()
             .Where(p => p.Id > afterId && p.Revision == p.Report!.PublishedRevision
-                && !db.PublicReportPages.Any(page => page.ReportId == p.ReportId && page.PublicationId == p.Id))
-            .OrderBy(p => p.Id);
+                && !db.PublicReportPages.Any(page => page.ReportId == p.ReportId && page.PublicationId == p.Id));
 }

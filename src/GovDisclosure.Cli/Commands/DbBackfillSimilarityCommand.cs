@@ -14,20 +14,12 @@ public static class DbBackfillSimilarityCommand
 
     public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr)
     {
-        var rest = args.ToList();
-        if (CliServices.TakeConnection(rest) is not { } connection)
+        await using var services = await PublicationBackfill.ServicesAsync(args, Usage, stderr);
+        if (services is null)
         {
-            await stderr.WriteLineAsync($"未指定数据库。{CliServices.ConnectionHelp}");
             return 2;
         }
 
-        if (rest.Count > 0)
-        {
-            await stderr.WriteLineAsync(Usage);
-            return 2;
-        }
-
-        await using var services = CliServices.Build(connection);
         await using var scope = services.CreateAsyncScope();
         var indexed = await scope.ServiceProvider.GetRequiredService<SimilarityIndexer>().BackfillAsync();
         await stdout.WriteLineAsync(indexed == 0
