@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using GovDisclosure.Application.Common;
 using GovDisclosure.Domain.Workflow;
 using GovDisclosure.Infrastructure.Identity;
 using GovDisclosure.Web.Tests.Support;
@@ -132,7 +133,7 @@ public sealed class AuditPageTests(StaffPortalFactory factory) : IClassFixture<S
 
         Assert.Equal("text/csv", response.Content.Headers.ContentType?.MediaType);
         Assert.Equal(new byte[] { 0xef, 0xbb, 0xbf }, bytes[..3]);
-        var lines = Csv(Encoding.UTF8.GetString(bytes, 3, bytes.Length - 3));
+        var lines = Rows(Encoding.UTF8.GetString(bytes, 3, bytes.Length - 3));
         Assert.Equal("时间（北京时间）", lines[0][0]);
         var csvRows = lines.Skip(1).ToList();
         Assert.Equal(Rows(page).Select(r => (r[0], r[1], r[2])), csvRows.Select(r => (r[0], r[1], r[2])));
@@ -142,7 +143,7 @@ public sealed class AuditPageTests(StaffPortalFactory factory) : IClassFixture<S
         Assert.Equal("'-2", formula[8]);
 
         using var bobs = await admin.Http.GetAsync("/Admin/Audit?UserName=bob&handler=Csv");
-        var bobLines = Csv(Encoding.UTF8.GetString(await bobs.Content.ReadAsByteArrayAsync())[1..]);
+        var bobLines = Rows(Encoding.UTF8.GetString(await bobs.Content.ReadAsByteArrayAsync())[1..]);
         Assert.Contains(bobLines, r => r[6] == "'@SUM(A1) 交通局更名");
         Assert.Equal(4, bobLines.Count);
     }
@@ -158,54 +159,5 @@ public sealed class AuditPageTests(StaffPortalFactory factory) : IClassFixture<S
         page.Document.QuerySelectorAll("table.list-table tbody tr td:last-child")
             .Select(td => string.Concat(td.ChildNodes.Where(n => n.NodeType == AngleSharp.Dom.NodeType.Text).Select(n => n.TextContent)).Trim()).ToList();
 
-    /// <summary>RFC 4180, as a spreadsheet reads it.</summary>
-    private static List<string[]> Csv(string text)
-    {
-        var rows = new List<string[]>();
-        var row = new List<string>();
-        var field = new StringBuilder();
-        var quoted = false;
-        for (var i = 0; i < text.Length; i++)
-        {
-            var c = text[i];
-            if (quoted)
-            {
-                if (c == '"' && i + 1 < text.Length && text[i + 1] == '"')
-                {
-                    field.Append('"');
-                    i++;
-                }
-                else if (c == '"')
-                {
-                    quoted = false;
-                }
-                else
-                {
-                    field.Append(c);
-                }
-            }
-            else if (c == '"')
-            {
-                quoted = true;
-            }
-            else if (c == ',')
-            {
-                row.Add(field.ToString());
-                field.Clear();
-            }
-            else if (c == '\n')
-            {
-                row.Add(field.ToString().TrimEnd('\r'));
-                field.Clear();
-                rows.Add([.. row]);
-                row.Clear();
-            }
-            else
-            {
-                field.Append(c);
-            }
-        }
-
-        return rows;
-    }
+    private static List<string[]> Rows(string text) => Csv.Read(text).Select(r => r.ToArray()).ToList();
 }
