@@ -4,7 +4,8 @@
 # read model and rollup, in batches), then, side by side in this one run on the same data:
 #   1. an uncached random report page out of 10,000 at 64 connections (wrk), BEFORE (the page path of BEFORE_REF,
 #      built from `git archive`) and AFTER (this tree): every request carries its own query string, so no request is
-#      answered by the output cache (a miss is still stored, in both);
+#      answered by the output cache; AFTER also runs with PublicSite:OutputCache=false (BEFORE does not know the
+#      setting, so it still stores each miss);
 #   2. start-up to the first answered report page, and the web process's memory, at 10,000 publications;
 #   3. the region summary over 20,000 reports right after a restart (10,000 more published under the same province);
 #   4. start-up and memory at BIG publications (default 100,000; BIG=0 skips it);
@@ -73,6 +74,8 @@ start_web() {
   started=$(date +%s%N)
   (cd "$dir/src/GovDisclosure.Web" && exec env ASPNETCORE_ENVIRONMENT=Production \
     'Serilog__MinimumLevel__Override__Microsoft.AspNetCore.HttpLogging=Warning' \
+    'Serilog__MinimumLevel__Override__Serilog.AspNetCore.RequestLoggingMiddleware=Warning' \
+    PublicSite__OutputCache=false \
     ConnectionStrings__Default="$GD_CONNECTION" \
     dotnet bin/Release/net10.0/GovDisclosure.Web.dll --urls "$base_url") >"$work/web-$label.log" 2>&1 &
   web_pid=$!

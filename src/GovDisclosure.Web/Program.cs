@@ -83,7 +83,14 @@ app.UseRouting();
 app.UseRateLimiter();
 app.UseAuthentication();
 app.UseAuthorization();
-app.UseOutputCache();
+
+// PublicSite:OutputCache=false serves every public page from the stored public record: the benchmark of an uncached
+// page (docs/benchmarks.md), or an operator ruling the cache out while chasing a stale page.
+if (app.Configuration.GetValue("PublicSite:OutputCache", true))
+{
+    app.UseOutputCache();
+}
+
 app.MapRazorPages();
 app.MapPublicSite();
 
