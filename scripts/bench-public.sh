@@ -12,7 +12,8 @@
 #   5. the publication surge: SURGE approved reports published through the real use case (PDFsharp included) by
 #      CLIENTS concurrent clients, in a database of its own.
 # The load average is printed beside every figure: the machine is shared.
-# Environment: PORT (5091), GD_PG_PORT (55491), DURATION (20s), BEFORE_REF (1ee0660), BIG (100000), SURGE (2000), CLIENTS (8).
+# Environment: PORT (5091), GD_PG_PORT (55491), DURATION (20s), BEFORE_REF (1ee0660), BIG (100000), SURGE (2000), CLIENTS (8);
+# KEEP=1 reuses the publications of an earlier run, SEED_ONLY=1 only seeds (SEED_MORE=1: the second 10,000 too).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
@@ -40,8 +41,11 @@ trap cleanup EXIT
 
 psql() { /usr/lib/postgresql/15/bin/psql -h 127.0.0.1 -p "$pg_port" -U postgres -v ON_ERROR_STOP=1 -q "$@"; }
 cs() { echo "Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=$1;Maximum Pool Size=100"; }
-psql -d postgres -c "DROP DATABASE IF EXISTS gd_bench_public" -c "CREATE DATABASE gd_bench_public" \
-  -c "DROP DATABASE IF EXISTS gd_bench_surge" -c "CREATE DATABASE gd_bench_surge"
+# KEEP=1 keeps the publications seeded by an earlier run (seeding is the slow part; SEED_ONLY=1 does only that).
+if [ "${KEEP:-0}" != 1 ] || [ -z "$(psql -d postgres -At -c "SELECT 1 FROM pg_database WHERE datname = 'gd_bench_public'")" ]; then
+  psql -d postgres -c "DROP DATABASE IF EXISTS gd_bench_public" -c "CREATE DATABASE gd_bench_public"
+fi
+psql -d postgres -c "DROP DATABASE IF EXISTS gd_bench_surge" -c "CREATE DATABASE gd_bench_surge"
 export GD_CONNECTION
 GD_CONNECTION=$(cs gd_bench_public)
 
@@ -61,6 +65,10 @@ gd db migrate >/dev/null
 GD_CONNECTION=$(cs gd_bench_surge) gd db migrate >/dev/null
 
 seed() { # prefix regions reports [under]
+  if [ -n "$(psql -d gd_bench_public -At -c "SELECT 1 FROM agencies WHERE \"Code\" = '$1'")" ]; then
+    echo "== $1 already seeded: $(psql -d gd_bench_public -At -c 'SELECT count(*) FROM publications') publications in the database" >&2
+    return
+  fi
   echo "== seeding $3 publications ($1, $2 regions${4:+, under $4}); $(load)" >&2
   # Batches of 25 (a batch is one transaction: each of its publications adds to the same rollup rows, whose row
   # versions pile up until the commit), four at once.
@@ -127,6 +135,10 @@ summary_run() { # label region
 }
 
 seed BP 5 10000
+if [ "${SEED_ONLY:-0}" = 1 ]; then
+  [ "${SEED_MORE:-0}" = 1 ] && seed BX 5 10000 BP
+  exit 0
+fi
 min_id=$(psql -d gd_bench_public -At -c 'SELECT min("Id") FROM reports')
 max_id=$(psql -d gd_bench_public -At -c 'SELECT max("Id") FROM reports')
 hot_id=$(( (min_id + max_id) / 2 ))
