@@ -285,9 +285,12 @@ public sealed class PublicQueries(GovDisclosureDbContext db)
             .SingleOrDefaultAsync(ct);
 
     public Task<PublicAgency?> RegionAsync(string code, CancellationToken ct = default) =>
-        db.Agencies.AsNoTracking().Where(a => a.Code == code)
-            .Select(a => new PublicAgency(a.Id, a.Name, a.Code, a.Kind, a.ParentId, a.Path))
-            .SingleOrDefaultAsync(ct);
+        // PostgreSQL text cannot hold NUL, so no agency code has one; asking would fail the query instead of finding nothing.
+        code.Contains('\0', StringComparison.Ordinal)
+            ? Task.FromResult<PublicAgency?>(null)
+            : db.Agencies.AsNoTracking().Where(a => a.Code == code)
+                .Select(a => new PublicAgency(a.Id, a.Name, a.Code, a.Kind, a.ParentId, a.Path))
+                .SingleOrDefaultAsync(ct);
 
     public async Task<IReadOnlyList<PublicAgency>> ChildrenAsync(int agencyId, CancellationToken ct = default) =>
         await db.Agencies.AsNoTracking().Where(a => a.ParentId == agencyId).OrderBy(a => a.Path)

@@ -55,4 +55,14 @@ public sealed class PublicInputTests(PublicSiteFactory factory) : IClassFixture<
         Assert.Contains(message, html);
         Assert.Contains("筛选报告", html);
     }
+
+    [Theory]
+    [InlineData("/OnTime?year=2024&region=%00%00%00")]
+    [InlineData("/Summary?year=2022&region=%00")]
+    public async Task A_region_code_with_a_nul_finds_no_region_instead_of_failing(string url)
+    {
+        var response = await Anonymous().GetAsync(url);
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
 }
