@@ -15,11 +15,20 @@ internal sealed class TableModel
     public double Bottom { get; set; }
 
     public int Page { get; init; }
+
+    /// <summary>Rebuilt from positions alone (no ruling lines): its columns are value columns, its labels free cells.</summary>
+    public bool Borderless { get; init; }
+
+    /// <summary>The caption and header rows at its top, which a continuation on the next page repeats (or not).</summary>
+    public int HeaderRows { get; init; }
 }
 
 internal sealed record TableCellModel(int Column, int ColSpan, int RowSpan)
 {
     public StringBuilder Text { get; } = new();
+
+    /// <summary>A row label (or a merged group label) of a table without lines, as opposed to one of its value cells.</summary>
+    public bool IsLabel { get; init; }
 }
 
 /// <summary>A line of running text outside any table.</summary>
@@ -40,6 +49,13 @@ internal static partial class PdfLayout
     /// </summary>
     private const double CellGap = 0.8;
 
+    /// <summary>
+    /// Beside a CJK character the gap between two cells can be much narrower: CJK text inside a cell is set with
+    /// no gap at all, while two narrow header cells of a table without lines («科研机» «社会公益») are apart only by
+    /// their padding, 0.4–0.5 font sizes in LibreOffice and Word exports.
+    /// </summary>
+    private const double CjkCellGap = 0.35;
+
     public static string ToHtml(List<PdfPageText> pages, string? title)
     {
         var blocks = new List<object>();
@@ -57,10 +73,15 @@ internal static partial class PdfLayout
         }
 
         var running = RunningLines(pages, lines);
+        StreamColumns? open = null;
         foreach (var items in pageBlocks)
         {
             var kept = items.Where(i => i is not TextLine line || !running.Contains(line)).ToList();
-            var streamed = StreamTables(kept.OfType<TextLine>().ToList());
+
+            // A table without lines that ends a page lends its columns to the rows at the top of the next,
+            // which may not repeat its header.
+            var streamed = StreamTables(kept.OfType<TextLine>().ToList(), open);
+            open = kept.OfType<TableModel>().Any(t => t.Top < streamed.OpenBottom) ? null : streamed.Open;
             kept = kept.Where(i => i is not TextLine line || !streamed.Consumed.Contains(line)).Concat(streamed.Tables).ToList();
             blocks.AddRange(kept.OrderByDescending(Top));
         }
@@ -306,7 +327,7 @@ internal static partial class PdfLayout
             {
                 var gap = glyph.Left - p.Right;
                 var size = Math.Max(p.Size, glyph.Size);
-                if (gap > cellGap * size)
+                if (gap > cellGap * size || (cellGap < double.MaxValue && gap > CjkCellGap * size && (IsCjk(p.Value[^1]) || IsCjk(glyph.Value[0]))))
                 {
                     chunks.Add((left, right, text.ToString()));
                     text.Clear();
