@@ -31,8 +31,11 @@ internal sealed record TableCellModel(int Column, int ColSpan, int RowSpan)
     public bool IsLabel { get; init; }
 }
 
+/// <summary>A piece of a line between two gaps wide enough to part two table cells; its baseline is its first letter's.</summary>
+internal readonly record struct Chunk(double Left, double Right, string Text, double Baseline);
+
 /// <summary>A line of running text outside any table.</summary>
-internal sealed record TextLine(string Text, double Left, double Right, double Baseline, double Size, int Page, List<(double Left, double Right, string Text)> Chunks)
+internal sealed record TextLine(string Text, double Left, double Right, double Baseline, double Size, int Page, List<Chunk> Chunks)
 {
     public double Top => Baseline + Size;
 }
@@ -52,9 +55,9 @@ internal static partial class PdfLayout
     /// <summary>
     /// Beside a CJK character the gap between two cells can be much narrower: CJK text inside a cell is set with
     /// no gap at all, while two narrow header cells of a table without lines («科研机» «社会公益») are apart only by
-    /// their padding, 0.4–0.5 font sizes in LibreOffice and Word exports.
+    /// their padding, 0.3–0.5 font sizes in LibreOffice and Word exports.
     /// </summary>
-    private const double CjkCellGap = 0.35;
+    private const double CjkCellGap = 0.25;
 
     public static string ToHtml(List<PdfPageText> pages, string? title)
     {
@@ -315,11 +318,11 @@ internal static partial class PdfLayout
     /// written only between Latin letters or digits: CJK text has none, and a gap beside a CJK character is
     /// the producer's spacing, not a space.
     /// </summary>
-    private static List<(double Left, double Right, string Text)> Chunks(List<Glyph> line, double cellGap)
+    private static List<Chunk> Chunks(List<Glyph> line, double cellGap)
     {
-        var chunks = new List<(double Left, double Right, string Text)>();
+        var chunks = new List<Chunk>();
         var text = new StringBuilder();
-        double left = 0, right = 0;
+        double left = 0, right = 0, baseline = 0;
         Glyph? previous = null;
         foreach (var glyph in line)
         {
@@ -329,7 +332,7 @@ internal static partial class PdfLayout
                 var size = Math.Max(p.Size, glyph.Size);
                 if (gap > cellGap * size || (cellGap < double.MaxValue && gap > CjkCellGap * size && (IsCjk(p.Value[^1]) || IsCjk(glyph.Value[0]))))
                 {
-                    chunks.Add((left, right, text.ToString()));
+                    chunks.Add(new Chunk(left, right, text.ToString(), baseline));
                     text.Clear();
                     previous = null;
                 }
@@ -342,6 +345,7 @@ internal static partial class PdfLayout
             if (previous is null)
             {
                 left = glyph.Left;
+                baseline = glyph.Baseline;
             }
 
             text.Append(glyph.Value);
@@ -351,7 +355,7 @@ internal static partial class PdfLayout
 
         if (text.Length > 0)
         {
-            chunks.Add((left, right, text.ToString()));
+            chunks.Add(new Chunk(left, right, text.ToString(), baseline));
         }
 
         return chunks;

@@ -137,7 +137,7 @@ internal static partial class PdfLayout
     /// <summary>A line with at least one value standing apart as a cell of its own, and something else.</summary>
     private static bool IsNumericLine(TextLine line) => line.Chunks.Count >= 2 && ValueChunks(line).Any();
 
-    private static IEnumerable<(double Left, double Right, string Text)> ValueChunks(TextLine line)
+    private static IEnumerable<Chunk> ValueChunks(TextLine line)
     {
         for (var k = 0; k < line.Chunks.Count; k++)
         {
@@ -166,7 +166,7 @@ internal static partial class PdfLayout
         above.Page == below.Page && above.Baseline - below.Baseline <= 2.5 * below.Size && !Heading(above)
         && !(above.Chunks.Count == 1 && above.Text.Length > 40);
 
-    private static double Center((double Left, double Right, string Text) chunk) => (chunk.Left + chunk.Right) / 2;
+    private static double Center(Chunk chunk) => (chunk.Left + chunk.Right) / 2;
 
     private static (TableModel Table, StreamColumns Columns)? BuildStream(List<TextLine> zone, StreamColumns? carried)
     {
@@ -201,7 +201,7 @@ internal static partial class PdfLayout
         }
 
         var valueLeft = Math.Min(columns[0].Left, numbersLeft);
-        bool IsLabelChunk((double Left, double Right, string Text) c) => c.Right <= valueLeft + (0.5 * size) && !(IsValue(c.Text) && c.Left >= valueLeft - size);
+        bool IsLabelChunk(Chunk c) => c.Right <= valueLeft + (0.5 * size) && !(IsValue(c.Text) && c.Left >= valueLeft - size);
 
         // Labels: the text left of the values, a wrapped one joined over its lines.
         var blocks = new List<LabelBlock>();
@@ -213,15 +213,15 @@ internal static partial class PdfLayout
             {
                 var block = blocks.LastOrDefault(b => Math.Abs(b.Left - chunk.Left) <= 0.5 * size);
                 var continues = block is not null && block.Page == line.Page && !StartsRow(chunk.Text)
-                                && block.Bottom - line.Baseline <= WrappedLineSpacing * size && !(values.Count > 0 && block.OnValueLine);
+                                && block.Bottom - chunk.Baseline <= WrappedLineSpacing * size && !(values.Count > 0 && block.OnValueLine);
                 if (continues)
                 {
                     JoinWrapped(block!.Text, chunk.Text);
-                    block.Bottom = line.Baseline;
+                    block.Bottom = chunk.Baseline;
                 }
                 else
                 {
-                    block = new LabelBlock(chunk.Left, line.Baseline, line.Page, chunk.Text);
+                    block = new LabelBlock(chunk.Left, chunk.Baseline, line.Page, chunk.Text);
                     blocks.Add(block);
                 }
 
@@ -230,7 +230,7 @@ internal static partial class PdfLayout
 
             if (values.Count > 0)
             {
-                var row = new ValueRow(line.Baseline, columns.Count);
+                var row = new ValueRow(values[0].Baseline, columns.Count);
                 foreach (var chunk in values)
                 {
                     JoinWrapped(row.Cells[ColumnOf(columns, chunk)], chunk.Text);
@@ -333,20 +333,20 @@ internal static partial class PdfLayout
             foreach (var chunk in line.Chunks)
             {
                 // A cell with two pieces of the line below under it is a group header over them, not wrapped text.
-                var above = cells.LastOrDefault(h => h.Bottom - line.Baseline > 0 && h.Bottom - line.Baseline <= WrappedLineSpacing * size
+                var above = cells.LastOrDefault(h => h.Bottom - chunk.Baseline > 0 && h.Bottom - chunk.Baseline <= WrappedLineSpacing * size
                                                      && (Math.Abs(h.Left - chunk.Left) <= 0.5 * size || Math.Abs(h.Center - Center(chunk)) <= 0.5 * size)
                                                      && chunk.Right - chunk.Left <= h.Right - h.Left + (0.5 * size)
                                                      && line.Chunks.Count(c => Math.Min(c.Right, h.Right) - Math.Max(c.Left, h.Left) > 0.3 * size) == 1);
                 if (above is not null)
                 {
                     JoinWrapped(above.Text, chunk.Text);
-                    above.Bottom = line.Baseline;
+                    above.Bottom = chunk.Baseline;
                     above.Left = Math.Min(above.Left, chunk.Left);
                     above.Right = Math.Max(above.Right, chunk.Right);
                 }
                 else
                 {
-                    cells.Add(new HeaderCell(chunk.Left, chunk.Right, line.Baseline, k, chunk.Text));
+                    cells.Add(new HeaderCell(chunk.Left, chunk.Right, chunk.Baseline, k, chunk.Text));
                 }
             }
         }
@@ -399,7 +399,7 @@ internal static partial class PdfLayout
     }
 
     /// <summary>The column a value stands under: the one its x-range overlaps most, else the nearest.</summary>
-    private static int ColumnOf(List<(double Left, double Right)> columns, (double Left, double Right, string Text) chunk)
+    private static int ColumnOf(List<(double Left, double Right)> columns, Chunk chunk)
     {
         var best = 0;
         var bestScore = double.MinValue;
