@@ -174,12 +174,18 @@ internal static partial class PdfLayout
         var firstNumeric = zone.FindIndex(IsNumericLine);
         var numbersLeft = zone.Where(IsNumericLine).SelectMany(ValueChunks).Min(c => c.Left);
 
+        // Where the labels end: the right edge of the text left of the values (none in table 四). A header cell right
+        // of it heads a value column, even one that no row fills.
+        var labelRight = zone.Skip(firstNumeric).SelectMany(l => l.Chunks).Where(c => !IsValue(c.Text) && c.Right <= numbersLeft + (0.5 * size))
+            .Select(c => c.Right).DefaultIfEmpty(double.MinValue).Max();
+        bool OverValues(double left) => left >= labelRight - (0.5 * size);
+
         // The header: the lines above the first row of values that have text over the values.
         var captioned = IsCaption(zone[0]);
         var headerEnd = captioned ? 0 : -1;
         for (var k = captioned ? 1 : 0; k < firstNumeric; k++)
         {
-            if (zone[k].Chunks.Any(c => Center(c) >= numbersLeft - size))
+            if (zone[k].Chunks.Any(c => OverValues(c.Left)))
             {
                 headerEnd = k;
             }
@@ -188,7 +194,7 @@ internal static partial class PdfLayout
         var headerLines = zone.Skip(captioned ? 1 : 0).Take(headerEnd + 1 - (captioned ? 1 : 0)).ToList();
         var body = zone.Skip(headerEnd + 1).ToList();
         var header = HeaderCells(headerLines, size);
-        var columns = HeaderColumns(header.Where(h => h.Center >= numbersLeft - size).ToList(), size);
+        var columns = HeaderColumns(header.Where(h => OverValues(h.Left)).ToList(), size);
         if (columns.Count == 0)
         {
             columns = carried?.Values ?? NumberColumns(body, size);
