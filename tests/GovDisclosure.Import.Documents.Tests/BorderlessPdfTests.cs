@@ -33,7 +33,7 @@ public sealed class BorderlessPdfTests
 
     [Theory]
     [MemberData(nameof(Files))]
-    public void A_pdf_whose_tables_have_no_lines_keeps_its_title_agency_and_year(string file)
+    public void A_pdf_whose_tables_have_no_lines_keeps_its_title_agency_year_and_narrative(string file)
     {
         var expected = Fixtures.Original(Sample(file));
 
@@ -43,6 +43,7 @@ public sealed class BorderlessPdfTests
         Assert.Equal(expected.Title, report.Title);
         Assert.Equal(expected.Agency, report.Agency);
         Assert.Equal(expected.Year, report.Year);
+        ReportAssert.SameSections(expected, report);
         Assert.NotEmpty(report.SectionText(SectionKeys.Overview));
     }
 
