@@ -24,6 +24,12 @@ internal static partial class PdfLayout
     /// <summary>A number stands apart from its neighbours by at least this (cell padding on both sides); in prose it does not.</summary>
     private const double ValueGap = 0.5;
 
+    /// <summary>
+    /// A statutory table has a few hundred pieces of text; the label matching below is quadratic in them, so a zone
+    /// far beyond that (a page of scattered digits) is left as text rather than worked through.
+    /// </summary>
+    private const int MaxZoneChunks = 4_000;
+
     private sealed class LabelBlock(double left, double baseline, int page, string text)
     {
         public double Left { get; } = left;
@@ -170,6 +176,11 @@ internal static partial class PdfLayout
 
     private static (TableModel Table, StreamColumns Columns)? BuildStream(List<TextLine> zone, StreamColumns? carried)
     {
+        if (zone.Sum(l => l.Chunks.Count) > MaxZoneChunks)
+        {
+            return null;
+        }
+
         var size = zone.Select(l => l.Size).Order().ElementAt(zone.Count / 2);
         var firstNumeric = zone.FindIndex(IsNumericLine);
         var numbersLeft = zone.Where(IsNumericLine).SelectMany(ValueChunks).Min(c => c.Left);
@@ -295,7 +306,7 @@ internal static partial class PdfLayout
             var cells = new List<TableCellModel>();
             if (block is not null)
             {
-                cells.AddRange(block.Groups.Where(g => g.Values is null).OrderBy(g => g.Left).Select(g => Cell(cells.Count, g.Text.ToString(), label: true)));
+                cells.AddRange(block.Groups.OrderBy(g => g.Left).Select(g => Cell(cells.Count, g.Text.ToString(), label: true)));
                 cells.Add(Cell(cells.Count, block.Text.ToString(), label: true));
             }
 
