@@ -15,15 +15,27 @@ internal sealed class TableModel
     public double Bottom { get; set; }
 
     public int Page { get; init; }
+
+    /// <summary>Rebuilt from positions alone (no ruling lines): its columns are value columns, its labels free cells.</summary>
+    public bool Borderless { get; init; }
+
+    /// <summary>The caption and header rows at its top, which a continuation on the next page repeats (or not).</summary>
+    public int HeaderRows { get; init; }
 }
 
 internal sealed record TableCellModel(int Column, int ColSpan, int RowSpan)
 {
     public StringBuilder Text { get; } = new();
+
+    /// <summary>A row label (or a merged group label) of a table without lines, as opposed to one of its value cells.</summary>
+    public bool IsLabel { get; init; }
 }
 
+/// <summary>A piece of a line between two gaps wide enough to part two table cells; its baseline is its first letter's.</summary>
+internal readonly record struct Chunk(double Left, double Right, string Text, double Baseline);
+
 /// <summary>A line of running text outside any table.</summary>
-internal sealed record TextLine(string Text, double Left, double Right, double Baseline, double Size, int Page, List<(double Left, double Right, string Text)> Chunks)
+internal sealed record TextLine(string Text, double Left, double Right, double Baseline, double Size, int Page, List<Chunk> Chunks)
 {
     public double Top => Baseline + Size;
 }
@@ -39,6 +51,13 @@ internal static partial class PdfLayout
     /// inside a cell is set with gaps of at most a space (0.3); cells are padded on both sides.
     /// </summary>
     private const double CellGap = 0.8;
+
+    /// <summary>
+    /// Beside a CJK character the gap between two cells can be much narrower: CJK text inside a cell is set with
+    /// no gap at all, while two narrow header cells of a table without lines («科研机» «社会公益») are apart only by
+    /// their padding, 0.3–0.5 font sizes in LibreOffice and Word exports.
+    /// </summary>
+    private const double CjkCellGap = 0.25;
 
     public static string ToHtml(List<PdfPageText> pages, string? title)
     {
@@ -57,10 +76,15 @@ internal static partial class PdfLayout
         }
 
         var running = RunningLines(pages, lines);
+        StreamColumns? open = null;
         foreach (var items in pageBlocks)
         {
             var kept = items.Where(i => i is not TextLine line || !running.Contains(line)).ToList();
-            var streamed = StreamTables(kept.OfType<TextLine>().ToList());
+
+            // A table without lines that ends a page lends its columns to the rows at the top of the next,
+            // which may not repeat its header.
+            var streamed = StreamTables(kept.OfType<TextLine>().ToList(), open);
+            open = kept.OfType<TableModel>().Any(t => t.Top < streamed.OpenBottom) ? null : streamed.Open;
             kept = kept.Where(i => i is not TextLine line || !streamed.Consumed.Contains(line)).Concat(streamed.Tables).ToList();
             blocks.AddRange(kept.OrderByDescending(Top));
         }
@@ -294,11 +318,11 @@ internal static partial class PdfLayout
     /// written only between Latin letters or digits: CJK text has none, and a gap beside a CJK character is
     /// the producer's spacing, not a space.
     /// </summary>
-    private static List<(double Left, double Right, string Text)> Chunks(List<Glyph> line, double cellGap)
+    private static List<Chunk> Chunks(List<Glyph> line, double cellGap)
     {
-        var chunks = new List<(double Left, double Right, string Text)>();
+        var chunks = new List<Chunk>();
         var text = new StringBuilder();
-        double left = 0, right = 0;
+        double left = 0, right = 0, baseline = 0;
         Glyph? previous = null;
         foreach (var glyph in line)
         {
@@ -306,9 +330,9 @@ internal static partial class PdfLayout
             {
                 var gap = glyph.Left - p.Right;
                 var size = Math.Max(p.Size, glyph.Size);
-                if (gap > cellGap * size)
+                if (gap > cellGap * size || (cellGap < double.MaxValue && gap > CjkCellGap * size && (IsCjk(p.Value[^1]) || IsCjk(glyph.Value[0]))))
                 {
-                    chunks.Add((left, right, text.ToString()));
+                    chunks.Add(new Chunk(left, right, text.ToString(), baseline));
                     text.Clear();
                     previous = null;
                 }
@@ -321,6 +345,7 @@ internal static partial class PdfLayout
             if (previous is null)
             {
                 left = glyph.Left;
+                baseline = glyph.Baseline;
             }
 
             text.Append(glyph.Value);
@@ -330,7 +355,7 @@ internal static partial class PdfLayout
 
         if (text.Length > 0)
         {
-            chunks.Add((left, right, text.ToString()));
+            chunks.Add(new Chunk(left, right, text.ToString(), baseline));
         }
 
         return chunks;

@@ -181,7 +181,9 @@ internal sealed class PdfPageText
             var box = letter.BoundingBox;
             var size = letter.PointSize > 0 ? letter.PointSize : Math.Max(box.Height, 1);
             var left = Math.Min(box.Left, letter.StartBaseLine.X);
-            var right = Math.Max(box.Right, left + 0.1);
+            // The advance, not the ink: full-width punctuation (「、」「，」「）」) inks only part of its em, and a
+            // gap measured from the ink would cut 「一、本年…」 in two.
+            var right = Math.Max(Math.Max(box.Right, letter.EndBaseLine.X), left + 0.1);
             glyphs.Add(new Glyph(letter.Value, left, right, letter.StartBaseLine.Y - (size * 0.2), letter.StartBaseLine.Y + (size * 0.8), letter.StartBaseLine.Y, size));
         }
 

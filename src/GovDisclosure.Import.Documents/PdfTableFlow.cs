@@ -13,10 +13,12 @@ internal static partial class PdfLayout
         foreach (var block in blocks)
         {
             if (block is TableModel next && result.Count > 0 && result[^1] is TableModel previous
-                && next.Page == previous.Page + 1 && next.ColumnCount == previous.ColumnCount && previous.Rows.Count > 0)
+                && next.Page == previous.Page + 1 && next.ColumnCount == previous.ColumnCount && previous.Rows.Count > 0
+                && next.Borderless == previous.Borderless)
             {
-                var repeated = 0;
-                while (repeated < next.Rows.Count && repeated < previous.Rows.Count && SameRow(previous.Rows[repeated], next.Rows[repeated]))
+                // Without lines the header is known as such: a continuation's header rows are the repeated header.
+                var repeated = next.Borderless ? next.HeaderRows : 0;
+                while (!next.Borderless && repeated < next.Rows.Count && repeated < previous.Rows.Count && SameRow(previous.Rows[repeated], next.Rows[repeated]))
                 {
                     repeated++;
                 }
@@ -53,6 +55,20 @@ internal static partial class PdfLayout
 
     private static void JoinTail(TableModel table, List<TableCellModel> tail)
     {
+        if (table.Borderless)
+        {
+            // Its cells have no grid column: the tail continues the last label of the last row.
+            if (table.Rows[^1].LastOrDefault(c => c.IsLabel) is { } label)
+            {
+                foreach (var piece in tail.Where(c => c.Text.Length > 0))
+                {
+                    JoinWrapped(label.Text, piece.Text.ToString());
+                }
+            }
+
+            return;
+        }
+
         foreach (var piece in tail.Where(c => c.Text.Length > 0))
         {
             // The cell covering this column in the table's last row, found upwards through row spans.

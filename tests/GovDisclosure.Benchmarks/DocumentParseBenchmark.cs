@@ -19,8 +19,8 @@ public static class DocumentParseBenchmark
 
     private static readonly string[] Inputs =
     [
-        "000_ffb7cb016be5db93.txt", "000_ffb7cb016be5db93.docx", "000_ffb7cb016be5db93.pdf", "000_ffb7cb016be5db93.portal.pdf",
-        "003_07ea97a0e0dbb2b9.txt", "003_07ea97a0e0dbb2b9.docx", "003_07ea97a0e0dbb2b9.pdf", "003_07ea97a0e0dbb2b9.portal.pdf",
+        "000_ffb7cb016be5db93.txt", "000_ffb7cb016be5db93.docx", "000_ffb7cb016be5db93.pdf", "000_ffb7cb016be5db93.portal.pdf", "000_ffb7cb016be5db93.borderless-break.pdf",
+        "003_07ea97a0e0dbb2b9.txt", "003_07ea97a0e0dbb2b9.docx", "003_07ea97a0e0dbb2b9.pdf", "003_07ea97a0e0dbb2b9.portal.pdf", "003_07ea97a0e0dbb2b9.borderless-break.pdf",
     ];
 
     public static int Run(string[] args)

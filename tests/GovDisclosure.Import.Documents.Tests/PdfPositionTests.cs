@@ -38,6 +38,22 @@ public sealed class PdfPositionTests
         Assert.Contains("<tr><td>2. Normative documents</td><td>21</td><td>101</td></tr>", html, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void A_value_in_a_table_without_lines_goes_under_the_header_it_stands_under_when_the_cells_before_it_are_blank()
+    {
+        (double X, double Y, string Text)[] words =
+        [
+            (72, 700, "Item"), (300, 700, "Made"), (350, 700, "Kept"), (400, 700, "Total"),
+            (72, 680, "1. Rules"), (400, 680, "7"),
+            (72, 660, "2. Orders"), (350, 660, "4"), (400, 660, "4"),
+        ];
+
+        var html = Read(words.Reverse().ToArray(), ruled: false);
+
+        Assert.Contains("<tr><td>1. Rules</td><td></td><td></td><td>7</td></tr>", html, StringComparison.Ordinal);
+        Assert.Contains("<tr><td>2. Orders</td><td></td><td>4</td><td>4</td></tr>", html, StringComparison.Ordinal);
+    }
+
     private static string Read((double X, double Y, string Text)[] words, bool ruled)
     {
         var content = new StringBuilder();
