@@ -114,6 +114,31 @@ public sealed class FictionalTemplateEditorTests(FictionalTemplateEditorTests.Po
         Assert.Empty((await db.Reports.AsNoTracking().SingleAsync(r => r.Id == id)).Cells);
     }
 
+    [Fact]
+    public async Task Saving_and_submitting_a_report_in_the_new_template_sends_it_to_review_with_the_new_row()
+    {
+        var (id, filler) = await portal.StartReport();
+        var client = await PageClient.SignedIn(portal, filler);
+        var page = await client.Get(EditUrl(id));
+        var typed = new Dictionary<string, string>
+        {
+            ["Input.Cells[s3.received.natural]"] = "3",
+            ["Input.Cells[s3.granted.natural]"] = "2",
+            [$"Input.Cells[{FictionalTemplate.NewRowCell("natural")}]"] = "1",
+        };
+
+        // The first submission draws the warnings of the untouched tables; with each 说明 written the second one goes through.
+        var refused = await client.Submit(page, "#report-form", typed, "button[formaction*='handler=Submit']");
+        Assert.Contains("已保存，但未能提交", refused.Single("#error-summary").TextContent, StringComparison.Ordinal);
+        var submitted = await client.Submit(refused, "#report-form", EditorPageTests.ExplainEveryWarning(refused), "button[formaction*='handler=Submit']");
+
+        Assert.Contains("已保存并提交审核", submitted.Text, StringComparison.Ordinal);
+        await using var db = portal.Db();
+        var report = await db.Reports.AsNoTracking().SingleAsync(r => r.Id == id);
+        Assert.Equal(ReportState.Submitted, report.State);
+        Assert.Equal(1m, report.Cells[FictionalTemplate.NewRowCell("natural")]);
+    }
+
     /// <summary>The real portal with <see cref="FictionalTemplate.Catalog"/> in place of the national catalogue, 2026 open.</summary>
     public sealed class Portal() : PortalFactory("gd_fictional")
     {
