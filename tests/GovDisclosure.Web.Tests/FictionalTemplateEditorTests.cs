@@ -85,6 +85,15 @@ public sealed class FictionalTemplateEditorTests(FictionalTemplateEditorTests.Po
         Assert.Equal(1m, report.Cells[FictionalTemplate.NewRowCell("natural")]);
         Assert.Equal(1m, report.Cells[FictionalTemplate.NewRowCell("total")]);
         Assert.Equal(2m, report.Cells[FictionalTemplate.NewResultCell("review")]);
+
+        // The editor's two previews draw the same definition: the public style and the draft PDF.
+        var preview = await client.Get($"/Work/Reports/{id}/Preview");
+        Assert.Equal(HttpStatusCode.OK, preview.Status);
+        Assert.Contains(FictionalTemplate.RowLabel, preview.Text, StringComparison.Ordinal);
+        Assert.Contains(FictionalTemplate.ResultLabel, preview.Text, StringComparison.Ordinal);
+        var pdf = await client.Http.GetAsync($"/Work/Reports/{id}/Pdf");
+        Assert.Equal(HttpStatusCode.OK, pdf.StatusCode);
+        Assert.Equal("application/pdf", pdf.Content.Headers.ContentType?.MediaType);
     }
 
     [Fact]
