@@ -5,6 +5,7 @@ using GovDisclosure.Application.Oversight;
 using GovDisclosure.Application.Similarity;
 using GovDisclosure.Application.Reports;
 using GovDisclosure.Domain.Similarity;
+using GovDisclosure.Domain.Templates;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
@@ -20,6 +21,10 @@ public static class DependencyInjection
     public static IServiceCollection AddGovDisclosureApplication(this IServiceCollection services)
     {
         services.TryAddSingleton(TimeProvider.System);
+
+        // The templates a stored report's key names, and which one a year uses: the two national formats unless the
+        // host (or a test with a definition of its own) registered another catalogue first or replaces this one.
+        services.TryAddSingleton(TemplateCatalog.Default);
         services.AddScoped<StartReport>();
         services.AddScoped<SaveReport>();
         services.AddScoped<SubmitReport>();

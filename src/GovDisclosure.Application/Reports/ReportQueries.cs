@@ -1,5 +1,6 @@
 using GovDisclosure.Application.Common;
 using GovDisclosure.Domain.Reports;
+using GovDisclosure.Domain.Templates;
 using GovDisclosure.Domain.Workflow;
 using Microsoft.EntityFrameworkCore;
 
@@ -10,7 +11,8 @@ public sealed record ReportSummary(
     int Id, int AgencyId, string AgencyName, int Year, string Title, ReportState State, int Revision, int? PublishedRevision, DateTimeOffset UpdatedAt, uint RowVersion, DateTimeOffset? SubmittedAt);
 
 /// <summary>Reads for the staff pages. Every one goes through the user's scope; nothing here is tracked.</summary>
-public sealed class ReportQueries(IGovDisclosureDb db)
+/// <param name="catalog">The templates the stored keys name: the host's registration; null (queries built by hand) means the national ones.</param>
+public sealed class ReportQueries(IGovDisclosureDb db, TemplateCatalog? catalog = null)
 {
     /// <summary>The reports the user may reach for <paramref name="access"/>, newest year first.</summary>
     public async Task<IReadOnlyList<ReportSummary>> ListAsync(
@@ -63,7 +65,7 @@ public sealed class ReportQueries(IGovDisclosureDb db)
     public async Task<ReportDocument?> PreviousYearAsync(UserScope scope, int reportId, CancellationToken ct = default)
     {
         var report = await db.Reports.AsNoTracking().VisibleTo(scope).Where(r => r.Id == reportId).Select(r => new { r.AgencyId, r.Year }).SingleOrDefaultAsync(ct);
-        return report is null ? null : await PublishedDocuments.ForYearAsync(db, report.AgencyId, report.Year - 1, ct);
+        return report is null ? null : await PublishedDocuments.ForYearAsync(db, report.AgencyId, report.Year - 1, ct, catalog);
     }
 
     /// <summary>

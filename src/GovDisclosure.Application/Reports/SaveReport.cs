@@ -33,8 +33,11 @@ public sealed record SaveReportInput(
 /// this user's kept, and a field both changed is not saved but answered as a conflict for the user to choose.
 /// </summary>
 /// <param name="similarity">The 雷同 check for W_COPY; null in hosts without the stored index (the warning then stays silent).</param>
-public sealed class SaveReport(IGovDisclosureDb db, TimeProvider clock, SimilarityCheck? similarity = null)
+/// <param name="catalog">The templates the stored keys name: the host's registration; null (a use case built by hand) means the national ones.</param>
+public sealed class SaveReport(IGovDisclosureDb db, TimeProvider clock, SimilarityCheck? similarity = null, TemplateCatalog? catalog = null)
 {
+    private readonly TemplateCatalog catalog = catalog ?? TemplateCatalog.Default;
+
     public const string MergeConflictMessage = "未保存：在您编辑期间，他人也修改了下列内容。请逐项选择保留哪个版本后再保存；其余修改已合并到本页。";
 
     public async Task<UseCaseResult> ExecuteAsync(UserScope scope, SaveReportInput input, CancellationToken ct = default)
@@ -76,7 +79,7 @@ public sealed class SaveReport(IGovDisclosureDb db, TimeProvider clock, Similari
             return UseCaseResult.NotFound();
         }
 
-        var theirs = new ReportContent(current.ToDocument(current.Agency!.Name), current.Explanations);
+        var theirs = new ReportContent(current.ToDocument(current.Agency!.Name, catalog), current.Explanations);
         var mine = new ReportContent(input.Content, input.Explanations ?? new Dictionary<string, string>());
         var merge = ContentMerge.Of(input.Start!, theirs, mine);
         if (merge.HasConflicts)
@@ -96,7 +99,7 @@ public sealed class SaveReport(IGovDisclosureDb db, TimeProvider clock, Similari
             return saved with { Merge = merge, RowVersion = saved.RowVersion ?? current.RowVersion };
         }
 
-        var definition = ReportTemplates.Get(current.Template);
+        var definition = catalog.Get(current.Template);
         var takenNote = merge.TakenFromTheirs.Count == 0
             ? string.Empty
             : $"已合并他人在您编辑期间保存的{merge.TakenFromTheirs.Count}项修改（{string.Join("、", merge.TakenFromTheirs.Take(5).Select(f => f.Field.DisplayName(definition)))}{(merge.TakenFromTheirs.Count > 5 ? "等" : string.Empty)}）。";
@@ -108,7 +111,7 @@ public sealed class SaveReport(IGovDisclosureDb db, TimeProvider clock, Similari
         {
             await ReportDraftStore.DiscardAsync(db, scope.UserId, report.Id, ct);
 
-            var previous = await PublishedDocuments.ForYearAsync(db, report.AgencyId, report.Year - 1, ct);
+            var previous = await PublishedDocuments.ForYearAsync(db, report.AgencyId, report.Year - 1, ct, catalog);
             var copies = similarity is null ? null : await similarity.CopiesForRulesAsync(report, input.Content, ct);
 
             // The domain gets a copy: the caller's document must survive a refusal or a conflict untouched.
@@ -121,7 +124,7 @@ public sealed class SaveReport(IGovDisclosureDb db, TimeProvider clock, Similari
                 previous,
                 copies);
             // Counted as the editor shows them (untouched tables are not yet blanks), so the message and the page agree.
-            var shown = report.Check(report.ToDocument(report.Agency!.Name), previous, whileEditing: true, copies: copies).Count(f => !f.IsError);
+            var shown = report.Check(report.ToDocument(report.Agency!.Name, catalog), previous, whileEditing: true, copies: copies).Count(f => !f.IsError);
             return (shown == 0 ? "已保存。" : $"已保存。还有{shown}条警告，提交前请逐条填写说明。", warnings);
         }, ct);
 }

@@ -1,13 +1,17 @@
 using GovDisclosure.Application.Common;
 using GovDisclosure.Domain;
+using GovDisclosure.Domain.Templates;
 using GovDisclosure.Domain.Workflow;
 using Microsoft.EntityFrameworkCore;
 
 namespace GovDisclosure.Application.Reports;
 
 /// <summary>新建报告: a filler starts their own agency's report for an open year, with last year's published values carried over.</summary>
-public sealed class StartReport(IGovDisclosureDb db, TimeProvider clock)
+/// <param name="catalog">Which template a year uses: the host's registration; null (a use case built by hand) means the national ones.</param>
+public sealed class StartReport(IGovDisclosureDb db, TimeProvider clock, TemplateCatalog? catalog = null)
 {
+    private readonly TemplateCatalog catalog = catalog ?? TemplateCatalog.Default;
+
     public async Task<UseCaseResult> ExecuteAsync(UserScope scope, int year, CancellationToken ct = default)
     {
         if (!scope.IsFiller)
@@ -27,11 +31,11 @@ public sealed class StartReport(IGovDisclosureDb db, TimeProvider clock)
         }
 
         var agency = await db.Agencies.SingleAsync(a => a.Id == scope.AgencyId, ct);
-        var previous = await PublishedDocuments.ForYearAsync(db, agency.Id, year - 1, ct);
+        var previous = await PublishedDocuments.ForYearAsync(db, agency.Id, year - 1, ct, catalog);
         AnnualReport report;
         try
         {
-            report = AnnualReport.Start(agency, year, scope.Actor, clock.GetUtcNow(), previous);
+            report = AnnualReport.Start(agency, year, scope.Actor, clock.GetUtcNow(), previous, catalog);
         }
         catch (DomainException e)
         {

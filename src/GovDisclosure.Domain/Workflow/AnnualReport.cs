@@ -221,10 +221,13 @@ public sealed class AnnualReport
         return published with { Terms = terms };
     }
 
-    /// <summary>The report as an interchange document.</summary>
-    public ReportDocument ToDocument(string agencyName)
+    /// <summary>
+    /// The report as an interchange document, in its template's definition from <paramref name="catalog"/>: the entity
+    /// stores only the template's key, so whoever loads it says which catalogue the key belongs to (the national one unless given).
+    /// </summary>
+    public ReportDocument ToDocument(string agencyName, TemplateCatalog? catalog = null)
     {
-        var doc = new ReportDocument(Template, Year, agencyName, Title);
+        var doc = new ReportDocument((catalog ?? TemplateCatalog.Default).Get(Template), Year, agencyName, Title);
         foreach (var (key, text) in sections)
         {
             doc.Sections[key] = text;
@@ -272,7 +275,8 @@ public sealed class AnnualReport
             throw new ReportRejectedException(errors);
         }
 
-        var definition = ReportTemplates.Get(Template);
+        // The content's own definition (its key is this report's, checked above), so a template from any catalogue is audited cell by cell.
+        var definition = content.Definition;
         var missingReasons = carriedValues
             .Where(c => content.Cells.Get(c.Key) != c.Value && string.IsNullOrWhiteSpace(carryOverReasons.GetValueOrDefault(c.Key)))
             .Where(c => cells.GetValueOrDefault(c.Key, decimal.MinValue) != content.Cells.Get(c.Key))
@@ -386,15 +390,15 @@ public sealed class AnnualReport
     /// <summary>
     /// Submits the revision for review. Every warning needs a written 说明 that the reviewer will see. The
     /// submission follows <paramref name="chain"/> (the default single level when null) from its first level,
-    /// whatever levels an earlier submission had passed.
+    /// whatever levels an earlier submission had passed. <paramref name="catalog"/> holds the report's template (<see cref="ToDocument"/>).
     /// </summary>
     public void Submit(
         Actor actor, DateTimeOffset now, string agencyName, ReportDocument? previousYear = null, IReadOnlyList<ApprovalLevel>? chain = null,
-        IReadOnlyList<Similarity.CopiedSection>? copies = null)
+        IReadOnlyList<Similarity.CopiedSection>? copies = null, TemplateCatalog? catalog = null)
     {
         EnsurePortal("提交");
         EnsureState(State.IsEditable(), "提交");
-        var findings = Check(ToDocument(agencyName), previousYear, copies: copies);
+        var findings = Check(ToDocument(agencyName, catalog), previousYear, copies: copies);
         if (findings.Any(f => f.IsError))
         {
             throw new ReportRejectedException(findings.Where(f => f.IsError).ToList());

@@ -18,10 +18,12 @@ namespace GovDisclosure.Web.Pages.Work.Reports;
 /// <summary>
 /// The report editor: six sections of text and the statutory tables drawn from the template. Saving keeps
 /// everything typed when the input is malformed or the rules refuse it, so no work is ever lost to an error.
+/// The form, the parsing and the checks all read the report's definition from the registered <see cref="TemplateCatalog"/>.
 /// </summary>
 public sealed class EditModel(
     SaveReport saveReport, SaveAndSubmitReport saveAndSubmit, WithdrawReport withdrawReport, OpenCorrection openCorrection,
-    KeepDraft keepDraft, DiscardDraft discardDraft, ReportQueries queries, TimeProvider clock, SimilarityCheck similarity) : PageModel
+    KeepDraft keepDraft, DiscardDraft discardDraft, ReportQueries queries, TimeProvider clock, SimilarityCheck similarity,
+    TemplateCatalog catalog) : PageModel
 {
     public const string ConflictMessage = "保存未成功：该报告在您打开之后已被他人（或您在其他窗口中）修改。您输入的内容仍保留在下方，请核对后再次保存，再次保存将以本页内容为准。";
 
@@ -48,7 +50,7 @@ public sealed class EditModel(
 
     public IReadOnlyDictionary<string, string> CellErrors { get; private set; } = new Dictionary<string, string>();
 
-    public TemplateDefinition Template => ReportTemplates.Get(Report.Template);
+    public TemplateDefinition Template => catalog.Get(Report.Template);
 
     /// <summary>The user's own 暂存 when it differs from the saved report: offered back with 恢复 / 放弃.</summary>
     public DraftOffer? Draft { get; private set; }
@@ -72,7 +74,7 @@ public sealed class EditModel(
             return NotFound();
         }
 
-        Input = InputModel.From(report);
+        Input = InputModel.From(report, catalog.Get(report.Template));
         var kept = report.State.IsEditable() ? await queries.DraftAsync(User.RequiredScope(), id) : null;
         if (kept is not null && !Same(InputModel.Typed(kept.Fields), InputModel.Typed(Input.ToDraftFields())))
         {
@@ -82,14 +84,14 @@ public sealed class EditModel(
                 // The draft's own base version travels with it: a save by someone else since then is then a conflict, not overwritten.
                 Input = InputModel.FromDraft(kept.Fields, kept.BaseRowVersion);
                 RestoredNote = $"已恢复{kept.UserName}于{at:MM-dd HH:mm}暂存的内容，尚未保存。核对后请点“保存”。";
-                var (document, errors) = InputValidator.Parse(Input, report.Template, report.ToDocument(report.Agency!.Name));
+                var (document, errors) = InputValidator.Parse(Input, catalog.Get(report.Template), report.ToDocument(report.Agency!.Name, catalog));
                 return await Redisplay(report, document, errors);
             }
 
             Draft = new DraftOffer(kept.UserName, at);
         }
 
-        await Describe(report, report.ToDocument(report.Agency!.Name));
+        await Describe(report, report.ToDocument(report.Agency!.Name, catalog));
         return Page();
     }
 
@@ -181,8 +183,8 @@ public sealed class EditModel(
             }
         }
 
-        Input = InputModel.From(report);
-        await Describe(report, report.ToDocument(report.Agency!.Name));
+        Input = InputModel.From(report, catalog.Get(report.Template));
+        await Describe(report, report.ToDocument(report.Agency!.Name, catalog));
         return Page();
     }
 
@@ -198,14 +200,14 @@ public sealed class EditModel(
             return NotFound();
         }
 
-        var definition = ReportTemplates.Get(report.Template);
+        var definition = catalog.Get(report.Template);
         var unchosen = Input.ApplyChoices(definition);
         foreach (var choice in unchosen)
         {
             ModelState.AddModelError($"{nameof(Input)}.{nameof(InputModel.Choices)}", $"请选择“{choice.Name}”保留哪个版本。");
         }
 
-        var (document, errors) = InputValidator.Parse(Input, report.Template, report.ToDocument(report.Agency!.Name));
+        var (document, errors) = InputValidator.Parse(Input, definition, report.ToDocument(report.Agency!.Name, catalog));
         foreach (var (key, message) in errors)
         {
             ModelState.AddModelError(key, message);
@@ -217,7 +219,7 @@ public sealed class EditModel(
             return await Redisplay(report, document, errors);
         }
 
-        var start = Input.StartContent(report.Template, report.ToDocument(report.Agency!.Name));
+        var start = Input.StartContent(report.ToDocument(report.Agency!.Name, catalog));
         var input = new SaveReportInput(id, Input.RowVersion, document, Input.ExplanationsByKey(), Clean(Input.CarryReasons), Input.ToDraftFields(), start);
         var saved = submit ? await saveAndSubmit.ExecuteAsync(scope, input) : await saveReport.ExecuteAsync(scope, input);
         switch (saved.Status)
@@ -274,15 +276,15 @@ public sealed class EditModel(
             return NotFound();
         }
 
-        var definition = ReportTemplates.Get(current.Template);
+        var definition = catalog.Get(current.Template);
         Input.Take(merge.TakenFromTheirs);
-        var saved = InputModel.From(current);
+        var saved = InputModel.From(current, definition);
         ModelState.Remove($"{nameof(Input)}.{nameof(InputModel.RowVersion)}");
         ModelState.Remove($"{nameof(Input)}.{nameof(InputModel.Start)}");
         Input.RowVersion = current.RowVersion;
         Input.Start = saved.Start;
         Conflicts = merge.Conflicts.Select(c => new ConflictView(InputModel.FieldKey(c.Field), c.Field.DisplayName(definition), c.Theirs, c.Mine, null)).ToList();
-        var (document, _) = InputValidator.Parse(Input, current.Template, current.ToDocument(current.Agency!.Name));
+        var (document, _) = InputValidator.Parse(Input, definition, current.ToDocument(current.Agency!.Name, catalog));
         return await Redisplay(current, document, errors);
     }
 
@@ -396,16 +398,15 @@ public sealed class EditModel(
         /// <summary>The user's pick (theirs / mine) for each field both people changed.</summary>
         public List<ChoiceInput> Choices { get; set; } = [];
 
-        public static InputModel From(AnnualReport report)
+        public static InputModel From(AnnualReport report, TemplateDefinition definition)
         {
-            var input = Saved(report);
+            var input = Saved(report, definition);
             input.Start = JsonSerializer.Serialize(input.ToDraftFields());
             return input;
         }
 
-        private static InputModel Saved(AnnualReport report)
+        private static InputModel Saved(AnnualReport report, TemplateDefinition definition)
         {
-            var definition = ReportTemplates.Get(report.Template);
             return new InputModel
             {
                 RowVersion = report.RowVersion,
@@ -483,7 +484,7 @@ public sealed class EditModel(
         }
 
         /// <summary>The start as content to merge against, or null when the form did not carry a readable one.</summary>
-        public ReportContent? StartContent(TemplateVersion template, ReportDocument saved)
+        public ReportContent? StartContent(ReportDocument saved)
         {
             var fields = StartFields();
             if (fields.Count == 0)
@@ -492,7 +493,7 @@ public sealed class EditModel(
             }
 
             var start = FromDraft(fields, RowVersion);
-            var (document, errors) = InputValidator.Parse(start, template, saved);
+            var (document, errors) = InputValidator.Parse(start, saved.Definition, saved);
             return errors.Count > 0 ? null : new ReportContent(document, start.ExplanationsByKey());
         }
 
@@ -635,10 +636,9 @@ public sealed class EditModel(
     /// <summary>Input shape only (is it a number, a whole one, not negative); the balance rules are the domain's.</summary>
     public static class InputValidator
     {
-        public static (ReportDocument Document, IReadOnlyList<(string Key, string Message)> Errors) Parse(InputModel input, TemplateVersion template, ReportDocument saved)
+        public static (ReportDocument Document, IReadOnlyList<(string Key, string Message)> Errors) Parse(InputModel input, TemplateDefinition definition, ReportDocument saved)
         {
-            var definition = ReportTemplates.Get(template);
-            var document = new ReportDocument(template, saved.Year, saved.Agency, string.IsNullOrWhiteSpace(input.Title) ? saved.Title : input.Title.Trim());
+            var document = new ReportDocument(definition, saved.Year, saved.Agency, string.IsNullOrWhiteSpace(input.Title) ? saved.Title : input.Title.Trim());
             var errors = new List<(string, string)>();
 
             if (document.Title.Length > AnnualReport.TitleMaxLength)

@@ -1,5 +1,6 @@
 using GovDisclosure.Application.Common;
 using GovDisclosure.Application.Reports;
+using GovDisclosure.Domain.Templates;
 using GovDisclosure.Web.Pages.Shared.Report;
 using GovDisclosure.Web.Security;
 using Microsoft.AspNetCore.Mvc;
@@ -8,7 +9,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace GovDisclosure.Web.Pages.Work.Reports;
 
 /// <summary>The saved draft as the public will read it.</summary>
-public sealed class PreviewModel(ReportQueries queries) : PageModel
+public sealed class PreviewModel(ReportQueries queries, TemplateCatalog catalog) : PageModel
 {
     public int Id { get; private set; }
 
@@ -26,7 +27,7 @@ public sealed class PreviewModel(ReportQueries queries) : PageModel
         }
 
         Id = id;
-        var document = report.ToDocument(report.Agency!.Name);
+        var document = report.ToDocument(report.Agency!.Name, catalog);
         // Last year's figures too: the cross-year warnings are published with their 说明, so the preview shows them.
         var previous = await queries.PreviousYearAsync(User.RequiredScope(), id);
         Document = new ReportDocumentModel { Document = document, Findings = report.Check(document, previous) };
