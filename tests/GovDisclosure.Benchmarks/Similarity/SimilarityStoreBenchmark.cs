@@ -149,8 +149,8 @@ public static class SimilarityStoreBenchmark
         await ExecuteAsync(connection, """
             INSERT INTO agencies ("Id", "Name", "Code", "Kind", "Level", "Path")
             SELECT DISTINCT a, '机关' || a, 'B' || a, 'Department', 'County', '/B' || a || '/' FROM unnest(@agencies) a;
-            INSERT INTO reports ("Id", "AgencyId", "Year", "Template", "Title", "State", "Revision", "PublishedRevision", "CreatedAt", "UpdatedAt", "Cells", "Sections", "Explanations", "CarriedValues", "Origin", "ApprovalChain", "ApprovalStep")
-            SELECT r, a, y, 'T2021', '报告' || r, 'Published', 1, 1, now(), now(), '{}', '{}', '{}', '{}', 'Portal', '', 0 FROM unnest(@reports, @agenciesOf, @years) AS x(r, a, y);
+            INSERT INTO reports ("Id", "AgencyId", "Year", "Template", "Title", "State", "Revision", "PublishedRevision", "CreatedAt", "UpdatedAt", "Cells", "Sections", "Explanations", "CarriedValues", "Origin", "ApprovalChain", "ApprovalStep", "UnknownCells")
+            SELECT r, a, y, 'T2021', '报告' || r, 'Published', 1, 1, now(), now(), '{}', '{}', '{}', '{}', 'Portal', '', 0, '[]' FROM unnest(@reports, @agenciesOf, @years) AS x(r, a, y);
             """,
             ("agencies", corpus.Reports.Select(r => r.AgencyId).Distinct().ToArray()),
             ("reports", corpus.Reports.Select(r => r.ReportId).ToArray()),
