@@ -41,29 +41,31 @@ public sealed class SimilarityCheck(IGovDisclosureDb db, ISimilarityStore store,
             return prepared.Select(p => new SectionSimilarity(p.Key, p.SignedSet.Length, [])).ToList();
         }
 
-        var shortlists = new List<IReadOnlyList<SimilarityCandidate>>(prepared.Count);
-        foreach (var section in prepared)
-        {
-            if (section.BandHashes.Length == 0)
-            {
-                shortlists.Add([]);
-                continue;
-            }
+        // One round trip: every banded section's lookup, the signature estimate and the shortlisted shingles in SQL.
+        var probed = prepared.Where(p => p.BandHashes.Length > 0).ToList();
+        var stored = await store.ShortlistAsync(
+            new ShortlistQuery(
+                probed.Select(p => new SectionProbe(p.BandHashes, p.Signature!, p.SignedSet.Length)).ToList(),
+                reportId,
+                agencyId,
+                viewer.PublishedOnly ? null : viewer.SubmittedWithinPath,
+                viewer.PublishedOnly,
+                matcher.Options.Bands + 1,
+                matcher.Options.MaxCandidatesPerSection,
+                matcher.MinEstimatedContainment,
+                // Every section's, banded or not: the shingle count reported for a short section leaves habitual ones out too.
+                prepared.SelectMany(p => p.SignedSet).Distinct().ToList()),
+            ct);
+        var commonFrom = matcher.CommonFrom(stored.ReportCount);
+        bool IsCommon(uint shingle) => stored.Frequencies.TryGetValue(shingle, out var reports) && reports >= commonFrom;
 
-            var found = await store.CandidatesAsync(
-                new CandidateQuery(section.BandHashes, reportId, agencyId, viewer.PublishedOnly ? null : viewer.SubmittedWithinPath, matcher.Options.Bands + 1, matcher.Options.MaxCandidatesPerSection), ct);
-            var bySource = found.ToDictionary(c => c.Candidate.Source);
-            shortlists.Add(matcher.Shortlist(section, found.Select(c => c.Candidate), reportId, agencyId, s => IsVisible(bySource[s], agencyId, viewer)));
-        }
-
-        var shingles = await store.ShinglesAsync(shortlists.SelectMany(s => s).Select(c => c.Id).Distinct().ToList(), ct);
-        var commonFrom = matcher.CommonFrom(await store.ReportCountAsync(ct));
-        var common = await store.CommonShinglesAsync(prepared.SelectMany(p => p.SignedSet).Distinct().ToList(), commonFrom, ct);
-        return prepared.Select((section, i) => matcher.Compare(
-                section,
-                shortlists[i].Where(c => shingles.ContainsKey(c.Id)).Select(c => new SectionFingerprint(c.Source, shingles[c.Id], c.Signature, [])),
-                common.Contains))
-            .ToList();
+        var shortlists = probed
+            .Select((section, i) => (section.Key, Candidates: stored.Candidates[i]
+                .Where(c => c.Candidate.Source.ReportId != reportId && IsVisible(c, agencyId, viewer) && stored.Shingles.ContainsKey(c.Candidate.Id))
+                .Select(c => new SectionFingerprint(c.Candidate.Source, stored.Shingles[c.Candidate.Id], [], []))
+                .ToList()))
+            .ToDictionary(s => s.Key, s => s.Candidates);
+        return prepared.Select(section => matcher.Compare(section, shortlists.GetValueOrDefault(section.Key) ?? [], IsCommon)).ToList();
     }
 
     /// <summary>
