@@ -41,31 +41,38 @@ public sealed class SimilarityCheck(IGovDisclosureDb db, ISimilarityStore store,
             return prepared.Select(p => new SectionSimilarity(p.Key, p.SignedSet.Length, [])).ToList();
         }
 
-        // One round trip: every banded section's lookup, the signature estimate and the shortlisted shingles in SQL.
+        // Two round trips whatever the number of sections: every section's band lookup with the document
+        // frequencies, then the shingles of the candidates the signature estimate keeps.
         var probed = prepared.Where(p => p.BandHashes.Length > 0).ToList();
-        var stored = await store.ShortlistAsync(
-            new ShortlistQuery(
-                probed.Select(p => new SectionProbe(p.BandHashes, p.Signature!, p.SignedSet.Length)).ToList(),
+        var stored = await store.CandidatesAsync(
+            new CandidateQuery(
+                probed.Select(p => p.BandHashes).ToList(),
                 reportId,
                 agencyId,
                 viewer.PublishedOnly ? null : viewer.SubmittedWithinPath,
                 viewer.PublishedOnly,
                 matcher.Options.Bands + 1,
                 matcher.Options.MaxCandidatesPerSection,
-                matcher.MinEstimatedContainment,
                 // Every section's, banded or not: the shingle count reported for a short section leaves habitual ones out too.
                 prepared.SelectMany(p => p.SignedSet).Distinct().ToList()),
             ct);
+        var shortlists = probed
+            .Select((section, i) =>
+            {
+                var bySource = stored.Candidates[i].ToDictionary(c => c.Candidate.Source);
+                return (section.Key, Shortlist: matcher.Shortlist(section, bySource.Values.Select(c => c.Candidate), reportId, agencyId, s => IsVisible(bySource[s], agencyId, viewer)));
+            })
+            .ToDictionary(s => s.Key, s => s.Shortlist);
+        var shingles = await store.ShinglesAsync(shortlists.Values.SelectMany(s => s).Select(c => c.Id).Distinct().ToList(), ct);
         var commonFrom = matcher.CommonFrom(stored.ReportCount);
         bool IsCommon(uint shingle) => stored.Frequencies.TryGetValue(shingle, out var reports) && reports >= commonFrom;
-
-        var shortlists = probed
-            .Select((section, i) => (section.Key, Candidates: stored.Candidates[i]
-                .Where(c => c.Candidate.Source.ReportId != reportId && IsVisible(c, agencyId, viewer) && stored.Shingles.ContainsKey(c.Candidate.Id))
-                .Select(c => new SectionFingerprint(c.Candidate.Source, stored.Shingles[c.Candidate.Id], [], []))
-                .ToList()))
-            .ToDictionary(s => s.Key, s => s.Candidates);
-        return prepared.Select(section => matcher.Compare(section, shortlists.GetValueOrDefault(section.Key) ?? [], IsCommon)).ToList();
+        return prepared.Select(section => matcher.Compare(
+                section,
+                shortlists.GetValueOrDefault(section.Key, [])
+                    .Where(c => shingles.ContainsKey(c.Id))
+                    .Select(c => new SectionFingerprint(c.Source, shingles[c.Id], c.Signature, [])),
+                IsCommon))
+            .ToList();
     }
 
     /// <summary>
@@ -109,6 +116,6 @@ public sealed class SimilarityCheck(IGovDisclosureDb db, ISimilarityStore store,
         }
 
         return candidate.Candidate.Source.AgencyId == ownAgency
-            || (viewer.SubmittedWithinPath is { } path && candidate.AgencyPath.StartsWith(path, StringComparison.Ordinal));
+            || (viewer.SubmittedWithinPath is { } path && candidate.AgencyPath is { } agencyPath && agencyPath.StartsWith(path, StringComparison.Ordinal));
     }
 }

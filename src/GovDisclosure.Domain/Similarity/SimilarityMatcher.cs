@@ -23,7 +23,7 @@ public sealed class PreparedSection
     public uint[] SignedSet { get; }
 
     /// <summary>Null when the section is too short to judge; it is then neither looked up nor compared.</summary>
-    public uint[]? Signature { get; }
+    internal uint[]? Signature { get; }
 
     /// <summary>The bands to look up (empty for a section too short to judge).</summary>
     public ulong[] BandHashes { get; }
@@ -60,13 +60,6 @@ public sealed class SimilarityMatcher
     public int CommonFrom(int reportCount) => reportCount >= Options.MinReportsForFrequency
         ? Math.Max(2, (int)Math.Ceiling(Options.CommonShare * reportCount))
         : int.MaxValue;
-
-    /// <summary>
-    /// The signature-estimated containment below which another agency's candidate is not compared exactly: half the
-    /// naming threshold, which leaves room for the estimate's error (±0.09 at 128 positions). The stored index applies
-    /// the same bound in SQL.
-    /// </summary>
-    public double MinEstimatedContainment => Options.MinContainment / 2;
 
     /// <summary>The fingerprint of one section's text, or null when it is too short to judge.</summary>
     public SectionFingerprint? Fingerprint(SimilaritySource source, string? text)
@@ -130,9 +123,8 @@ public sealed class SimilarityMatcher
             .Where(c =>
             {
                 // The signatures estimate Jaccard; with both set sizes that bounds the containment (|A∩B| = J(|A|+|B|)/(1+J)).
+                // Half the threshold leaves room for the estimate's error (±0.09 at 128 positions) before the exact merge.
                 // The agency's own sections skip it: they are few, and a kept paragraph is exactly the low-Jaccard case.
-                // PostgresSimilarityStore computes the same expression in SQL, in the same order of operations, so
-                // both feeds keep the same candidates to the last bit.
                 if (c.Source.AgencyId == agencyId)
                 {
                     return true;
@@ -140,7 +132,7 @@ public sealed class SimilarityMatcher
 
                 var j = MinHasher.EstimatedJaccard(signature, c.Signature);
                 var estimated = j * (section.SignedSet.Length + c.ShingleCount) / ((1 + j) * section.SignedSet.Length);
-                return estimated >= MinEstimatedContainment;
+                return estimated >= Options.MinContainment / 2;
             })
             .ToList();
     }

@@ -9,10 +9,10 @@ using Npgsql;
 namespace GovDisclosure.Infrastructure.Similarity;
 
 /// <summary>
-/// The 雷同 index in PostgreSQL, on the request's own connection. A check is one round trip: every section's band
-/// lookup through the primary key of similarity_bands, the signature estimate in SQL, and the shingles of the few
-/// candidates that survive it, with the document frequencies in the same batch. Never a scan, and never the 160
-/// million rows a table of every 5-gram would hold.
+/// The 雷同 index in PostgreSQL, on the request's own connection. A check is two round trips: every section's band
+/// lookup through the primary key of similarity_bands with the candidates' signatures and the document frequencies in
+/// one batch, then the shingles of the candidates that survive the signature estimate. Never a scan, and never the
+/// 160 million rows a table of every 5-gram would hold.
 /// </summary>
 public sealed class PostgresSimilarityStore(GovDisclosureDbContext db) : ISimilarityStore
 {
@@ -79,95 +79,71 @@ public sealed class PostgresSimilarityStore(GovDisclosureDbContext db) : ISimila
         return (bool)(await command.ExecuteScalarAsync(ct))!;
     }
 
-    public async Task<StoredShortlist> ShortlistAsync(ShortlistQuery query, CancellationToken ct)
+    public async Task<StoredCandidates> CandidatesAsync(CandidateQuery query, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(query);
         var connection = await OpenAsync(ct);
-        var positions = query.Sections.Count == 0 ? 0 : query.Sections[0].Signature.Length;
-        if (query.Sections.Any(p => p.Signature.Length != positions))
-        {
-            throw new ArgumentException("Every probed section's signature has the same length.", nameof(query));
-        }
-
         await using var batch = new NpgsqlBatch(connection);
 
-        // All sections' band lookups in one statement, through the primary key of similarity_bands. Visibility is
-        // applied before the per-section limit, so hidden sections never take a visible one's place (a submitted
-        // entry counts only while its report is still under review: a returned report is a draft again). Then the
-        // signature estimate of SimilarityMatcher.Shortlist, the same expression in the same order of float8
-        // operations, so only the survivors' shingles are read, each once however many sections found it.
+        // All sections' band lookups in one statement through the primary key of similarity_bands, ranked once
+        // (MATERIALIZED, or each section would repeat the lookup). Per section, the ranked ids are sorted before the
+        // join (OFFSET 0 keeps that subquery apart), so the nested loop stops at the limit instead of joining every
+        // colliding section. Visibility is applied before the limit, so hidden sections never take a visible one's
+        // place; a submitted entry counts only while its report is still under review (a returned report is a draft
+        // again), and only such entries need their report and agency read.
         Add(batch, """
             WITH probe AS (
                 SELECT DISTINCT p.section, p.hash FROM unnest(@probeSections, @probeBands) AS p(section, hash)
-            ), hits AS (
-                SELECT p.section, b."SectionId" AS id, count(*)::int AS collisions
-                  FROM probe p JOIN similarity_bands b ON b."Hash" = p.hash
-                 GROUP BY p.section, b."SectionId"
-                UNION ALL
-                SELECT k.section, s."Id", @ownRank FROM unnest(@sections) AS k(section) CROSS JOIN similarity_sections s WHERE s."AgencyId" = @own
-            ), ranked AS (
-                SELECT section, id, max(collisions) AS collisions FROM hits GROUP BY section, id
-            ), visible AS (
-                SELECT ranked.section, ranked.collisions, s."Id" AS id, s."ReportId", s."AgencyId", s."Year", s."SectionKey", s."Status",
-                       s."Signature", s."ShingleCount", a."Path", r."State",
-                       row_number() OVER (PARTITION BY ranked.section ORDER BY ranked.collisions DESC, s."Id") AS place
-                  FROM ranked
-                  JOIN similarity_sections s ON s."Id" = ranked.id
-                  JOIN reports r ON r."Id" = s."ReportId"
-                  JOIN agencies a ON a."Id" = s."AgencyId"
-                 WHERE s."ReportId" <> @exclude AND s."FormatVersion" = @version
-                   AND (s."Status" = 'Published'
-                        OR (NOT @publishedOnly AND r."State" IN ('Submitted', 'Approved')
-                            AND (s."AgencyId" = @own OR (@path <> '' AND starts_with(a."Path", @path)))))
-            ), kept AS (
-                SELECT v.section, v.collisions, v.id, v."ReportId", v."AgencyId", v."Year", v."SectionKey", v."Status", v."ShingleCount", v."Path", v."State",
-                       row_number() OVER (PARTITION BY v.id ORDER BY v.section) AS occurrence
-                  FROM visible v
-                  JOIN unnest(@sections, @sizes) AS c(section, size) ON c.section = v.section
-                  CROSS JOIN LATERAL (
-                      SELECT count(*)::float8 / @positions AS j
-                        FROM unnest(v."Signature", @signatures[c.section * @positions + 1 : (c.section + 1) * @positions]) AS e(x, y)
-                       WHERE e.x = e.y) estimate
-                 WHERE v.place <= @limit
-                   AND (v."AgencyId" = @own OR estimate.j * (c.size + v."ShingleCount") / ((1 + estimate.j) * c.size) >= @minEstimate)
+            ), ranked AS MATERIALIZED (
+                SELECT section, id, max(collisions) AS collisions FROM (
+                    SELECT p.section, b."SectionId" AS id, count(*)::int AS collisions
+                      FROM probe p JOIN similarity_bands b ON b."Hash" = p.hash
+                     GROUP BY p.section, b."SectionId"
+                    UNION ALL
+                    SELECT k.section, s."Id", @ownRank FROM unnest(@sections) AS k(section) CROSS JOIN similarity_sections s WHERE s."AgencyId" = @own) hits
+                 GROUP BY section, id
             )
-            SELECT k.section, k.id, k."ReportId", k."AgencyId", k."Year", k."SectionKey", k."Status", k."ShingleCount", k.collisions, k."Path", k."State",
-                   CASE WHEN k.occurrence = 1 THEN s."Shingles" END
-              FROM kept k JOIN similarity_sections s ON s."Id" = k.id
-             ORDER BY k.section, k.collisions DESC, k.id
+            SELECT k.section, t.*,
+                   CASE WHEN t."Status" = 'Published' THEN NULL ELSE (SELECT a."Path" FROM agencies a WHERE a."Id" = t."AgencyId") END,
+                   CASE WHEN t."Status" = 'Published' THEN NULL ELSE (SELECT r."State" FROM reports r WHERE r."Id" = t."ReportId") END
+              FROM unnest(@sections) AS k(section)
+              CROSS JOIN LATERAL (
+                  SELECT s."Id", s."ReportId", s."AgencyId", s."Year", s."SectionKey", s."Status", s."Signature", s."ShingleCount", ranked.collisions
+                    FROM (SELECT id, collisions FROM ranked WHERE ranked.section = k.section ORDER BY collisions DESC, id OFFSET 0) ranked
+                    JOIN similarity_sections s ON s."Id" = ranked.id
+                   WHERE s."ReportId" <> @exclude AND s."FormatVersion" = @version
+                     AND (s."Status" = 'Published'
+                          OR (NOT @publishedOnly AND EXISTS (
+                                SELECT 1 FROM reports r JOIN agencies a ON a."Id" = s."AgencyId"
+                                 WHERE r."Id" = s."ReportId" AND r."State" IN ('Submitted', 'Approved')
+                                   AND (s."AgencyId" = @own OR (@path <> '' AND starts_with(a."Path", @path))))))
+                   ORDER BY ranked.collisions DESC, ranked.id
+                   LIMIT @limit) t
             """,
-            ("probeSections", query.Sections.SelectMany((p, i) => Enumerable.Repeat(i, p.Bands.Length)).ToArray()),
-            ("probeBands", query.Sections.SelectMany(p => p.Bands).Select(b => unchecked((long)b)).ToArray()),
-            ("sections", Enumerable.Range(0, query.Sections.Count).ToArray()),
-            ("sizes", query.Sections.Select(p => p.ShingleCount).ToArray()),
-            ("signatures", query.Sections.SelectMany(p => ToInts(p.Signature)).ToArray()),
-            ("positions", positions),
+            ("probeSections", query.Bands.SelectMany((bands, i) => Enumerable.Repeat(i, bands.Length)).ToArray()),
+            ("probeBands", query.Bands.SelectMany(bands => bands).Select(b => unchecked((long)b)).ToArray()),
+            ("sections", Enumerable.Range(0, query.Bands.Count).ToArray()),
             ("own", query.OwnAgencyId ?? 0),
             ("ownRank", query.OwnRank),
             ("exclude", query.ExcludeReportId ?? 0),
             ("version", SimilarityIndex.FormatVersion),
             ("publishedOnly", query.PublishedOnly),
             ("path", query.SubmittedWithinPath ?? string.Empty),
-            ("limit", query.Limit),
-            ("minEstimate", query.MinEstimatedContainment));
+            ("limit", query.Limit));
         Add(batch, """SELECT count(DISTINCT "ReportId")::int FROM similarity_sections""");
         Add(batch, """SELECT "Shingle", "Reports" FROM similarity_shingles WHERE "Shingle" = ANY(@shingles)""",
             ("shingles", query.Shingles.Select(h => unchecked((int)h)).ToArray()));
 
-        var candidates = query.Sections.Select(_ => new List<StoredCandidate>()).ToList();
-        var shingles = new Dictionary<long, uint[]>();
+        var candidates = query.Bands.Select(_ => new List<StoredCandidate>()).ToList();
         var frequencies = new Dictionary<uint, int>();
         await using var reader = await batch.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))
         {
-            var id = reader.GetInt64(1);
             var source = new SimilaritySource(reader.GetInt32(2), reader.GetInt32(3), reader.GetInt32(4), reader.GetString(5), Enum.Parse<SourceStatus>(reader.GetString(6)));
-            var candidate = new SimilarityCandidate(id, source, [], reader.GetInt32(7), reader.GetInt32(8));
-            candidates[reader.GetInt32(0)].Add(new StoredCandidate(candidate, reader.GetString(9), Enum.Parse<ReportState>(reader.GetString(10))));
-            if (!reader.IsDBNull(11))
-            {
-                shingles[id] = ToUints(reader.GetFieldValue<int[]>(11));
-            }
+            var candidate = new SimilarityCandidate(reader.GetInt64(1), source, ToUints(reader.GetFieldValue<int[]>(7)), reader.GetInt32(8), reader.GetInt32(9));
+            var path = reader.IsDBNull(10) ? null : reader.GetString(10);
+            ReportState? state = reader.IsDBNull(11) ? null : Enum.Parse<ReportState>(reader.GetString(11));
+            candidates[reader.GetInt32(0)].Add(new StoredCandidate(candidate, path, state));
         }
 
         await reader.NextResultAsync(ct);
@@ -179,7 +155,28 @@ public sealed class PostgresSimilarityStore(GovDisclosureDbContext db) : ISimila
             frequencies[unchecked((uint)reader.GetInt32(0))] = reader.GetInt32(1);
         }
 
-        return new StoredShortlist(candidates, shingles, reportCount, frequencies);
+        return new StoredCandidates(candidates, reportCount, frequencies);
+    }
+
+    public async Task<IReadOnlyDictionary<long, uint[]>> ShinglesAsync(IReadOnlyCollection<long> sectionIds, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(sectionIds);
+        var result = new Dictionary<long, uint[]>();
+        if (sectionIds.Count == 0)
+        {
+            return result;
+        }
+
+        var connection = await OpenAsync(ct);
+        await using var command = new NpgsqlCommand("""SELECT "Id", "Shingles" FROM similarity_sections WHERE "Id" = ANY(@ids)""", connection);
+        command.Parameters.AddWithValue("ids", sectionIds.ToArray());
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            result[reader.GetInt64(0)] = ToUints(reader.GetFieldValue<int[]>(1));
+        }
+
+        return result;
     }
 
     private async Task<NpgsqlConnection> OpenAsync(CancellationToken ct)
