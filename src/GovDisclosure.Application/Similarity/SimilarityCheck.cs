@@ -41,28 +41,37 @@ public sealed class SimilarityCheck(IGovDisclosureDb db, ISimilarityStore store,
             return prepared.Select(p => new SectionSimilarity(p.Key, p.SignedSet.Length, [])).ToList();
         }
 
-        var shortlists = new List<IReadOnlyList<SimilarityCandidate>>(prepared.Count);
-        foreach (var section in prepared)
-        {
-            if (section.BandHashes.Length == 0)
+        // Two round trips whatever the number of sections: every section's band lookup with the document
+        // frequencies, then the shingles of the candidates the signature estimate keeps.
+        var probed = prepared.Where(p => p.BandHashes.Length > 0).ToList();
+        var stored = await store.CandidatesAsync(
+            new CandidateQuery(
+                probed.Select(p => p.BandHashes).ToList(),
+                reportId,
+                agencyId,
+                viewer.PublishedOnly ? null : viewer.SubmittedWithinPath,
+                viewer.PublishedOnly,
+                matcher.Options.Bands + 1,
+                matcher.Options.MaxCandidatesPerSection,
+                // Every section's, banded or not: the shingle count reported for a short section leaves habitual ones out too.
+                prepared.SelectMany(p => p.SignedSet).Distinct().ToList()),
+            ct);
+        var shortlists = probed
+            .Select((section, i) =>
             {
-                shortlists.Add([]);
-                continue;
-            }
-
-            var found = await store.CandidatesAsync(
-                new CandidateQuery(section.BandHashes, reportId, agencyId, viewer.PublishedOnly ? null : viewer.SubmittedWithinPath, matcher.Options.Bands + 1, matcher.Options.MaxCandidatesPerSection), ct);
-            var bySource = found.ToDictionary(c => c.Candidate.Source);
-            shortlists.Add(matcher.Shortlist(section, found.Select(c => c.Candidate), reportId, agencyId, s => IsVisible(bySource[s], agencyId, viewer)));
-        }
-
-        var shingles = await store.ShinglesAsync(shortlists.SelectMany(s => s).Select(c => c.Id).Distinct().ToList(), ct);
-        var commonFrom = matcher.CommonFrom(await store.ReportCountAsync(ct));
-        var common = await store.CommonShinglesAsync(prepared.SelectMany(p => p.SignedSet).Distinct().ToList(), commonFrom, ct);
-        return prepared.Select((section, i) => matcher.Compare(
+                var bySource = stored.Candidates[i].ToDictionary(c => c.Candidate.Source);
+                return (section.Key, Shortlist: matcher.Shortlist(section, bySource.Values.Select(c => c.Candidate), reportId, agencyId, s => IsVisible(bySource[s], agencyId, viewer)));
+            })
+            .ToDictionary(s => s.Key, s => s.Shortlist);
+        var shingles = await store.ShinglesAsync(shortlists.Values.SelectMany(s => s).Select(c => c.Id).Distinct().ToList(), ct);
+        var commonFrom = matcher.CommonFrom(stored.ReportCount);
+        bool IsCommon(uint shingle) => stored.Frequencies.TryGetValue(shingle, out var reports) && reports >= commonFrom;
+        return prepared.Select(section => matcher.Compare(
                 section,
-                shortlists[i].Where(c => shingles.ContainsKey(c.Id)).Select(c => new SectionFingerprint(c.Source, shingles[c.Id], c.Signature, [])),
-                common.Contains))
+                shortlists.GetValueOrDefault(section.Key, [])
+                    .Where(c => shingles.ContainsKey(c.Id))
+                    .Select(c => new SectionFingerprint(c.Source, shingles[c.Id], c.Signature, [])),
+                IsCommon))
             .ToList();
     }
 
@@ -107,6 +116,6 @@ public sealed class SimilarityCheck(IGovDisclosureDb db, ISimilarityStore store,
         }
 
         return candidate.Candidate.Source.AgencyId == ownAgency
-            || (viewer.SubmittedWithinPath is { } path && candidate.AgencyPath.StartsWith(path, StringComparison.Ordinal));
+            || (viewer.SubmittedWithinPath is { } path && candidate.AgencyPath is { } agencyPath && agencyPath.StartsWith(path, StringComparison.Ordinal));
     }
 }

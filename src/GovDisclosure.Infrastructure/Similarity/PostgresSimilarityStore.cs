@@ -9,55 +9,62 @@ using Npgsql;
 namespace GovDisclosure.Infrastructure.Similarity;
 
 /// <summary>
-/// The 雷同 index in PostgreSQL, on the request's own connection. A check is one band lookup per section through the
-/// primary key of similarity_bands, the candidates' signatures, then the shingles of the few that survive the
-/// signature estimate: never a scan, and never the 160 million rows a table of every 5-gram would hold.
+/// The 雷同 index in PostgreSQL, on the request's own connection. A check is two round trips: every section's band
+/// lookup through the primary key of similarity_bands with the candidates' signatures and the document frequencies in
+/// one batch, then the shingles of the candidates that survive the signature estimate. Never a scan, and never the
+/// 160 million rows a table of every 5-gram would hold.
 /// </summary>
 public sealed class PostgresSimilarityStore(GovDisclosureDbContext db) : ISimilarityStore
 {
     public async Task ReplaceAsync(int reportId, SourceStatus status, IReadOnlyList<SectionFingerprint> sections, CancellationToken ct)
     {
+        ArgumentNullException.ThrowIfNull(sections);
         var connection = await OpenAsync(ct);
         await using var transaction = await connection.BeginTransactionAsync(ct);
 
+        // One batch, so indexing a report is one round trip (and the commit) rather than two per section: under load
+        // every round trip waits for a core twice, which cost more than the statements themselves.
+        await using var batch = new NpgsqlBatch(connection, transaction);
+
         // Document frequency counts entries (a report's published and submitted texts are two), so the decrement is per entry.
-        await ExecuteAsync(connection, transaction, """
+        Add(batch, """
             UPDATE similarity_shingles f SET "Reports" = f."Reports" - o.n
               FROM (SELECT shingle, count(DISTINCT status)::int AS n
                       FROM (SELECT unnest(s."Shingles") AS shingle, s."Status" AS status FROM similarity_sections s
                              WHERE s."ReportId" = @report AND (@all OR s."Status" = @status)) x
                      GROUP BY shingle) o
-             WHERE f."Shingle" = o.shingle;
-            DELETE FROM similarity_sections WHERE "ReportId" = @report AND (@all OR "Status" = @status);
-            """, ct, ("report", reportId), ("all", status == SourceStatus.Published), ("status", status.ToString()));
+             WHERE f."Shingle" = o.shingle
+            """, ("report", reportId), ("all", status == SourceStatus.Published), ("status", status.ToString()));
+        Add(batch, """DELETE FROM similarity_sections WHERE "ReportId" = @report AND (@all OR "Status" = @status)""",
+            ("report", reportId), ("all", status == SourceStatus.Published), ("status", status.ToString()));
 
         foreach (var section in sections)
         {
-            await using var insert = new NpgsqlCommand("""
-                INSERT INTO similarity_sections ("ReportId", "AgencyId", "Year", "SectionKey", "Status", "FormatVersion", "ShingleCount", "Shingles", "Signature")
-                VALUES (@report, @agency, @year, @key, @status, @version, @count, @shingles, @signature) RETURNING "Id"
-                """, connection, transaction);
-            insert.Parameters.AddWithValue("report", reportId);
-            insert.Parameters.AddWithValue("agency", section.Source.AgencyId);
-            insert.Parameters.AddWithValue("year", section.Source.Year);
-            insert.Parameters.AddWithValue("key", section.Source.SectionKey);
-            insert.Parameters.AddWithValue("status", status.ToString());
-            insert.Parameters.AddWithValue("version", SimilarityIndex.FormatVersion);
-            insert.Parameters.AddWithValue("count", section.Shingles.Length);
-            insert.Parameters.AddWithValue("shingles", ToInts(section.Shingles));
-            insert.Parameters.AddWithValue("signature", ToInts(section.Signature));
-            var id = (long)(await insert.ExecuteScalarAsync(ct))!;
-            await ExecuteAsync(connection, transaction, """
-                INSERT INTO similarity_bands ("Hash", "SectionId") SELECT DISTINCT unnest(@bands), @section ON CONFLICT DO NOTHING
-                """, ct, ("bands", section.BandHashes.Select(b => unchecked((long)b)).ToArray()), ("section", id));
+            Add(batch, """
+                WITH s AS (
+                    INSERT INTO similarity_sections ("ReportId", "AgencyId", "Year", "SectionKey", "Status", "FormatVersion", "ShingleCount", "Shingles", "Signature")
+                    VALUES (@report, @agency, @year, @key, @status, @version, @count, @shingles, @signature) RETURNING "Id")
+                INSERT INTO similarity_bands ("Hash", "SectionId") SELECT DISTINCT b, s."Id" FROM s, unnest(@bands) AS b ON CONFLICT DO NOTHING
+                """,
+                ("report", reportId),
+                ("agency", section.Source.AgencyId),
+                ("year", section.Source.Year),
+                ("key", section.Source.SectionKey),
+                ("status", status.ToString()),
+                ("version", SimilarityIndex.FormatVersion),
+                ("count", section.Shingles.Length),
+                ("shingles", ToInts(section.Shingles)),
+                ("signature", ToInts(section.Signature)),
+                ("bands", section.BandHashes.Select(b => unchecked((long)b)).ToArray()));
         }
 
         // In sorted order, so two publications writing at once take the rows' locks in the same order.
         var distinct = ShingledText.DistinctSorted(sections.SelectMany(s => s.Shingles));
-        await ExecuteAsync(connection, transaction, """
+        Add(batch, """
             INSERT INTO similarity_shingles ("Shingle", "Reports") SELECT unnest(@shingles), 1
             ON CONFLICT ("Shingle") DO UPDATE SET "Reports" = similarity_shingles."Reports" + 1
-            """, ct, ("shingles", ToInts(distinct)));
+            """, ("shingles", ToInts(distinct)));
+        await batch.ExecuteNonQueryAsync(ct);
         await transaction.CommitAsync(ct);
     }
 
@@ -72,51 +79,88 @@ public sealed class PostgresSimilarityStore(GovDisclosureDbContext db) : ISimila
         return (bool)(await command.ExecuteScalarAsync(ct))!;
     }
 
-    public async Task<IReadOnlyList<StoredCandidate>> CandidatesAsync(CandidateQuery query, CancellationToken ct)
+    public async Task<StoredCandidates> CandidatesAsync(CandidateQuery query, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(query);
         var connection = await OpenAsync(ct);
+        await using var batch = new NpgsqlBatch(connection);
 
-        // Visibility is applied before the limit, so hidden sections never take a visible one's place. A submitted
-        // entry counts only while its report is still under review: a returned report is a draft again.
-        await using var command = new NpgsqlCommand("""
-            WITH hits AS (
-                SELECT "SectionId" AS id, count(*)::int AS collisions FROM similarity_bands WHERE "Hash" = ANY(@bands) GROUP BY "SectionId"
-                UNION ALL
-                SELECT "Id", @ownRank FROM similarity_sections WHERE "AgencyId" = @own AND cardinality(@bands) > 0
-            ), ranked AS (SELECT id, max(collisions) AS collisions FROM hits GROUP BY id)
-            SELECT s."Id", s."ReportId", s."AgencyId", s."Year", s."SectionKey", s."Status", s."Signature", s."ShingleCount", ranked.collisions, a."Path", r."State"
-              FROM ranked
-              JOIN similarity_sections s ON s."Id" = ranked.id
-              JOIN reports r ON r."Id" = s."ReportId"
-              JOIN agencies a ON a."Id" = s."AgencyId"
-             WHERE s."ReportId" <> @exclude AND s."FormatVersion" = @version
-               AND (s."Status" = 'Published'
-                    OR (r."State" IN ('Submitted', 'Approved') AND (s."AgencyId" = @own OR (@path <> '' AND starts_with(a."Path", @path)))))
-             ORDER BY ranked.collisions DESC, s."Id"
-             LIMIT @limit
-            """, connection);
-        command.Parameters.AddWithValue("bands", query.Bands.Select(b => unchecked((long)b)).ToArray());
-        command.Parameters.AddWithValue("own", query.OwnAgencyId ?? 0);
-        command.Parameters.AddWithValue("ownRank", query.OwnRank);
-        command.Parameters.AddWithValue("exclude", query.ExcludeReportId ?? 0);
-        command.Parameters.AddWithValue("version", SimilarityIndex.FormatVersion);
-        command.Parameters.AddWithValue("path", query.SubmittedWithinPath ?? string.Empty);
-        command.Parameters.AddWithValue("limit", query.Limit);
-        var found = new List<StoredCandidate>();
-        await using var reader = await command.ExecuteReaderAsync(ct);
+        // All sections' band lookups in one statement through the primary key of similarity_bands, ranked once
+        // (MATERIALIZED, or each section would repeat the lookup). Per section, the ranked ids are sorted before the
+        // join (OFFSET 0 keeps that subquery apart), so the nested loop stops at the limit instead of joining every
+        // colliding section. Visibility is applied before the limit, so hidden sections never take a visible one's
+        // place; a submitted entry counts only while its report is still under review (a returned report is a draft
+        // again), and only such entries need their report and agency read.
+        Add(batch, """
+            WITH probe AS (
+                SELECT DISTINCT p.section, p.hash FROM unnest(@probeSections, @probeBands) AS p(section, hash)
+            ), ranked AS MATERIALIZED (
+                SELECT section, id, max(collisions) AS collisions FROM (
+                    SELECT p.section, b."SectionId" AS id, count(*)::int AS collisions
+                      FROM probe p JOIN similarity_bands b ON b."Hash" = p.hash
+                     GROUP BY p.section, b."SectionId"
+                    UNION ALL
+                    SELECT k.section, s."Id", @ownRank FROM unnest(@sections) AS k(section) CROSS JOIN similarity_sections s WHERE s."AgencyId" = @own) hits
+                 GROUP BY section, id
+            )
+            SELECT k.section, t.*,
+                   CASE WHEN t."Status" = 'Published' THEN NULL ELSE (SELECT a."Path" FROM agencies a WHERE a."Id" = t."AgencyId") END,
+                   CASE WHEN t."Status" = 'Published' THEN NULL ELSE (SELECT r."State" FROM reports r WHERE r."Id" = t."ReportId") END
+              FROM unnest(@sections) AS k(section)
+              CROSS JOIN LATERAL (
+                  SELECT s."Id", s."ReportId", s."AgencyId", s."Year", s."SectionKey", s."Status", s."Signature", s."ShingleCount", ranked.collisions
+                    FROM (SELECT id, collisions FROM ranked WHERE ranked.section = k.section ORDER BY collisions DESC, id OFFSET 0) ranked
+                    JOIN similarity_sections s ON s."Id" = ranked.id
+                   WHERE s."ReportId" <> @exclude AND s."FormatVersion" = @version
+                     AND (s."Status" = 'Published'
+                          OR (NOT @publishedOnly AND EXISTS (
+                                SELECT 1 FROM reports r JOIN agencies a ON a."Id" = s."AgencyId"
+                                 WHERE r."Id" = s."ReportId" AND r."State" IN ('Submitted', 'Approved')
+                                   AND (s."AgencyId" = @own OR (@path <> '' AND starts_with(a."Path", @path))))))
+                   ORDER BY ranked.collisions DESC, ranked.id
+                   LIMIT @limit) t
+            """,
+            ("probeSections", query.Bands.SelectMany((bands, i) => Enumerable.Repeat(i, bands.Length)).ToArray()),
+            ("probeBands", query.Bands.SelectMany(bands => bands).Select(b => unchecked((long)b)).ToArray()),
+            ("sections", Enumerable.Range(0, query.Bands.Count).ToArray()),
+            ("own", query.OwnAgencyId ?? 0),
+            ("ownRank", query.OwnRank),
+            ("exclude", query.ExcludeReportId ?? 0),
+            ("version", SimilarityIndex.FormatVersion),
+            ("publishedOnly", query.PublishedOnly),
+            ("path", query.SubmittedWithinPath ?? string.Empty),
+            ("limit", query.Limit));
+        Add(batch, """SELECT count(DISTINCT "ReportId")::int FROM similarity_sections""");
+        Add(batch, """SELECT "Shingle", "Reports" FROM similarity_shingles WHERE "Shingle" = ANY(@shingles)""",
+            ("shingles", query.Shingles.Select(h => unchecked((int)h)).ToArray()));
+
+        var candidates = query.Bands.Select(_ => new List<StoredCandidate>()).ToList();
+        var frequencies = new Dictionary<uint, int>();
+        await using var reader = await batch.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))
         {
-            var source = new SimilaritySource(reader.GetInt32(1), reader.GetInt32(2), reader.GetInt32(3), reader.GetString(4), Enum.Parse<SourceStatus>(reader.GetString(5)));
-            var candidate = new SimilarityCandidate(reader.GetInt64(0), source, ToUints(reader.GetFieldValue<int[]>(6)), reader.GetInt32(7), reader.GetInt32(8));
-            found.Add(new StoredCandidate(candidate, reader.GetString(9), Enum.Parse<ReportState>(reader.GetString(10))));
+            var source = new SimilaritySource(reader.GetInt32(2), reader.GetInt32(3), reader.GetInt32(4), reader.GetString(5), Enum.Parse<SourceStatus>(reader.GetString(6)));
+            var candidate = new SimilarityCandidate(reader.GetInt64(1), source, ToUints(reader.GetFieldValue<int[]>(7)), reader.GetInt32(8), reader.GetInt32(9));
+            var path = reader.IsDBNull(10) ? null : reader.GetString(10);
+            ReportState? state = reader.IsDBNull(11) ? null : Enum.Parse<ReportState>(reader.GetString(11));
+            candidates[reader.GetInt32(0)].Add(new StoredCandidate(candidate, path, state));
         }
 
-        return found;
+        await reader.NextResultAsync(ct);
+        await reader.ReadAsync(ct);
+        var reportCount = reader.GetInt32(0);
+        await reader.NextResultAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            frequencies[unchecked((uint)reader.GetInt32(0))] = reader.GetInt32(1);
+        }
+
+        return new StoredCandidates(candidates, reportCount, frequencies);
     }
 
     public async Task<IReadOnlyDictionary<long, uint[]>> ShinglesAsync(IReadOnlyCollection<long> sectionIds, CancellationToken ct)
     {
+        ArgumentNullException.ThrowIfNull(sectionIds);
         var result = new Dictionary<long, uint[]>();
         if (sectionIds.Count == 0)
         {
@@ -135,36 +179,6 @@ public sealed class PostgresSimilarityStore(GovDisclosureDbContext db) : ISimila
         return result;
     }
 
-    public async Task<int> ReportCountAsync(CancellationToken ct)
-    {
-        var connection = await OpenAsync(ct);
-        await using var command = new NpgsqlCommand("""SELECT count(DISTINCT "ReportId")::int FROM similarity_sections""", connection);
-        return (int)(await command.ExecuteScalarAsync(ct))!;
-    }
-
-    public async Task<IReadOnlySet<uint>> CommonShinglesAsync(IReadOnlyCollection<uint> shingles, int commonFrom, CancellationToken ct)
-    {
-        var common = new HashSet<uint>();
-        if (shingles.Count == 0 || commonFrom == int.MaxValue)
-        {
-            return common;
-        }
-
-        var connection = await OpenAsync(ct);
-        await using var command = new NpgsqlCommand("""
-            SELECT "Shingle" FROM similarity_shingles WHERE "Shingle" = ANY(@shingles) AND "Reports" >= @from
-            """, connection);
-        command.Parameters.AddWithValue("shingles", shingles.Select(s => unchecked((int)s)).ToArray());
-        command.Parameters.AddWithValue("from", commonFrom);
-        await using var reader = await command.ExecuteReaderAsync(ct);
-        while (await reader.ReadAsync(ct))
-        {
-            common.Add(unchecked((uint)reader.GetInt32(0)));
-        }
-
-        return common;
-    }
-
     private async Task<NpgsqlConnection> OpenAsync(CancellationToken ct)
     {
         var connection = (NpgsqlConnection)db.Database.GetDbConnection();
@@ -176,15 +190,15 @@ public sealed class PostgresSimilarityStore(GovDisclosureDbContext db) : ISimila
         return connection;
     }
 
-    private static async Task ExecuteAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string sql, CancellationToken ct, params (string Name, object Value)[] parameters)
+    private static void Add(NpgsqlBatch batch, string sql, params (string Name, object Value)[] parameters)
     {
-        await using var command = new NpgsqlCommand(sql, connection, transaction);
+        var command = new NpgsqlBatchCommand(sql);
         foreach (var (name, value) in parameters)
         {
             command.Parameters.AddWithValue(name, value);
         }
 
-        await command.ExecuteNonQueryAsync(ct);
+        batch.BatchCommands.Add(command);
     }
 
     private static int[] ToInts(uint[] values) => Array.ConvertAll(values, v => unchecked((int)v));

@@ -17,8 +17,11 @@ namespace GovDisclosure.Benchmarks.Similarity;
 /// `similarity-db`: the 雷同 check as the portal runs it, through the stored index in PostgreSQL (PostgresSimilarityStore
 /// and SimilarityCheck, one DbContext per check as a request has), over the same generated corpus as `similarity`,
 /// with the in-memory index checked on the same reports in the same run beside it.
-/// Usage: similarity-db --connection CS [--reports N] [--planted N] [--checks N]. CS names a server; a scratch
-/// database is created on it and dropped afterwards.
+/// Usage: similarity-db --connection CS [--reports N] [--planted N] [--checks N] [--keep] [--database NAME]. CS names a
+/// server; a scratch database is created on it and dropped afterwards, or kept with --keep (its name is printed).
+/// --database NAME checks against a database a --keep run left (same --reports and --planted: the corpus is
+/// generated again, deterministically) without indexing it again, to compare two versions of the check or read
+/// its query plans on the same store.
 /// </summary>
 public static class SimilarityStoreBenchmark
 {
@@ -40,12 +43,18 @@ public static class SimilarityStoreBenchmark
         var seeds = Samples.Select(s => ReportImporter.Import(File.ReadAllBytes(ParseCheckBenchmark.SamplePath(s)), s).Report.Sections).ToList();
         var corpus = NarrativeCorpus.Build(seeds, reports, planted);
 
-        var name = $"gd_bench_similarity_{DateTime.UtcNow.Ticks}";
-        await ExecuteAsync(server, $"CREATE DATABASE \"{name}\"");
+        var reuse = Value(args, "--database");
+        var keep = reuse is not null || args.Contains("--keep");
+        var name = reuse ?? $"gd_bench_similarity_{DateTime.UtcNow.Ticks}";
+        if (reuse is null)
+        {
+            await ExecuteAsync(server, $"CREATE DATABASE \"{name}\"");
+        }
+
         var connection = new NpgsqlConnectionStringBuilder(server) { Database = name }.ConnectionString;
         try
         {
-            var build = await LoadAsync(connection, corpus);
+            var build = reuse is null ? await LoadAsync(connection, corpus) : double.NaN;
             var (sections, bands, size) = await SizeAsync(connection);
             var matcher = new SimilarityMatcher();
             var memory = new SimilarityIndex();
@@ -88,7 +97,7 @@ public static class SimilarityStoreBenchmark
             var output = new StringBuilder();
             output.AppendLine(CultureInfo.InvariantCulture, $"corpus: {reports:N0} published reports generated from the 3 samples, {planted} planted copies; a check is one whole report (all its sections), one DbContext each");
             output.AppendLine(CultureInfo.InvariantCulture, $"machine: {Environment.ProcessorCount} cores, PostgreSQL 15 on the same machine; load average at start {loadAtStart}");
-            output.AppendLine(CultureInfo.InvariantCulture, $"stored index: {sections:N0} sections, {bands:N0} band rows, {size / 1048576.0:F0} MiB on disk; loaded through PostgresSimilarityStore in {build / 1000:F0} s");
+            output.AppendLine(CultureInfo.InvariantCulture, $"stored index: {sections:N0} sections, {bands:N0} band rows, {size / 1048576.0:F0} MiB on disk; loaded through PostgresSimilarityStore in {build / 1000:F0} s ({build / corpus.Reports.Count:F1} ms a report){(keep ? $"; database {name} kept" : "")}");
             output.AppendLine();
             output.AppendLine("| index | checks | wall median | wall p95 | wall max | planted copies among the checked | found |");
             output.AppendLine("|---|---|---|---|---|---|---|");
@@ -102,7 +111,10 @@ public static class SimilarityStoreBenchmark
         finally
         {
             NpgsqlConnection.ClearAllPools();
-            await ExecuteAsync(server, $"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)");
+            if (!keep)
+            {
+                await ExecuteAsync(server, $"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)");
+            }
         }
     }
 
@@ -137,8 +149,8 @@ public static class SimilarityStoreBenchmark
         await ExecuteAsync(connection, """
             INSERT INTO agencies ("Id", "Name", "Code", "Kind", "Level", "Path")
             SELECT DISTINCT a, '机关' || a, 'B' || a, 'Department', 'County', '/B' || a || '/' FROM unnest(@agencies) a;
-            INSERT INTO reports ("Id", "AgencyId", "Year", "Template", "Title", "State", "Revision", "PublishedRevision", "CreatedAt", "UpdatedAt", "Cells", "Sections", "Explanations", "CarriedValues", "Origin", "ApprovalChain", "ApprovalStep")
-            SELECT r, a, y, 'T2021', '报告' || r, 'Published', 1, 1, now(), now(), '{}', '{}', '{}', '{}', 'Portal', '', 0 FROM unnest(@reports, @agenciesOf, @years) AS x(r, a, y);
+            INSERT INTO reports ("Id", "AgencyId", "Year", "Template", "Title", "State", "Revision", "PublishedRevision", "CreatedAt", "UpdatedAt", "Cells", "Sections", "Explanations", "CarriedValues", "Origin", "ApprovalChain", "ApprovalStep", "UnknownCells")
+            SELECT r, a, y, 'T2021', '报告' || r, 'Published', 1, 1, now(), now(), '{}', '{}', '{}', '{}', 'Portal', '', 0, '[]' FROM unnest(@reports, @agenciesOf, @years) AS x(r, a, y);
             """,
             ("agencies", corpus.Reports.Select(r => r.AgencyId).Distinct().ToArray()),
             ("reports", corpus.Reports.Select(r => r.ReportId).ToArray()),
