@@ -22,10 +22,9 @@ public sealed class ReviewAndAccessibilityTests(PortalFixture portal) : IClassFi
     private const string Password = "Correct-Horse-42";
     private static readonly SemaphoreSlim SeedLock = new(1, 1);
     private static int counter;
+    private static readonly TimeSpan AuditTimeout = TimeSpan.FromSeconds(60);
 
-    // Skipped, not deleted: in CI the audit never returned (0 % CPU after the first page, the run stopped by hand),
-    // so it would hang the whole suite. Issue 12 stays open until it runs to a verdict.
-    [Fact(Skip = "axe-core audit hangs in headless Chromium on this machine; see issue 12")]
+    [Fact]
     public async Task The_editor_the_review_page_and_the_public_pages_have_no_serious_or_critical_wcag_21_violation()
     {
         var region = await SeedRegionAsync();
@@ -115,10 +114,37 @@ public sealed class ReviewAndAccessibilityTests(PortalFixture portal) : IClassFi
     /// <summary>Runs axe-core with the WCAG 2.0/2.1 A and AA rules and collects every serious or critical violation.</summary>
     private static async Task Audit(IPage page, string name, List<string> problems)
     {
-        var result = await page.RunAxe(new AxeRunOptions
+        var options = new AxeRunOptions
         {
             RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
-        });
+
+            // WCAG 2.5.3 (label in name, level A) is tagged experimental in axe-core, so the tags alone skip it; it is
+            // the rule the 本表空白格填0 buttons once broke, so it runs by name.
+            Rules = new Dictionary<string, RuleOptions>(StringComparer.Ordinal) { ["label-content-name-mismatch"] = new RuleOptions { Enabled = true } },
+
+            // The review page's PDF preview is an iframe holding Chromium's PDF viewer: axe would evaluate its
+            // script inside that frame, and the viewer never answers, so the audit waited forever. A PDF is not
+            // HTML axe could judge anyway; the iframe element itself (its title) is still checked in the page.
+            Iframes = false,
+        };
+        AxeResult result;
+        try
+        {
+            // If an audit ever stalls again, this test fails at once, naming the page, instead of hanging the suite.
+            result = await page.RunAxe(options).WaitAsync(AuditTimeout);
+        }
+        catch (TimeoutException)
+        {
+            Assert.Fail($"{name}: the axe-core audit did not finish within {AuditTimeout.TotalSeconds} s ({page.Url}).");
+            throw;
+        }
+
+        // An audit that checked nothing (axe not injected, a blank page) must not pass as "no violation".
+        if (result.Passes.Length == 0)
+        {
+            problems.Add($"{name}: axe-core passed no rule at all, so the page was not audited ({page.Url})");
+        }
+
         foreach (var violation in result.Violations.Where(v => v.Impact is "serious" or "critical"))
         {
             problems.Add($"{name}: {violation.Id} ({violation.Impact}) {violation.Help}: {string.Join(" | ", violation.Nodes.Take(3).Select(n => n.Html))}");
