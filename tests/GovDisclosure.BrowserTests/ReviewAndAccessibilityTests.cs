@@ -133,10 +133,9 @@ public sealed class ReviewAndAccessibilityTests(PortalFixture portal) : IClassFi
             // If an audit ever stalls again, this test fails at once, naming the page, instead of hanging the suite.
             result = await page.RunAxe(options).WaitAsync(AuditTimeout);
         }
-        catch (TimeoutException)
+        catch (TimeoutException e)
         {
-            Assert.Fail($"{name}: the axe-core audit did not finish within {AuditTimeout.TotalSeconds} s ({page.Url}).");
-            throw;
+            throw new TimeoutException($"{name}: the axe-core audit did not finish within {AuditTimeout.TotalSeconds} s ({page.Url}).", e);
         }
 
         // An audit that checked nothing (axe not injected, a blank page) must not pass as "no violation".
