@@ -1,12 +1,5 @@
-using GovDisclosure.Domain.Agencies;
-using GovDisclosure.Domain.Rules;
-using GovDisclosure.Domain.Reports;
-using GovDisclosure.Domain.Templates;
 using GovDisclosure.Domain.Workflow;
-using GovDisclosure.Infrastructure.Identity;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace GovDisclosure.BrowserTests;
@@ -17,15 +10,11 @@ namespace GovDisclosure.BrowserTests;
 /// </summary>
 public sealed class Journeys(PortalFixture portal) : IClassFixture<PortalFixture>
 {
-    private const string Password = "Correct-Horse-42";
-    private static readonly SemaphoreSlim SeedLock = new(1, 1);
-    private static int counter;
-
     [Fact]
     public async Task A_filler_fills_a_T2021_report_sees_the_imbalance_at_its_cell_fixes_it_explains_the_warnings_and_submits()
     {
-        var region = await SeedRegionAsync();
-        var page = await SignInAsync(region.Filler);
+        var region = await portal.SeedRegionAsync("示范", "");
+        var page = await portal.SignInAsync(region.Filler);
 
         await page.GotoAsync("/Work");
         await page.GetByRole(AriaRole.Button, new() { Name = "新建2024年度报告" }).ClickAsync();
@@ -43,7 +32,7 @@ public sealed class Journeys(PortalFixture portal) : IClassFixture<PortalFixture
         await Expect(received).ToHaveValueAsync("12");
         await Expect(page.Locator(".findings")).ToContainTextAsync("R3-A");
         await received.ScrollIntoViewIfNeededAsync();
-        await Screenshot(page, "screenshot-editor-error.png");
+        await PortalSeeding.ScreenshotAsync(page, "screenshot-editor-error.png");
 
         await page.Locator("#cell-s3\\.granted\\.natural").FillAsync("12");
         await page.GetByRole(AriaRole.Button, new() { Name = "保存", Exact = true }).ClickAsync();
@@ -73,27 +62,27 @@ public sealed class Journeys(PortalFixture portal) : IClassFixture<PortalFixture
         await Expect(page.Locator(".state").First).ToHaveTextAsync("已提交");
         await page.GotoAsync("/Work");
         await Expect(page.Locator(".list-table")).ToContainTextAsync("已提交");
-        await Screenshot(page, "screenshot-dashboard.png");
+        await PortalSeeding.ScreenshotAsync(page, "screenshot-dashboard.png");
     }
 
     [Fact]
     public async Task A_reviewer_returns_a_report_with_a_cell_comment_and_the_filler_sees_it_at_the_cell_fixes_and_resubmits()
     {
-        var region = await SeedRegionAsync();
-        var id = await SeedSubmittedAsync(region, received: 20);
+        var region = await portal.SeedRegionAsync("示范", "");
+        var id = await portal.SeedSubmittedAsync(region, received: 20);
 
-        var reviewer = await SignInAsync(region.Reviewer);
+        var reviewer = await portal.SignInAsync(region.Reviewer);
         await reviewer.GotoAsync($"/Review/Reports/{id}");
         await reviewer.Locator("#Comment_Target").SelectOptionAsync("cell:s3.received.natural");
         await reviewer.Locator("#Comment_Text").FillAsync("自然人申请数与登记台账不符，请核对。");
         await reviewer.GetByRole(AriaRole.Button, new() { Name = "保存意见" }).ClickAsync();
         await Expect(reviewer.Locator("body")).ToContainTextAsync("审核意见已保存");
-        await Screenshot(reviewer, "screenshot-review.png");
+        await PortalSeeding.ScreenshotAsync(reviewer, "screenshot-review.png");
         await reviewer.Locator("#ReturnSummary").FillAsync("数据需核对后重新提交。");
         await reviewer.GetByRole(AriaRole.Button, new() { Name = "退回修改" }).ClickAsync();
         await Expect(reviewer.Locator("body")).ToContainTextAsync("已退回");
 
-        var filler = await SignInAsync(region.Filler);
+        var filler = await portal.SignInAsync(region.Filler);
         await filler.GotoAsync($"/Work/Reports/{id}/Edit");
         var cell = filler.Locator("#cell-s3\\.received\\.natural");
         var describedBy = await cell.GetAttributeAsync("aria-describedby") ?? string.Empty;
@@ -117,10 +106,10 @@ public sealed class Journeys(PortalFixture portal) : IClassFixture<PortalFixture
     [Fact]
     public async Task A_reviewer_other_than_the_submitter_approves_and_publishes_and_the_report_is_then_on_the_public_site()
     {
-        var region = await SeedRegionAsync();
-        var id = await SeedSubmittedAsync(region, received: 15);
+        var region = await portal.SeedRegionAsync("示范", "");
+        var id = await portal.SeedSubmittedAsync(region, received: 15);
 
-        var reviewer = await SignInAsync(region.Reviewer);
+        var reviewer = await portal.SignInAsync(region.Reviewer);
         await reviewer.GotoAsync($"/Review/Reports/{id}");
         await reviewer.GetByText("审核通过…").ClickAsync();
         await reviewer.GetByRole(AriaRole.Button, new() { Name = "确认审核通过" }).ClickAsync();
@@ -150,9 +139,9 @@ public sealed class Journeys(PortalFixture portal) : IClassFixture<PortalFixture
     [Fact]
     public async Task On_a_390_px_phone_the_report_page_never_scrolls_sideways_and_keeps_its_row_labels_legible()
     {
-        var region = await SeedRegionAsync();
-        var id = await SeedSubmittedAsync(region, received: 12);
-        var reviewer = await SignInAsync(region.Reviewer);
+        var region = await portal.SeedRegionAsync("示范", "");
+        var id = await portal.SeedSubmittedAsync(region, received: 12);
+        var reviewer = await portal.SignInAsync(region.Reviewer);
         await reviewer.GotoAsync($"/Review/Reports/{id}");
         await reviewer.GetByText("审核通过…").ClickAsync();
         await reviewer.GetByRole(AriaRole.Button, new() { Name = "确认审核通过" }).ClickAsync();
@@ -177,14 +166,14 @@ public sealed class Journeys(PortalFixture portal) : IClassFixture<PortalFixture
         Assert.True(narrowest >= 4, $"the narrowest row label is {narrowest:0.0} characters wide");
 
         await phone.EvaluateAsync("() => document.getElementById('heading-requests').scrollIntoView()");
-        await Screenshot(phone, "screenshot-mobile-report.png");
+        await PortalSeeding.ScreenshotAsync(phone, "screenshot-mobile-report.png");
     }
 
     [Fact]
     public async Task Input_typed_but_never_saved_survives_a_closed_tab_and_is_offered_back()
     {
-        var region = await SeedRegionAsync();
-        var page = await SignInAsync(region.Filler);
+        var region = await portal.SeedRegionAsync("示范", "");
+        var page = await portal.SignInAsync(region.Filler);
         await page.GotoAsync("/Work");
         await page.GetByRole(AriaRole.Button, new() { Name = "新建2024年度报告" }).ClickAsync();
         await Expect(page.Locator("body")).ToContainTextAsync("已新建2024年度报告");
@@ -217,8 +206,8 @@ public sealed class Journeys(PortalFixture portal) : IClassFixture<PortalFixture
     [Fact]
     public async Task A_half_balanced_table_3_survives_a_refused_save_and_another_browser_signed_in_as_the_same_user_finishes_it()
     {
-        var region = await SeedRegionAsync();
-        var office = await SignInAsync(region.Filler);
+        var region = await portal.SeedRegionAsync("示范", "");
+        var office = await portal.SignInAsync(region.Filler);
         await office.GotoAsync("/Work");
         await office.GetByRole(AriaRole.Button, new() { Name = "新建2024年度报告" }).ClickAsync();
         await Expect(office.Locator("body")).ToContainTextAsync("已新建2024年度报告");
@@ -229,10 +218,10 @@ public sealed class Journeys(PortalFixture portal) : IClassFixture<PortalFixture
         await Expect(office.Locator("#error-summary")).ToContainTextAsync("已暂存在服务器上");
 
         // SignInAsync opens a new browser context: no cookies, no local storage shared with the office one.
-        var laptop = await SignInAsync(region.Filler);
+        var laptop = await portal.SignInAsync(region.Filler);
         await laptop.GotoAsync(editor);
         await Expect(laptop.Locator("#draft-offer")).ToContainTextAsync("暂存了未保存的内容");
-        await Screenshot(laptop, "screenshot-editor-draft-offer.png");
+        await PortalSeeding.ScreenshotAsync(laptop, "screenshot-editor-draft-offer.png");
         await laptop.Locator("#draft-offer").GetByRole(AriaRole.Link, new() { Name = "恢复" }).ClickAsync();
         await Expect(laptop.Locator("#cell-s3\\.received\\.natural")).ToHaveValueAsync("12");
         await laptop.Locator("#cell-s3\\.granted\\.natural").FillAsync("12");
@@ -244,17 +233,6 @@ public sealed class Journeys(PortalFixture portal) : IClassFixture<PortalFixture
 
     private static ILocatorAssertions Expect(ILocator locator) => Assertions.Expect(locator);
 
-    private async Task<IPage> SignInAsync(string userName)
-    {
-        var page = await portal.NewPageAsync();
-        await page.GotoAsync("/Account/Login");
-        await page.Locator("#Input_UserName").FillAsync(userName);
-        await page.Locator("#Input_Password").FillAsync(Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/Account/Login", StringComparison.Ordinal));
-        return page;
-    }
-
     /// <summary>Writes a 说明 into every warning box, as the filler must before submitting.</summary>
     private static async Task ExplainEveryWarningAsync(IPage page)
     {
@@ -265,96 +243,5 @@ public sealed class Journeys(PortalFixture portal) : IClassFixture<PortalFixture
         {
             await boxes.Nth(i).FillAsync("经核对，情况属实。");
         }
-    }
-
-    private static async Task Screenshot(IPage page, string name)
-    {
-        var directory = Path.Combine(RepositoryRoot(), "docs", "images");
-        Directory.CreateDirectory(directory);
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(directory, name) });
-    }
-
-    private static string RepositoryRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "GovDisclosure.sln")))
-        {
-            dir = dir.Parent;
-        }
-
-        return dir?.FullName ?? throw new InvalidOperationException("GovDisclosure.sln not found above the test output.");
-    }
-
-    private sealed record Region(int CityId, int AgencyId, string AgencyName, string Filler, string Reviewer);
-
-    /// <summary>A city government with one department: a filler in the department, a reviewer in the city; 2024 open.</summary>
-    private async Task<Region> SeedRegionAsync()
-    {
-        await SeedLock.WaitAsync();
-        try
-        {
-            var n = Interlocked.Increment(ref counter);
-            await using var db = portal.Db();
-            if (!await db.ReportingYears.AnyAsync(y => y.Year == 2024))
-            {
-                db.ReportingYears.AddRange(new ReportingYear(2023, isOpen: false), new ReportingYear(2024));
-            }
-
-            var city = new Agency($"示范{n}市人民政府", $"city{n}", AgencyKind.PeopleGovernment, AdministrativeLevel.DistrictedCity, null);
-            db.Agencies.Add(city);
-            await db.SaveChangesAsync();
-            var department = new Agency($"示范{n}市教育局", $"edu{n}", AgencyKind.Department, AdministrativeLevel.DistrictedCity, city);
-            db.Agencies.Add(department);
-            await db.SaveChangesAsync();
-
-            await using var scope = portal.Services.CreateAsyncScope();
-            var roles = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>();
-            foreach (var role in Roles.All)
-            {
-                if (!await roles.RoleExistsAsync(role))
-                {
-                    await roles.CreateAsync(new IdentityRole(role));
-                }
-            }
-
-            var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
-            await CreateUser(users, $"filler{n}", "张填报", department.Id, Roles.Filler);
-            await CreateUser(users, $"reviewer{n}", "王审核", city.Id, Roles.Reviewer);
-            return new Region(city.Id, department.Id, department.Name, $"filler{n}", $"reviewer{n}");
-        }
-        finally
-        {
-            SeedLock.Release();
-        }
-    }
-
-    private static async Task CreateUser(UserManager<ApplicationUser> users, string userName, string displayName, int agencyId, string role)
-    {
-        var user = new ApplicationUser { UserName = userName, DisplayName = displayName, AgencyId = agencyId };
-        var result = await users.CreateAsync(user, Password);
-        Assert.True(result.Succeeded, string.Join("; ", result.Errors.Select(e => e.Description)));
-        await users.AddToRoleAsync(user, role);
-    }
-
-    /// <summary>A balanced 2024 report with every warning explained, submitted by the department's filler.</summary>
-    private async Task<int> SeedSubmittedAsync(Region region, decimal received)
-    {
-        await using var db = portal.Db();
-        var agency = await db.Agencies.SingleAsync(a => a.Id == region.AgencyId);
-        var filler = await db.Users.SingleAsync(u => u.UserName == region.Filler);
-        var actor = new Actor(filler.Id, filler.DisplayName, agency.Id);
-        var report = AnnualReport.Start(agency, 2024, actor, DateTimeOffset.UtcNow);
-        var content = new ReportDocument(report.Template, report.Year, agency.Name, report.Title);
-        content.Cells["s3.received.natural"] = received;
-        content.Cells["s3.granted.natural"] = received;
-        content.Sections[SectionKeys.Other] = "本年度未收取信息处理费。";
-        var explanations = ReportChecker.Check(new CheckContext(content) { Agency = agency.Profile })
-            .Where(f => !f.IsError)
-            .ToDictionary(f => f.Key, _ => "经核对，情况属实。", StringComparer.Ordinal);
-        report.UpdateContent(content, explanations, new Dictionary<string, string>(), actor, DateTimeOffset.UtcNow);
-        report.Submit(actor, DateTimeOffset.UtcNow, agency.Name);
-        db.Reports.Add(report);
-        await db.SaveChangesAsync();
-        return report.Id;
     }
 }

@@ -1,14 +1,5 @@
 using Deque.AxeCore.Commons;
 using Deque.AxeCore.Playwright;
-using GovDisclosure.Domain.Agencies;
-using GovDisclosure.Domain.Reports;
-using GovDisclosure.Domain.Rules;
-using GovDisclosure.Domain.Templates;
-using GovDisclosure.Domain.Workflow;
-using GovDisclosure.Infrastructure.Identity;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace GovDisclosure.BrowserTests;
@@ -19,46 +10,53 @@ namespace GovDisclosure.BrowserTests;
 /// </summary>
 public sealed class ReviewAndAccessibilityTests(PortalFixture portal) : IClassFixture<PortalFixture>
 {
-    private const string Password = "Correct-Horse-42";
-    private static readonly SemaphoreSlim SeedLock = new(1, 1);
-    private static int counter;
+    private static readonly TimeSpan AuditTimeout = TimeSpan.FromSeconds(60);
 
-    // Skipped, not deleted: in CI the audit never returned (0 % CPU after the first page, the run stopped by hand),
-    // so it would hang the whole suite. Issue 12 stays open until it runs to a verdict.
-    [Fact(Skip = "axe-core audit hangs in headless Chromium on this machine; see issue 12")]
+    [Fact]
     public async Task The_editor_the_review_page_and_the_public_pages_have_no_serious_or_critical_wcag_21_violation()
     {
-        var region = await SeedRegionAsync();
-        var other = await SeedRegionAsync();
-        var submitted = await SeedSubmittedAsync(other, 20);
-        var published = await SeedSubmittedAsync(other, 9, year: 2023, publish: true);
-        var filler = await SignInAsync(region.Filler);
-        await filler.GotoAsync("/Work");
-        await filler.GetByRole(AriaRole.Button, new() { Name = "新建2024年度报告" }).ClickAsync();
-        await Expect(filler.Locator("body")).ToContainTextAsync("已新建2024年度报告");
+        var region = await portal.SeedRegionAsync("无障碍", "a11y", withColleague: true);
+        var other = await portal.SeedRegionAsync("无障碍", "a11y", withColleague: true);
+        var submitted = await portal.SeedSubmittedAsync(other, 20);
+        var published = await portal.SeedSubmittedAsync(other, 9, year: 2023, publish: true);
+
+        // One after another, not all at once: tried in parallel on our 2 cores, the audits only shared out the same
+        // CPU, and one took 42 s, close to its time limit.
         var problems = new List<string>();
-        await Audit(filler, "编辑页", problems);
-
-        var reviewer = await SignInAsync(other.Reviewer);
-        await reviewer.GotoAsync($"/Review/Reports/{submitted}");
-        await Audit(reviewer, "审核页", problems);
-
+        problems.AddRange(await AuditNewReportInTheEditor(region.Filler));
+        problems.AddRange(await AuditAsSignedIn(other.Reviewer, $"/Review/Reports/{submitted}", "审核页"));
         var visitor = await portal.NewPageAsync();
         foreach (var url in new[] { "/", "/Reports", $"/Reports/{published}", "/Summary", "/rules" })
         {
             await visitor.GotoAsync(url);
-            await Audit(visitor, url, problems);
+            problems.AddRange(await Audit(visitor, url));
         }
 
         Assert.True(problems.Count == 0, string.Join("\n", problems));
     }
 
+    private async Task<IReadOnlyList<string>> AuditNewReportInTheEditor(string filler)
+    {
+        var page = await portal.SignInAsync(filler);
+        await page.GotoAsync("/Work");
+        await page.GetByRole(AriaRole.Button, new() { Name = "新建2024年度报告" }).ClickAsync();
+        await Expect(page.Locator("body")).ToContainTextAsync("已新建2024年度报告");
+        return await Audit(page, "编辑页");
+    }
+
+    private async Task<IReadOnlyList<string>> AuditAsSignedIn(string userName, string url, string name)
+    {
+        var page = await portal.SignInAsync(userName);
+        await page.GotoAsync(url);
+        return await Audit(page, name);
+    }
+
     [Fact]
     public async Task Clicking_a_cell_on_the_review_page_opens_the_comment_box_for_that_cell()
     {
-        var region = await SeedRegionAsync();
-        var id = await SeedSubmittedAsync(region, 20);
-        var reviewer = await SignInAsync(region.Reviewer);
+        var region = await portal.SeedRegionAsync("无障碍", "a11y", withColleague: true);
+        var id = await portal.SeedSubmittedAsync(region, 20);
+        var reviewer = await portal.SignInAsync(region.Reviewer);
         await reviewer.GotoAsync($"/Review/Reports/{id}");
 
         await reviewer.Locator("#cell-s3\\.received\\.natural").ClickAsync();
@@ -71,14 +69,14 @@ public sealed class ReviewAndAccessibilityTests(PortalFixture portal) : IClassFi
 
         await reviewer.Locator("#pdf-preview").ScrollIntoViewIfNeededAsync();
         await reviewer.WaitForTimeoutAsync(1500);
-        await Screenshot(reviewer, "screenshot-review-pdf-preview.png");
+        await PortalSeeding.ScreenshotAsync(reviewer, "screenshot-review-pdf-preview.png");
     }
 
     [Fact]
     public async Task Enter_moves_down_a_column_and_a_kept_draft_and_a_merge_choice_are_shown_for_the_screenshots()
     {
-        var region = await SeedRegionAsync();
-        var a = await SignInAsync(region.Filler);
+        var region = await portal.SeedRegionAsync("无障碍", "a11y", withColleague: true);
+        var a = await portal.SignInAsync(region.Filler);
         await a.GotoAsync("/Work");
         await a.GetByRole(AriaRole.Button, new() { Name = "新建2024年度报告" }).ClickAsync();
         await Expect(a.Locator("body")).ToContainTextAsync("已新建2024年度报告");
@@ -91,13 +89,13 @@ public sealed class ReviewAndAccessibilityTests(PortalFixture portal) : IClassFi
 
         // 暂存 offered back in another browser of the same user.
         await Expect(a.Locator("#save-status")).ToContainTextAsync("已暂存", new() { Timeout = 15000 });
-        var laptop = await SignInAsync(region.Filler);
+        var laptop = await portal.SignInAsync(region.Filler);
         await laptop.GotoAsync(editor);
         await Expect(laptop.Locator("#draft-offer")).ToBeVisibleAsync();
-        await Screenshot(laptop, "screenshot-draft-offer.png");
+        await PortalSeeding.ScreenshotAsync(laptop, "screenshot-draft-offer.png");
 
         // Two colleagues edit the same section: the second sees both versions side by side.
-        var b = await SignInAsync(region.Colleague);
+        var b = await portal.SignInAsync(region.Colleague);
         await b.GotoAsync(editor);
         await a.GotoAsync(editor);
         await a.Locator("#section-text-overview").FillAsync("本年度，我局认真贯彻落实《条例》，主动公开各类信息。");
@@ -109,124 +107,55 @@ public sealed class ReviewAndAccessibilityTests(PortalFixture portal) : IClassFi
         await Expect(b.Locator("#merge-choice")).ToContainTextAsync("主动公开各类信息");
         await Expect(b.Locator("#merge-choice")).ToContainTextAsync("稳步推进");
         await b.Locator("#merge-choice").ScrollIntoViewIfNeededAsync();
-        await Screenshot(b, "screenshot-merge-choice.png");
+        await PortalSeeding.ScreenshotAsync(b, "screenshot-merge-choice.png");
     }
 
     /// <summary>Runs axe-core with the WCAG 2.0/2.1 A and AA rules and collects every serious or critical violation.</summary>
-    private static async Task Audit(IPage page, string name, List<string> problems)
+    private static async Task<IReadOnlyList<string>> Audit(IPage page, string name)
     {
-        var result = await page.RunAxe(new AxeRunOptions
+        var options = new AxeRunOptions
         {
             RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
-        });
+
+            // WCAG 2.5.3 (label in name, level A) is tagged experimental in axe-core, so the tags alone skip it; it is
+            // the rule the 本表空白格填0 buttons once broke, so it runs by name.
+            Rules = new Dictionary<string, RuleOptions>(StringComparer.Ordinal) { ["label-content-name-mismatch"] = new RuleOptions { Enabled = true } },
+
+            // The review page's PDF preview is an iframe holding Chromium's PDF viewer: axe would evaluate its
+            // script inside that frame, and the viewer never answers, so the audit waited forever. A PDF is not
+            // HTML axe could judge anyway; the iframe element itself (its title) is still checked in the page.
+            Iframes = false,
+
+            // Full details only for violations (passes and the rest keep one node each): describing each of the
+            // editor's 200-odd passing cells is work this test never reads.
+            ResultTypes = [ResultType.Violations],
+        };
+        AxeResult result;
+        try
+        {
+            // If an audit ever stalls again, this test fails at once, naming the page, instead of hanging the suite.
+            result = await page.RunAxe(options).WaitAsync(AuditTimeout);
+        }
+        catch (TimeoutException e)
+        {
+            throw new TimeoutException($"{name}: the axe-core audit did not finish within {AuditTimeout.TotalSeconds} s ({page.Url}).", e);
+        }
+
+        var problems = new List<string>();
+
+        // An audit that checked nothing (axe not injected, a blank page) must not pass as "no violation".
+        if (result.Passes.Length == 0)
+        {
+            problems.Add($"{name}: axe-core passed no rule at all, so the page was not audited ({page.Url})");
+        }
+
         foreach (var violation in result.Violations.Where(v => v.Impact is "serious" or "critical"))
         {
             problems.Add($"{name}: {violation.Id} ({violation.Impact}) {violation.Help}: {string.Join(" | ", violation.Nodes.Take(3).Select(n => n.Html))}");
         }
+
+        return problems;
     }
 
     private static ILocatorAssertions Expect(ILocator locator) => Assertions.Expect(locator);
-
-    private async Task<IPage> SignInAsync(string userName)
-    {
-        var page = await portal.NewPageAsync();
-        await page.GotoAsync("/Account/Login");
-        await page.Locator("#Input_UserName").FillAsync(userName);
-        await page.Locator("#Input_Password").FillAsync(Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/Account/Login", StringComparison.Ordinal));
-        return page;
-    }
-
-    private static async Task Screenshot(IPage page, string name)
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "GovDisclosure.sln")))
-        {
-            dir = dir.Parent;
-        }
-
-        var images = Path.Combine(dir?.FullName ?? throw new InvalidOperationException("GovDisclosure.sln not found."), "docs", "images");
-        Directory.CreateDirectory(images);
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(images, name) });
-    }
-
-    private sealed record Region(int AgencyId, string Filler, string Colleague, string Reviewer);
-
-    /// <summary>A city government with one department: two fillers in the department, a reviewer (and publisher) in the city.</summary>
-    private async Task<Region> SeedRegionAsync()
-    {
-        await SeedLock.WaitAsync();
-        try
-        {
-            var n = Interlocked.Increment(ref counter);
-            await using var db = portal.Db();
-            if (!await db.ReportingYears.AnyAsync(y => y.Year == 2024))
-            {
-                db.ReportingYears.AddRange(new ReportingYear(2023, isOpen: false), new ReportingYear(2024));
-            }
-
-            var city = new Agency($"无障碍{n}市人民政府", $"a11ycity{n}", AgencyKind.PeopleGovernment, AdministrativeLevel.DistrictedCity, null);
-            db.Agencies.Add(city);
-            await db.SaveChangesAsync();
-            var department = new Agency($"无障碍{n}市教育局", $"a11yedu{n}", AgencyKind.Department, AdministrativeLevel.DistrictedCity, city);
-            db.Agencies.Add(department);
-            await db.SaveChangesAsync();
-
-            await using var scope = portal.Services.CreateAsyncScope();
-            var roles = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>();
-            foreach (var role in Roles.All.Where(r => !roles.RoleExistsAsync(r).GetAwaiter().GetResult()))
-            {
-                await roles.CreateAsync(new IdentityRole(role));
-            }
-
-            var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
-            await CreateUser(users, $"a11yfiller{n}", "张填报", department.Id, Roles.Filler);
-            await CreateUser(users, $"a11ycolleague{n}", "钱同事", department.Id, Roles.Filler);
-            await CreateUser(users, $"a11yreviewer{n}", "王审核", city.Id, Roles.Reviewer);
-            return new Region(department.Id, $"a11yfiller{n}", $"a11ycolleague{n}", $"a11yreviewer{n}");
-        }
-        finally
-        {
-            SeedLock.Release();
-        }
-    }
-
-    private static async Task CreateUser(UserManager<ApplicationUser> users, string userName, string displayName, int agencyId, string role)
-    {
-        var user = new ApplicationUser { UserName = userName, DisplayName = displayName, AgencyId = agencyId };
-        var result = await users.CreateAsync(user, Password);
-        Assert.True(result.Succeeded, string.Join("; ", result.Errors.Select(e => e.Description)));
-        await users.AddToRoleAsync(user, role);
-    }
-
-    /// <summary>A balanced report with every warning explained, submitted by the department's filler; published by a seed reviewer when asked.</summary>
-    private async Task<int> SeedSubmittedAsync(Region region, decimal received, int year = 2024, bool publish = false)
-    {
-        await using var db = portal.Db();
-        var agency = await db.Agencies.SingleAsync(a => a.Id == region.AgencyId);
-        var filler = await db.Users.SingleAsync(u => u.UserName == region.Filler);
-        var actor = new Actor(filler.Id, filler.DisplayName, agency.Id);
-        var report = AnnualReport.Start(agency, year, actor, DateTimeOffset.UtcNow);
-        var content = new ReportDocument(report.Template, report.Year, agency.Name, report.Title);
-        content.Cells["s3.received.natural"] = received;
-        content.Cells["s3.granted.natural"] = received;
-        content.Sections[SectionKeys.Other] = "本年度未收取信息处理费。";
-        var explanations = ReportChecker.Check(new CheckContext(content) { Agency = agency.Profile })
-            .Where(f => !f.IsError)
-            .ToDictionary(f => f.Key, _ => "经核对，情况属实。", StringComparer.Ordinal);
-        report.UpdateContent(content, explanations, new Dictionary<string, string>(), actor, DateTimeOffset.UtcNow);
-        report.Submit(actor, DateTimeOffset.UtcNow, agency.Name);
-        db.Reports.Add(report);
-        await db.SaveChangesAsync();
-        if (publish)
-        {
-            var seedReviewer = new Actor("seed-reviewer", "种子审核", agency.ParentId ?? agency.Id);
-            report.Approve(seedReviewer, DateTimeOffset.UtcNow);
-            db.Publications.Add(report.Publish(seedReviewer, DateTimeOffset.UtcNow, agency.Name, "%PDF-1.7 seed"u8.ToArray(), InterchangeJson.Write(report.ToDocument(agency.Name)), previousYear: null));
-            await db.SaveChangesAsync();
-        }
-
-        return report.Id;
-    }
 }
