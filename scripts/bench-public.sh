@@ -13,7 +13,8 @@
 #      CLIENTS concurrent clients, in a database of its own.
 # The load average is printed beside every figure: the machine is shared.
 # Environment: PORT (5091), GD_PG_PORT (55491), DURATION (20s), BEFORE_REF (1ee0660), BIG (100000), SURGE (2000), CLIENTS (8);
-# KEEP=1 reuses the publications of an earlier run, SEED_ONLY=1 only seeds (SEED_MORE=1: the second 10,000 too).
+# KEEP=1 reuses the publications of an earlier run, SEED_ONLY=1 only seeds (SEED_MORE=1: the second 10,000 too);
+# MORE=0 skips the second 10,000 (the summary is then over the first).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
@@ -153,12 +154,14 @@ for side in before after; do
   stop_web
 done
 
-seed BX 5 10000 BP
+# MORE=0 measures the summary over the province as it is (10,000) instead of seeding 10,000 more first.
+[ "${MORE:-10000}" -gt 0 ] && seed BX 5 "${MORE:-10000}" BP
+province=$(psql -d gd_bench_public -At -c 'SELECT count(*) FROM publications')
 for side in before after; do
   dir=$root; [ "$side" = before ] && dir=$before_dir
-  start_web "$dir" "$side (20,000 publications)"
-  summary_run "$side, province of 20,000 reports" BP
-  rss "$side (20,000 publications)"
+  start_web "$dir" "$side ($province publications)"
+  summary_run "$side, province of $province reports" BP
+  rss "$side ($province publications)"
   stop_web
 done
 

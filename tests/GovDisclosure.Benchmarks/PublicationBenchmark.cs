@@ -46,9 +46,12 @@ internal static class PublicationBenchmark
         var departments = await AgenciesAsync(services, options.Prefix, options.Regions, options.Reports / options.Regions, options.Under);
         var watch = Stopwatch.StartNew();
         var done = 0;
-        // Each batch holds agencies of one rollup shard: concurrent batches then never wait for each other's rollup rows,
-        // and never take them in opposite orders (a batch of mixed shards against another could deadlock).
-        var batches = new ConcurrentQueue<int[]>(departments.GroupBy(PublicRecordWriter.ShardOf).OrderBy(g => g.Key).SelectMany(g => g.Chunk(options.Batch)));
+        // Each batch holds agencies of one rollup shard (a batch of mixed shards against another could take the rows in
+        // opposite orders and deadlock), and consecutive batches are of different shards, so the clients running at
+        // once do not wait for each other's rollup rows.
+        var batches = new ConcurrentQueue<int[]>(departments.GroupBy(PublicRecordWriter.ShardOf)
+            .SelectMany(g => g.Chunk(options.Batch).Select((batch, i) => (Round: i, Shard: g.Key, Batch: batch)))
+            .OrderBy(b => b.Round).ThenBy(b => b.Shard).Select(b => b.Batch));
 
         // Several batches at once, as several publishers would: one client leaves a core idle while PostgreSQL works.
         await Task.WhenAll(Enumerable.Range(0, options.Clients).Select(_ => Task.Run(async () =>
