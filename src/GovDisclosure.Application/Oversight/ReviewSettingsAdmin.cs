@@ -24,20 +24,14 @@ public sealed class ReviewSettingsAdmin(IGovDisclosureDb db, TimeProvider clock)
     /// <summary>The settings in force for an agency's reports.</summary>
     public async Task<ReviewSettings> InForceAsync(int agencyId, CancellationToken ct = default)
     {
-        var path = await db.Agencies.AsNoTracking().Where(a => a.Id == agencyId).Select(a => a.Path).SingleOrDefaultAsync(ct);
-        if (path is null)
-        {
-            return ReviewSettings.Defaults;
-        }
-
-        var candidates = await db.ReviewSettings.AsNoTracking()
+        // One round trip: the nearest region at or above the agency that has settings (every public report page asks).
+        var path = db.Agencies.Where(a => a.Id == agencyId).Select(a => a.Path);
+        return await db.ReviewSettings.AsNoTracking()
             .Join(db.Agencies, s => s.RegionAgencyId, a => a.Id, (s, a) => new { Settings = s, a.Path })
-            .ToListAsync(ct);
-        return candidates
-            .Where(c => path.StartsWith(c.Path, StringComparison.Ordinal))
+            .Where(c => path.Any(p => p.StartsWith(c.Path)))
             .OrderByDescending(c => c.Path.Length)
             .Select(c => c.Settings)
-            .FirstOrDefault() ?? ReviewSettings.Defaults;
+            .FirstOrDefaultAsync(ct) ?? ReviewSettings.Defaults;
     }
 
     /// <summary>The admin's region's settings; null when the user is not an admin (the page answers NotFound).</summary>

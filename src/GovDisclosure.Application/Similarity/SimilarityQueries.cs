@@ -69,11 +69,18 @@ public sealed class SimilarityQueries(IGovDisclosureDb db, SimilarityCheck check
     /// Each section's figure for the public page of a published revision, against published sources only; null
     /// when the region does not show it.
     /// </summary>
-    public async Task<IReadOnlyList<PublicSectionFigure>?> ForPublicAsync(int reportId, int revision, CancellationToken ct = default)
+    public async Task<IReadOnlyList<PublicSectionFigure>?> ForPublicAsync(int reportId, int agencyId, int revision, CancellationToken ct = default)
     {
+        // The region's setting first: it is off unless a region turns it on, and every uncached public report page asks,
+        // so the snapshot (tens of KB) is read only when the figure is shown.
+        if (!(await settings.InForceAsync(agencyId, ct)).ShowCopyFigurePublicly)
+        {
+            return null;
+        }
+
         var publication = await db.Publications.AsNoTracking().Where(p => p.ReportId == reportId && p.Revision == revision)
             .Select(p => new { p.AgencyId, p.InterchangeJson }).SingleOrDefaultAsync(ct);
-        if (publication is null || !(await settings.InForceAsync(publication.AgencyId, ct)).ShowCopyFigurePublicly)
+        if (publication is null)
         {
             return null;
         }
