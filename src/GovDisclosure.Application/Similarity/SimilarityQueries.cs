@@ -78,15 +78,15 @@ public sealed class SimilarityQueries(IGovDisclosureDb db, SimilarityCheck check
             return null;
         }
 
-        var publication = await db.Publications.AsNoTracking().Where(p => p.ReportId == reportId && p.Revision == revision)
-            .Select(p => new { p.AgencyId, p.InterchangeJson }).SingleOrDefaultAsync(ct);
-        if (publication is null)
+        var json = await db.Publications.AsNoTracking().Where(p => p.ReportId == reportId && p.Revision == revision)
+            .Select(p => p.InterchangeJson).SingleOrDefaultAsync(ct);
+        if (json is null)
         {
             return null;
         }
 
-        var document = InterchangeJson.Read(publication.InterchangeJson);
-        var results = await check.CheckAsync(reportId, publication.AgencyId, document.Sections, SimilarityViewer.Public, ct);
+        var document = InterchangeJson.Read(json);
+        var results = await check.CheckAsync(reportId, agencyId, document.Sections, SimilarityViewer.Public, ct);
         return document.Definition.Sections
             .Where(s => !string.IsNullOrWhiteSpace(document.SectionText(s.Key)))
             .Select(s => new PublicSectionFigure(s.Heading, results.FirstOrDefault(r => r.SectionKey == s.Key)?.Percent ?? 0))
