@@ -38,6 +38,7 @@ public sealed class AuthorizationMatrixTests(StaffPortalFactory factory) : IClas
         ["GET /api/reports"] = "OOOOOOO",
         ["GET /api/reports/{id:int}"] = "NNNNNNN",
         ["GET /api/summary"] = "OOOOOOO",
+        ["GET /api/ontime"] = "OOOOOOO",
         ["GET /Reports/{id:int}/pdf"] = "NNNNNNN",
         ["GET /Reports/{id:int}/revisions/{revision:int}/pdf"] = "NNNNNNN",
         ["GET /Reports/{id:int}/json"] = "NNNNNNN",

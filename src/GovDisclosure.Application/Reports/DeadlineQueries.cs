@@ -8,6 +8,29 @@ namespace GovDisclosure.Application.Reports;
 /// <summary>One agency's standing for a reporting year.</summary>
 public sealed record AgencyDeadline(int AgencyId, string AgencyName, AgencyKind Kind, string AgencyPath, DateOnly Deadline, DateOnly? FirstPublishedOn, DeadlineStatus Status);
 
+/// <summary>How many agencies of a region stand where for a reporting year (the summary's board, without the list).</summary>
+public sealed record DeadlineCounts(int OnTime, int Late, int Missing, int Open)
+{
+    public int Agencies => OnTime + Late + Missing + Open;
+
+    public int this[DeadlineStatus status] => status switch
+    {
+        DeadlineStatus.OnTime => OnTime,
+        DeadlineStatus.Late => Late,
+        DeadlineStatus.Missing => Missing,
+        _ => Open,
+    };
+
+    /// <summary>The counts of a list, for the pages that load the agencies anyway.</summary>
+    public static DeadlineCounts Of(IEnumerable<AgencyDeadline> board)
+    {
+        var rows = board.ToList();
+        return new DeadlineCounts(
+            rows.Count(b => b.Status == DeadlineStatus.OnTime), rows.Count(b => b.Status == DeadlineStatus.Late),
+            rows.Count(b => b.Status == DeadlineStatus.Missing), rows.Count(b => b.Status == DeadlineStatus.Open));
+    }
+}
+
 /// <summary>按时、逾期、未发布: each agency's first publication against its deadline (条例 第四十九条 or a regional override).</summary>
 public sealed class DeadlineQueries(IGovDisclosureDb db)
 {

@@ -69,8 +69,11 @@ public sealed class Agency
     /// founded after a deadline therefore is never late for the year before it (条例 第四十九条 binds bodies that
     /// worked during the year).
     /// </summary>
-    public bool ReportsFor(int year) =>
-        (ReportsFrom is not { } from || from.Year <= year) && (ReportsUntil is not { } until || until.Year >= year);
+    public bool ReportsFor(int year) => ReportsFor(ReportsFrom, ReportsUntil, year);
+
+    /// <summary>The same from the reporting period alone (the region summary counts agencies without loading them).</summary>
+    public static bool ReportsFor(DateOnly? reportsFrom, DateOnly? reportsUntil, int year) =>
+        (reportsFrom is not { } from || from.Year <= year) && (reportsUntil is not { } until || until.Year >= year);
 
     public void SetReportingPeriod(DateOnly? reportsFrom, DateOnly? reportsUntil)
     {

@@ -117,13 +117,25 @@ public static class Deadlines
     /// </summary>
     public static DateOnly For(ReportingYear year, Agency agency, IEnumerable<DeadlineOverride> overrides)
     {
-        var isGovernment = agency.Kind is AgencyKind.PeopleGovernment or AgencyKind.TownshipStreet;
+        ArgumentNullException.ThrowIfNull(agency);
+        return For(year, agency.Kind, agency.Path, overrides);
+    }
+
+    /// <summary>
+    /// The same from an agency's kind and path alone: the region summary counts whole groups of agencies that share
+    /// both inputs, without loading each agency.
+    /// </summary>
+    public static DateOnly For(ReportingYear year, AgencyKind kind, string agencyPath, IEnumerable<DeadlineOverride> overrides)
+    {
+        ArgumentNullException.ThrowIfNull(year);
+        ArgumentNullException.ThrowIfNull(agencyPath);
+        var isGovernment = kind is AgencyKind.PeopleGovernment or AgencyKind.TownshipStreet;
         var specific = overrides
-            .Where(o => o.Year == year.Year && agency.IsWithin(o.AgencyPath))
+            .Where(o => o.Year == year.Year && agencyPath.StartsWith(o.AgencyPath, StringComparison.Ordinal))
             .OrderByDescending(o => o.AgencyPath.Length)
             .Select(o => isGovernment ? o.GovernmentDeadline : o.DepartmentDeadline)
             .FirstOrDefault(d => d is not null);
-        return specific ?? year.DeadlineFor(agency.Kind);
+        return specific ?? year.DeadlineFor(kind);
     }
 
     /// <summary>On time, late or missing, given the first publication date (China Standard Time) and today.</summary>

@@ -382,6 +382,57 @@ public sealed class PublicQueries(GovDisclosureDbContext db)
             .Select(p => new PublicExport(p.ReportId, p.AgencyName, p.Year, p.Revision, p.InterchangeJson, p.Pdf))
             .AsAsyncEnumerable();
 
+    /// <summary>
+    /// The on-time board of a region as counts, in one query that reads no agency one by one: PostgreSQL groups the
+    /// region's agencies by everything their standing depends on (kind, reporting period, which deadline overrides
+    /// cover them, the China-time date of their first publication of the year), and the standing of each group is
+    /// worked out by <see cref="Deadlines"/> as for one agency. A province of 20,000 agencies is a few dozen groups.
+    /// </summary>
+    public async Task<DeadlineCounts> BoardCountsAsync(string regionPath, int year, DateOnly today, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(regionPath);
+        var reportingYear = await db.ReportingYears.AsNoTracking().SingleOrDefaultAsync(y => y.Year == year, ct);
+        if (reportingYear is null)
+        {
+            return new DeadlineCounts(0, 0, 0, 0);
+        }
+
+        var overrides = await db.DeadlineOverrides.AsNoTracking().Where(o => o.Year == year).ToListAsync(ct);
+        var overridePaths = overrides.Select(o => o.AgencyPath).Distinct(StringComparer.Ordinal).ToArray();
+        // The first publication counts (a later correction does not make a report late or on time again), on its
+        // Beijing calendar day, as Deadlines.BeijingDate does.
+        var groups = await db.Database.SqlQuery<BoardGroup>($"""
+            SELECT a."Kind" AS "Kind", a."ReportsFrom" AS "ReportsFrom", a."ReportsUntil" AS "ReportsUntil",
+                   min(a."Path") AS "SamplePath", a."PublishedOn" AS "PublishedOn", count(*)::int AS "Agencies"
+              FROM (SELECT a."Kind", a."ReportsFrom", a."ReportsUntil", a."Path",
+                           ((min(p."PublishedAt") AT TIME ZONE 'UTC') + interval '8 hours')::date AS "PublishedOn",
+                           array(SELECT o.ord FROM unnest({overridePaths}::text[]) WITH ORDINALITY o(path, ord)
+                                  WHERE starts_with(a."Path", o.path)) AS "Covered"
+                      FROM agencies a LEFT JOIN publications p ON p."AgencyId" = a."Id" AND p."Year" = {year}
+                     WHERE starts_with(a."Path", {regionPath})
+                     GROUP BY a."Id") a
+             GROUP BY a."Kind", a."ReportsFrom", a."ReportsUntil", a."Covered", a."PublishedOn"
+            """).ToListAsync(ct);
+
+        int onTime = 0, late = 0, missing = 0, open = 0;
+        foreach (var group in groups.Where(g => Agency.ReportsFor(g.ReportsFrom, g.ReportsUntil, year)))
+        {
+            // Every agency of a group is covered by the same overrides, so any one path stands for the group.
+            var deadline = Deadlines.For(reportingYear, Enum.Parse<AgencyKind>(group.Kind), group.SamplePath, overrides);
+            switch (Deadlines.Status(deadline, group.PublishedOn, today))
+            {
+                case DeadlineStatus.OnTime: onTime += group.Agencies; break;
+                case DeadlineStatus.Late: late += group.Agencies; break;
+                case DeadlineStatus.Missing: missing += group.Agencies; break;
+                default: open += group.Agencies; break;
+            }
+        }
+
+        return new DeadlineCounts(onTime, late, missing, open);
+    }
+
+    private sealed record BoardGroup(string Kind, DateOnly? ReportsFrom, DateOnly? ReportsUntil, string SamplePath, DateOnly? PublishedOn, int Agencies);
+
     /// <summary>The path of a region given by its agency code; null when there is none.</summary>
     public Task<string?> RegionPathAsync(string region, CancellationToken ct = default)
     {

@@ -15,6 +15,7 @@ using GovDisclosure.Infrastructure;
 using GovDisclosure.Infrastructure.Cluster;
 using GovDisclosure.Infrastructure.Public;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.WebEncoders;
 using Microsoft.Net.Http.Headers;
 
@@ -64,7 +65,9 @@ public static class PublicSite
         api.MapGet("/reports/{id:int}", GetReport).CacheOutput(PublicCache.ReportPolicy)
             .WithSummary("一份报告：元数据、校验结果、版本记录和交换格式文档").ProducesProblem(StatusCodes.Status404NotFound);
         api.MapGet("/summary", GetSummary).CacheOutput(PublicCache.ListPolicy)
-            .WithSummary("地区汇总和按时发布情况").ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);
+            .WithSummary("地区汇总和按时发布情况（计数）").ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapGet("/ontime", GetOnTime).CacheOutput(PublicCache.ListPolicy)
+            .WithSummary("各机关按时发布情况").ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);
         app.MapPublicIndicators();
         app.MapPublicOpenApi();
 
@@ -224,24 +227,36 @@ public static class PublicSite
         return JsonWithETag(http, body);
     }
 
-    private static async Task<IResult> GetSummary(HttpContext http, PublicQueries queries, DeadlineQueries deadlines, TimeProvider clock, string? year, string? region, CancellationToken ct)
+    /// <summary>The year and region of the summary and the board, or the problem to answer instead.</summary>
+    private static async Task<(int Year, IResult? Problem)> YearAndRegionAsync(PublicQueries queries, string? year, string? region, CancellationToken ct)
     {
         if (ListParameters.WholeNumber(year) is not { } y)
         {
-            return Problem($"请提供 year（报告年度，{ListParameters.MinYear}至{ListParameters.MaxYear}之间）。");
+            return (0, Problem($"请提供 year（报告年度，{ListParameters.MinYear}至{ListParameters.MaxYear}之间）。"));
         }
 
         if (ListParameters.Problem(y, null, null, null, region) is { } problem)
         {
-            return Problem(problem);
+            return (y, Problem(problem));
         }
 
         if (!string.IsNullOrWhiteSpace(region) && await queries.RegionPathAsync(region, ct) is null)
         {
-            return Problem("地区不存在。", StatusCodes.Status404NotFound);
+            return (y, Problem("地区不存在。", StatusCodes.Status404NotFound));
         }
 
-        var summary = await PublicSummary.LoadAsync(queries, deadlines, clock, y, region, ct);
+        return (y, null);
+    }
+
+    private static async Task<IResult> GetSummary(HttpContext http, PublicQueries queries, TimeProvider clock, string? year, string? region, CancellationToken ct)
+    {
+        var (y, problem) = await YearAndRegionAsync(queries, year, region, ct);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        var summary = await PublicSummary.LoadAsync(queries, clock, y, region, ct);
         if (summary is null)
         {
             return Problem("地区不存在。", StatusCodes.Status404NotFound);
@@ -257,14 +272,45 @@ public static class PublicSite
             reports = summary.Reports,
             cells = definition.Cells.Where(c => summary.Sums.ContainsKey(c.Code)).ToDictionary(c => c.Code, c => FormatJson(c, summary.Sums[c.Code])),
             derived = definition.Cells.Where(c => summary.Derived.ContainsKey(c.Code)).ToDictionary(c => c.Code, c => FormatJson(c, summary.Derived[c.Code])),
+            // Counts only: a province's list of thousands is its own request (/api/ontime), so the summary stays small.
             onTime = new
             {
-                onTime = summary.Board.Count(b => b.Status == DeadlineStatus.OnTime),
-                late = summary.Board.Count(b => b.Status == DeadlineStatus.Late),
-                missing = summary.Board.Count(b => b.Status == DeadlineStatus.Missing),
-                open = summary.Board.Count(b => b.Status == DeadlineStatus.Open),
-                agencies = summary.Board.Select(b => new { agencyId = b.AgencyId, agency = b.AgencyName, deadline = b.Deadline, publishedOn = b.FirstPublishedOn, status = b.Status.ToString() }),
+                onTime = summary.Board.OnTime,
+                late = summary.Board.Late,
+                missing = summary.Board.Missing,
+                open = summary.Board.Open,
+                agencies = OnTimeApiUrl(y, summary.Region?.Code),
             },
+        };
+        return JsonWithETag(http, body);
+    }
+
+    private static string OnTimeApiUrl(int year, string? region) =>
+        QueryHelpers.AddQueryString("/api/ontime", new Dictionary<string, string?> { ["year"] = year.ToString(CultureInfo.InvariantCulture), ["region"] = region }
+            .Where(p => !string.IsNullOrEmpty(p.Value)));
+
+    /// <summary>Every agency of a region with its deadline, first publication and standing for a year.</summary>
+    private static async Task<IResult> GetOnTime(HttpContext http, PublicQueries queries, DeadlineQueries deadlines, TimeProvider clock, string? year, string? region, CancellationToken ct)
+    {
+        var (y, problem) = await YearAndRegionAsync(queries, year, region, ct);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        var regionAgency = string.IsNullOrWhiteSpace(region) ? null : await queries.RegionAsync(region.Trim(), ct);
+        var board = await deadlines.ForRegionAsync(regionAgency?.Path ?? "/", y, Deadlines.BeijingDate(clock.GetUtcNow()), ct);
+        var counts = DeadlineCounts.Of(board);
+        var body = new
+        {
+            year = y,
+            region = regionAgency?.Code,
+            regionName = regionAgency?.Name ?? "全部",
+            onTime = counts.OnTime,
+            late = counts.Late,
+            missing = counts.Missing,
+            open = counts.Open,
+            agencies = board.Select(b => new { agencyId = b.AgencyId, agency = b.AgencyName, deadline = b.Deadline, publishedOn = b.FirstPublishedOn, status = b.Status.ToString() }),
         };
         return JsonWithETag(http, body);
     }

@@ -9,7 +9,9 @@ namespace GovDisclosure.Web.Public;
 
 /// <summary>
 /// A region's 汇总 for a year: the sums of the published cells, the totals worked out where every report left
-/// them blank, and the on-time board. Shared by the /Summary page and GET /api/summary so both say the same.
+/// them blank, and the on-time board's counts (the agencies one by one are on /OnTime: a province has thousands).
+/// Shared by the /Summary page and GET /api/summary so both say the same. Every part is a fixed number of queries
+/// over the rollup and one grouped count, so its cost does not grow with the region's reports.
 /// </summary>
 public sealed record PublicSummary(
     int Year,
@@ -19,10 +21,10 @@ public sealed record PublicSummary(
     int Reports,
     IReadOnlyDictionary<string, decimal> Sums,
     IReadOnlyDictionary<string, decimal> Derived,
-    IReadOnlyList<AgencyDeadline> Board)
+    DeadlineCounts Board)
 {
     /// <summary>Null when a region was named that does not exist.</summary>
-    public static async Task<PublicSummary?> LoadAsync(PublicQueries queries, DeadlineQueries deadlines, TimeProvider clock, int year, string? region, CancellationToken ct)
+    public static async Task<PublicSummary?> LoadAsync(PublicQueries queries, TimeProvider clock, int year, string? region, CancellationToken ct)
     {
         PublicAgency? regionAgency = null;
         if (!string.IsNullOrWhiteSpace(region))
@@ -36,7 +38,7 @@ public sealed record PublicSummary(
 
         var path = regionAgency?.Path ?? "/";
         var template = TemplateVersions.ForYear(year);
-        var board = await deadlines.ForRegionAsync(path, year, Deadlines.BeijingDate(clock.GetUtcNow()), ct);
+        var board = await queries.BoardCountsAsync(path, year, Deadlines.BeijingDate(clock.GetUtcNow()), ct);
         var (reports, sums) = await queries.SummaryAsync(year, regionAgency, ct);
 
         // The sums as a document of the year's template, so blank totals are worked out by the same rules as a report's.

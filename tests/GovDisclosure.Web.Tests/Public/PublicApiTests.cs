@@ -90,7 +90,11 @@ public sealed class PublicApiTests(PublicSiteFactory factory) : IClassFixture<Pu
         Assert.Equal(2, body.GetProperty("reports").GetInt32());
         Assert.Equal(7, body.GetProperty("cells").GetProperty("s3.received.natural").GetInt32());
         Assert.Equal("接口汇总区人民政府", body.GetProperty("regionName").GetString());
-        Assert.Equal(3, body.GetProperty("onTime").GetProperty("agencies").GetArrayLength());
+        var onTime = body.GetProperty("onTime");
+        Assert.Equal(3, new[] { "onTime", "late", "missing", "open" }.Sum(s => onTime.GetProperty(s).GetInt32()));
+        var board = await Json(await Anonymous().GetAsync(onTime.GetProperty("agencies").GetString()));
+        Assert.Equal(3, board.GetProperty("agencies").GetArrayLength());
+        Assert.Equal(onTime.GetProperty("onTime").GetInt32(), board.GetProperty("onTime").GetInt32());
         Assert.Equal(HttpStatusCode.NotFound, (await Anonymous().GetAsync("/api/summary?year=2022&region=no-such-region")).StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, (await Anonymous().GetAsync("/api/summary")).StatusCode);
     }

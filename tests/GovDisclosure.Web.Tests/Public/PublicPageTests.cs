@@ -240,7 +240,11 @@ public sealed class PublicPageTests(PublicSiteFactory factory) : IClassFixture<P
         Assert.Equal("2", page.Single("#count-ontime").TextContent.Trim());
         Assert.Equal("1", page.Single("#count-missing").TextContent.Trim());
         Assert.Equal("1", page.Single("#count-late").TextContent.Trim());
-        Assert.Equal("逾期发布", page.Single($"#board tr[data-agency='{late.Id}'] td:last-child").TextContent.Trim());
+        // The summary counts; the agencies themselves are one click away, on the list of the same standing.
+        Assert.Null(page.Find("#board"));
+        var lateList = await client.Get(page.Single("#count-late").ParentElement!.GetAttribute("href")!);
+        Assert.Equal("逾期发布", lateList.Single($"#board tr[data-agency='{late.Id}'] td:last-child").TextContent.Trim());
+        Assert.Single(lateList.Document.QuerySelectorAll("#board tbody tr"));
 
         var cell = await client.Get(total.GetAttribute("href")!);
         var contributions = cell.Single("#contributions").TextContent;

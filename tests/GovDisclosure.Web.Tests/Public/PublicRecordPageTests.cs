@@ -121,4 +121,84 @@ public sealed class PublicRecordPageTests(PublicSiteFactory factory) : IClassFix
             factory.Clock.AdjustTime(before);
         }
     }
+
+    [Fact]
+    public async Task The_summarys_counts_agree_with_the_on_time_list_across_overrides_reporting_periods_and_the_beijing_day()
+    {
+        var (region, _) = await factory.NewAgency("计数区人民政府", kind: AgencyKind.PeopleGovernment);
+        var (district, _) = await factory.NewAgency("计数区下辖镇人民政府", region, AgencyKind.PeopleGovernment);
+        var (_, lastMinute) = await factory.NewAgency("计数区甲局", region);
+        var (_, nextDay) = await factory.NewAgency("计数区乙局", region);
+        var (_, extended) = await factory.NewAgency("计数区下辖镇丙办", district);
+        await using (var db = factory.Db())
+        {
+            var parent = db.Agencies.Single(a => a.Id == region.Id);
+            db.Agencies.Add(new Agency("计数区新设局", "COUNT-NEW", AgencyKind.Department, AdministrativeLevel.DistrictedCity, parent, reportsFrom: new DateOnly(2025, 3, 1)));
+            db.Agencies.Add(new Agency("计数区撤销局", "COUNT-OLD", AgencyKind.Department, AdministrativeLevel.DistrictedCity, parent, reportsUntil: new DateOnly(2022, 6, 30)));
+            // The town moves its departments' deadline and leaves its own (null) to the statute.
+            db.DeadlineOverrides.Add(new DeadlineOverride(2023, db.Agencies.Single(a => a.Id == district.Id), new DateOnly(2024, 2, 15), null));
+            await db.SaveChangesAsync();
+        }
+
+        var before = factory.Clock.GetUtcNow();
+        try
+        {
+            // 23:59 on 31 January in Beijing is on time; a minute past midnight is 1 February there, and late.
+            factory.Clock.AdjustTime(new DateTimeOffset(2024, 1, 31, 23, 59, 0, TimeSpan.FromHours(8)));
+            await factory.Report(lastMinute, 2023, ReportState.Published);
+            factory.Clock.AdjustTime(new DateTimeOffset(2024, 2, 1, 0, 1, 0, TimeSpan.FromHours(8)));
+            await factory.Report(nextDay, 2023, ReportState.Published);
+            factory.Clock.AdjustTime(new DateTimeOffset(2024, 2, 10, 9, 0, 0, TimeSpan.FromHours(8)));
+            await factory.Report(extended, 2023, ReportState.Published);
+            factory.Clock.AdjustTime(new DateTimeOffset(2024, 6, 1, 9, 0, 0, TimeSpan.FromHours(8)));
+
+            var summary = await Anonymous().Get($"/Summary?year=2023&region={region.Code}");
+            var list = await Anonymous().Get($"/OnTime?year=2023&region={region.Code}");
+
+            // On time: 甲局 and 丙办 (the town's extension); late: 乙局; missing: the district and the town (both
+            // governments, 31 March); the founded and the dissolved agencies are not on the board at all.
+            var expected = new Dictionary<string, int> { ["count-ontime"] = 2, ["count-late"] = 1, ["count-missing"] = 2, ["count-open"] = 0 };
+            foreach (var (id, count) in expected)
+            {
+                Assert.Equal(count.ToString(System.Globalization.CultureInfo.InvariantCulture), summary.Single($"#{id}").TextContent.Trim());
+                Assert.Equal(count.ToString(System.Globalization.CultureInfo.InvariantCulture), list.Single($"#{id}").TextContent.Trim());
+            }
+
+            var statuses = list.Document.QuerySelectorAll("#board tbody tr").Select(r => r.GetAttribute("data-status")).ToList();
+            Assert.Equal(5, statuses.Count);
+            Assert.Equal(2, statuses.Count(s => s == nameof(DeadlineStatus.OnTime)));
+            Assert.Contains("共5个机关", summary.Single("#board-list").TextContent, StringComparison.Ordinal);
+        }
+        finally
+        {
+            factory.Clock.AdjustTime(before);
+        }
+    }
+
+    [Fact]
+    public async Task The_on_time_list_comes_a_page_at_a_time_and_says_when_a_status_is_not_understood()
+    {
+        var (region, _) = await factory.NewAgency("分页区人民政府", kind: AgencyKind.PeopleGovernment);
+        await using (var db = factory.Db())
+        {
+            var parent = db.Agencies.Single(a => a.Id == region.Id);
+            for (var i = 0; i < 200; i++)
+            {
+                db.Agencies.Add(new Agency($"分页区第{i:000}局", $"PAGE-{i:000}", AgencyKind.Department, AdministrativeLevel.DistrictedCity, parent));
+            }
+
+            await db.SaveChangesAsync();
+        }
+
+        var first = await Anonymous().Get($"/OnTime?year=2023&region={region.Code}");
+        var second = await Anonymous().Get(first.Single(".pager a[rel='next']").GetAttribute("href")!);
+        var bogus = await Anonymous().Get($"/OnTime?year=2023&region={region.Code}&status=3&page=x");
+
+        Assert.Equal(200, first.Document.QuerySelectorAll("#board tbody tr").Length);
+        Assert.Contains("第1页，共2页", first.Single(".pager").TextContent, StringComparison.Ordinal);
+        Assert.Single(second.Document.QuerySelectorAll("#board tbody tr"));
+        Assert.Equal(HttpStatusCode.OK, bogus.Status);
+        Assert.Contains("status", bogus.Single("#parameter-message").TextContent, StringComparison.Ordinal);
+        Assert.Equal(200, bogus.Document.QuerySelectorAll("#board tbody tr").Length);
+    }
 }

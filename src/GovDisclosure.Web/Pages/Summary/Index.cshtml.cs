@@ -14,7 +14,7 @@ namespace GovDisclosure.Web.Pages.Summary;
 /// <summary>地区汇总: the sum of every report published for a year under a region, and the on-time board.</summary>
 [AllowAnonymous]
 [OutputCache(PolicyName = PublicCache.ListPolicy)]
-public sealed class IndexModel(PublicQueries queries, DeadlineQueries deadlines, TimeProvider clock) : PageModel
+public sealed class IndexModel(PublicQueries queries, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "year")]
     public int? Year { get; set; }
@@ -39,7 +39,7 @@ public sealed class IndexModel(PublicQueries queries, DeadlineQueries deadlines,
             return Page();
         }
 
-        Result = await PublicSummary.LoadAsync(queries, deadlines, clock, year, Region, ct);
+        Result = await PublicSummary.LoadAsync(queries, clock, year, Region, ct);
         return Result is null ? NotFound() : Page();
     }
 
