@@ -54,6 +54,11 @@ public static class PublicSite
         services.AddScoped<IPublicationListener, EvictPublicPagesOnPublication>();
         services.AddScoped<IPublicationChangeHandler, EvictPublicPagesOnNotification>();
         services.AddPublicationNotifications(configuration);
+        if (configuration.GetValue("PublicSite:WarmUp", true))
+        {
+            services.AddHostedService<PublicWarmUp>();
+        }
+
         return services;
     }
 
