@@ -130,8 +130,7 @@ internal static partial class PdfLayout
             }
 
             tables.Add(table);
-            var taken = inside.ToHashSet();
-            remaining.RemoveAll(taken.Contains);
+            remaining.RemoveAll(g => g.CenterX > left - 1 && g.CenterX < right + 1 && g.CenterY < top + 1 && g.CenterY > bottom - 1);
         }
 
         free = remaining;
@@ -150,15 +149,15 @@ internal static partial class PdfLayout
         int Find(int i) => parent[i] == i ? i : parent[i] = Find(parent[i]);
         void Union(int a, int b) => parent[Find(a)] = Find(b);
 
-        var vertical = group.Where(r => !r.Horizontal).ToList();
-        var horizontal = group.Where(r => r.Horizontal).ToList();
+        // Per grid line, the rulings drawn along it (within Snap), so each cell edge looks at those only.
+        var vertical = xs.Select(x => group.Where(v => !v.Horizontal && Math.Abs(v.Position - x) <= Snap).ToArray()).ToArray();
+        var horizontal = ys.Select(y => group.Where(h => h.Horizontal && Math.Abs(h.Position - y) <= Snap).ToArray()).ToArray();
         for (var r = 0; r < rows; r++)
         {
             var mid = (ys[r] + ys[r + 1]) / 2;
             for (var c = 0; c + 1 < columns; c++)
             {
-                var x = xs[c + 1];
-                if (!vertical.Any(v => Math.Abs(v.Position - x) <= Snap && v.From - Snap <= mid && v.To + Snap >= mid))
+                if (!Covers(vertical[c + 1], mid))
                 {
                     Union((r * columns) + c, (r * columns) + c + 1);
                 }
@@ -170,8 +169,7 @@ internal static partial class PdfLayout
             var mid = (xs[c] + xs[c + 1]) / 2;
             for (var r = 0; r + 1 < rows; r++)
             {
-                var y = ys[r + 1];
-                if (!horizontal.Any(h => Math.Abs(h.Position - y) <= Snap && h.From - Snap <= mid && h.To + Snap >= mid))
+                if (!Covers(horizontal[r + 1], mid))
                 {
                     Union((r * columns) + c, ((r + 1) * columns) + c);
                 }
@@ -224,6 +222,20 @@ internal static partial class PdfLayout
         return table;
     }
 
+    /// <summary>Whether one of the rulings along a grid line runs past <paramref name="mid"/> (a cell edge is drawn there).</summary>
+    private static bool Covers(Ruling[] along, double mid)
+    {
+        foreach (var ruling in along)
+        {
+            if (ruling.From - Snap <= mid && ruling.To + Snap >= mid)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private static int Index(List<double> edges, double value, bool descending)
     {
         for (var i = 0; i + 1 < edges.Count; i++)
@@ -254,24 +266,39 @@ internal static partial class PdfLayout
     }
 
     /// <summary>Rulings that touch or cross belong to one table.</summary>
+    /// <remarks>
+    /// Two rulings can only touch when their x-ranges come within <see cref="Snap"/> of each other, so a sweep
+    /// from left to right compares each with the few still open there rather than with every other: a table
+    /// drawn as one rectangle per cell (the portal's PDFs) has hundreds of segments a page.
+    /// </remarks>
     private static List<List<Ruling>> ConnectedRulings(List<Ruling> rulings)
     {
         var parent = Enumerable.Range(0, rulings.Count).ToArray();
         int Find(int i) => parent[i] == i ? i : parent[i] = Find(parent[i]);
-        for (var i = 0; i < rulings.Count; i++)
+        var byLeft = Enumerable.Range(0, rulings.Count).OrderBy(i => MinX(rulings[i])).ToArray();
+        var open = new List<int>();
+        foreach (var i in byLeft)
         {
-            for (var j = i + 1; j < rulings.Count; j++)
+            var left = MinX(rulings[i]);
+            open.RemoveAll(j => MaxX(rulings[j]) + Snap < left);
+            foreach (var j in open)
             {
                 if (Touch(rulings[i], rulings[j]))
                 {
                     parent[Find(i)] = Find(j);
                 }
             }
+
+            open.Add(i);
         }
 
         return Enumerable.Range(0, rulings.Count).GroupBy(Find).Select(g => g.Select(i => rulings[i]).ToList())
             .Where(g => g.Count >= 4).ToList();
     }
+
+    private static double MinX(Ruling r) => r.Horizontal ? r.From : r.Position;
+
+    private static double MaxX(Ruling r) => r.Horizontal ? r.To : r.Position;
 
     private static bool Touch(Ruling a, Ruling b)
     {
