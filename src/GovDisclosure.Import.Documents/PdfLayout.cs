@@ -267,38 +267,67 @@ internal static partial class PdfLayout
 
     /// <summary>Rulings that touch or cross belong to one table.</summary>
     /// <remarks>
-    /// Two rulings can only touch when their x-ranges come within <see cref="Snap"/> of each other, so a sweep
-    /// from left to right compares each with the few still open there rather than with every other: a table
-    /// drawn as one rectangle per cell (the portal's PDFs) has hundreds of segments a page.
+    /// Rulings only touch within <see cref="Snap"/> of each other across their length, so each is compared only
+    /// with those near it: parallel ones at about the same position, and crossing ones whose position lies
+    /// along its length, both found in position order. A table drawn as one rectangle per cell (the portal's
+    /// PDFs) has 700 segments on a page, and comparing every pair was most of the table rebuild.
     /// </remarks>
     private static List<List<Ruling>> ConnectedRulings(List<Ruling> rulings)
     {
         var parent = Enumerable.Range(0, rulings.Count).ToArray();
         int Find(int i) => parent[i] == i ? i : parent[i] = Find(parent[i]);
-        var byLeft = Enumerable.Range(0, rulings.Count).OrderBy(i => MinX(rulings[i])).ToArray();
-        var open = new List<int>();
-        foreach (var i in byLeft)
+        void Join(int a, int b)
         {
-            var left = MinX(rulings[i]);
-            open.RemoveAll(j => MaxX(rulings[j]) + Snap < left);
-            foreach (var j in open)
+            if (Touch(rulings[a], rulings[b]))
             {
-                if (Touch(rulings[i], rulings[j]))
+                parent[Find(a)] = Find(b);
+            }
+        }
+
+        // A position that is not a number touches nothing, and would break the ordering below.
+        int[] ByPosition(bool horizontal) => Enumerable.Range(0, rulings.Count)
+            .Where(i => rulings[i].Horizontal == horizontal && !double.IsNaN(rulings[i].Position))
+            .OrderBy(i => rulings[i].Position).ToArray();
+        var horizontals = ByPosition(true);
+        var verticals = ByPosition(false);
+        foreach (var sorted in new[] { horizontals, verticals })
+        {
+            for (var a = 0; a < sorted.Length; a++)
+            {
+                for (var b = a + 1; b < sorted.Length && rulings[sorted[b]].Position - rulings[sorted[a]].Position <= Snap; b++)
                 {
-                    parent[Find(i)] = Find(j);
+                    Join(sorted[a], sorted[b]);
+                }
+            }
+        }
+
+        var heights = horizontals.Select(i => rulings[i].Position).ToArray();
+        foreach (var v in verticals)
+        {
+            var (low, high) = (rulings[v].From - Snap, rulings[v].To + Snap);
+            int first = 0, last = heights.Length;
+            while (first < last)
+            {
+                var mid = (first + last) / 2;
+                if (heights[mid] < low)
+                {
+                    first = mid + 1;
+                }
+                else
+                {
+                    last = mid;
                 }
             }
 
-            open.Add(i);
+            for (var k = first; k < heights.Length && heights[k] <= high; k++)
+            {
+                Join(horizontals[k], v);
+            }
         }
 
         return Enumerable.Range(0, rulings.Count).GroupBy(Find).Select(g => g.Select(i => rulings[i]).ToList())
             .Where(g => g.Count >= 4).ToList();
     }
-
-    private static double MinX(Ruling r) => r.Horizontal ? r.From : r.Position;
-
-    private static double MaxX(Ruling r) => r.Horizontal ? r.To : r.Position;
 
     private static bool Touch(Ruling a, Ruling b)
     {
