@@ -130,8 +130,7 @@ internal static partial class PdfLayout
             }
 
             tables.Add(table);
-            var taken = inside.ToHashSet();
-            remaining.RemoveAll(taken.Contains);
+            remaining.RemoveAll(g => g.CenterX > left - 1 && g.CenterX < right + 1 && g.CenterY < top + 1 && g.CenterY > bottom - 1);
         }
 
         free = remaining;
@@ -150,15 +149,15 @@ internal static partial class PdfLayout
         int Find(int i) => parent[i] == i ? i : parent[i] = Find(parent[i]);
         void Union(int a, int b) => parent[Find(a)] = Find(b);
 
-        var vertical = group.Where(r => !r.Horizontal).ToList();
-        var horizontal = group.Where(r => r.Horizontal).ToList();
+        // Per grid line, the rulings drawn along it (within Snap), so each cell edge looks at those only.
+        var vertical = xs.Select(x => group.Where(v => !v.Horizontal && Math.Abs(v.Position - x) <= Snap).ToArray()).ToArray();
+        var horizontal = ys.Select(y => group.Where(h => h.Horizontal && Math.Abs(h.Position - y) <= Snap).ToArray()).ToArray();
         for (var r = 0; r < rows; r++)
         {
             var mid = (ys[r] + ys[r + 1]) / 2;
             for (var c = 0; c + 1 < columns; c++)
             {
-                var x = xs[c + 1];
-                if (!vertical.Any(v => Math.Abs(v.Position - x) <= Snap && v.From - Snap <= mid && v.To + Snap >= mid))
+                if (!Covers(vertical[c + 1], mid))
                 {
                     Union((r * columns) + c, (r * columns) + c + 1);
                 }
@@ -170,8 +169,7 @@ internal static partial class PdfLayout
             var mid = (xs[c] + xs[c + 1]) / 2;
             for (var r = 0; r + 1 < rows; r++)
             {
-                var y = ys[r + 1];
-                if (!horizontal.Any(h => Math.Abs(h.Position - y) <= Snap && h.From - Snap <= mid && h.To + Snap >= mid))
+                if (!Covers(horizontal[r + 1], mid))
                 {
                     Union((r * columns) + c, ((r + 1) * columns) + c);
                 }
@@ -224,6 +222,20 @@ internal static partial class PdfLayout
         return table;
     }
 
+    /// <summary>Whether one of the rulings along a grid line runs past <paramref name="mid"/> (a cell edge is drawn there).</summary>
+    private static bool Covers(Ruling[] along, double mid)
+    {
+        foreach (var ruling in along)
+        {
+            if (ruling.From - Snap <= mid && ruling.To + Snap >= mid)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private static int Index(List<double> edges, double value, bool descending)
     {
         for (var i = 0; i + 1 < edges.Count; i++)
@@ -254,18 +266,62 @@ internal static partial class PdfLayout
     }
 
     /// <summary>Rulings that touch or cross belong to one table.</summary>
+    /// <remarks>
+    /// Rulings only touch within <see cref="Snap"/> of each other across their length, so each is compared only
+    /// with those near it: parallel ones at about the same position, and crossing ones whose position lies
+    /// along its length, both found in position order. A table drawn as one rectangle per cell (the portal's
+    /// PDFs) has 700 segments on a page, and comparing every pair was most of the table rebuild.
+    /// </remarks>
     private static List<List<Ruling>> ConnectedRulings(List<Ruling> rulings)
     {
         var parent = Enumerable.Range(0, rulings.Count).ToArray();
         int Find(int i) => parent[i] == i ? i : parent[i] = Find(parent[i]);
-        for (var i = 0; i < rulings.Count; i++)
+        void Join(int a, int b)
         {
-            for (var j = i + 1; j < rulings.Count; j++)
+            if (Touch(rulings[a], rulings[b]))
             {
-                if (Touch(rulings[i], rulings[j]))
+                parent[Find(a)] = Find(b);
+            }
+        }
+
+        // A position that is not a number touches nothing, and would break the ordering below.
+        int[] ByPosition(bool horizontal) => Enumerable.Range(0, rulings.Count)
+            .Where(i => rulings[i].Horizontal == horizontal && !double.IsNaN(rulings[i].Position))
+            .OrderBy(i => rulings[i].Position).ToArray();
+        var horizontals = ByPosition(true);
+        var verticals = ByPosition(false);
+        foreach (var sorted in new[] { horizontals, verticals })
+        {
+            for (var a = 0; a < sorted.Length; a++)
+            {
+                for (var b = a + 1; b < sorted.Length && rulings[sorted[b]].Position - rulings[sorted[a]].Position <= Snap; b++)
                 {
-                    parent[Find(i)] = Find(j);
+                    Join(sorted[a], sorted[b]);
                 }
+            }
+        }
+
+        var heights = horizontals.Select(i => rulings[i].Position).ToArray();
+        foreach (var v in verticals)
+        {
+            var (low, high) = (rulings[v].From - Snap, rulings[v].To + Snap);
+            int first = 0, last = heights.Length;
+            while (first < last)
+            {
+                var mid = (first + last) / 2;
+                if (heights[mid] < low)
+                {
+                    first = mid + 1;
+                }
+                else
+                {
+                    last = mid;
+                }
+            }
+
+            for (var k = first; k < heights.Length && heights[k] <= high; k++)
+            {
+                Join(horizontals[k], v);
             }
         }
 

@@ -1,4 +1,5 @@
 using System.IO.Compression;
+using System.Runtime.InteropServices;
 using UglyToad.PdfPig.Filters;
 using UglyToad.PdfPig.Tokens;
 
@@ -44,7 +45,15 @@ internal sealed class BudgetedFilterProvider(long maxStreamBytes, long maxTotalB
         {
             if (filter is FlateFilter)
             {
-                owner.Count(InflatedLength(input, owner.streamCap));
+                // Inflated once, here, as PdfPig's own filter does it (the two header bytes skipped, the checksum
+                // not required: PDFsharp's is wrong), counting as it goes. Only a stream with a predictor (xref
+                // streams, some images) is handed on to PdfPig's filter, which applies it to its own inflation.
+                var inflated = Inflate(input, owner.streamCap, out var length);
+                owner.Count(length);
+                if (inflated is not null && !HasPredictor(streamDictionary, filterIndex))
+                {
+                    return inflated.Value;
+                }
             }
 
             var output = filter.Decode(input, streamDictionary, filterProvider, filterIndex);
@@ -56,32 +65,60 @@ internal sealed class BudgetedFilterProvider(long maxStreamBytes, long maxTotalB
             return output;
         }
 
-        /// <summary>Inflates into nothing, counting, and stops one byte past the cap.</summary>
-        private static long InflatedLength(Memory<byte> input, long cap)
+        /// <summary>
+        /// The inflated stream, or null where PdfPig's filter would give up on it (it then returns the input as
+        /// it is); the length counted is what came out, stopping one byte past the cap.
+        /// </summary>
+        private static Memory<byte>? Inflate(Memory<byte> input, long cap, out long length)
         {
+            length = 0;
+            if (input.Length < 2)
+            {
+                length = input.Length;
+                return null;
+            }
+
             try
             {
-                using var source = new MemoryStream(input.ToArray(), writable: false);
-                using var inflater = new ZLibStream(source, CompressionMode.Decompress);
+                var bytes = MemoryMarshal.TryGetArray<byte>(input, out var segment) && segment.Array is not null
+                    ? segment
+                    : new ArraySegment<byte>(input.ToArray());
+                using var source = new MemoryStream(bytes.Array!, bytes.Offset + 2, bytes.Count - 2, writable: false);
+                using var inflater = new DeflateStream(source, CompressionMode.Decompress);
+                using var output = new MemoryStream(checked((int)Math.Min(cap, input.Length * 3L)));
                 var buffer = new byte[65536];
-                long length = 0;
                 int read;
                 while ((read = inflater.Read(buffer, 0, buffer.Length)) > 0)
                 {
                     length += read;
                     if (length > cap)
                     {
-                        return length;
+                        return null;
                     }
+
+                    output.Write(buffer, 0, read);
                 }
 
-                return length;
+                return new Memory<byte>(output.GetBuffer(), 0, (int)output.Length);
             }
             catch (InvalidDataException)
             {
-                // PdfPig's own filter is lenient with broken streams; let it decide.
-                return input.Length;
+                length = input.Length;
+                return null;
             }
+        }
+
+        /// <summary>A /Predictor above 1 in the filter's parameters, found as PdfPig's filter finds them.</summary>
+        private static bool HasPredictor(DictionaryToken streamDictionary, int filterIndex)
+        {
+            var parameters = DecodeParameterResolver.GetFilterParameters(streamDictionary, filterIndex);
+            if (!parameters.TryGet(NameToken.Predictor, out var predictor))
+            {
+                return false;
+            }
+
+            // Anything but a plain number (an indirect one, say) is left to PdfPig's filter to resolve.
+            return predictor is not NumericToken number || number.Int > 1;
         }
     }
 }

@@ -1,11 +1,9 @@
-using DocumentFormat.OpenXml.Wordprocessing;
-
 namespace GovDisclosure.Import.Documents;
 
 public static partial class WordReader
 {
     /// <summary>One w:tc placed on the table grid.</summary>
-    private sealed record GridCell(TableCell Element, int Column, int ColSpan, bool IsContinuation, bool StartsMerge);
+    private sealed record GridCell(WordElement Element, int Column, int ColSpan, bool IsContinuation, bool StartsMerge);
 
     /// <summary>
     /// A Word table on its grid: w:gridBefore skips columns, w:gridSpan widens a cell, w:vMerge="restart"
@@ -17,6 +15,8 @@ public static partial class WordReader
         /// <summary>No statutory table has more than 15 columns; a span beyond this is a broken file.</summary>
         private const int MaxSpan = 64;
 
+        private const string Restart = "restart";
+
         private Grid(List<List<GridCell>> rows, int columnCount)
         {
             Rows = rows;
@@ -27,21 +27,31 @@ public static partial class WordReader
 
         public int ColumnCount { get; }
 
-        public static Grid Of(Table table)
+        public static Grid Of(WordElement table)
         {
             var rows = new List<List<GridCell>>();
             var columns = 0;
-            foreach (var row in table.Elements<TableRow>())
+            foreach (var row in table.Children)
             {
-                var column = row.TableRowProperties?.GetFirstChild<GridBefore>()?.Val?.Value ?? 0;
-                var cells = new List<GridCell>();
-                foreach (var cell in row.Elements<TableCell>())
+                if (!row.Is("tr"))
                 {
-                    var properties = cell.TableCellProperties;
-                    var span = Math.Clamp(properties?.GridSpan?.Val?.Value ?? 1, 1, MaxSpan);
+                    continue;
+                }
+
+                var column = Number(row.Child("trPr")?.Child("gridBefore")?.Val) ?? 0;
+                var cells = new List<GridCell>();
+                foreach (var cell in row.Children)
+                {
+                    if (!cell.Is("tc"))
+                    {
+                        continue;
+                    }
+
+                    var properties = cell.Child("tcPr");
+                    var span = Math.Clamp(Number(properties?.Child("gridSpan")?.Val) ?? 1, 1, MaxSpan);
 
                     // Legacy horizontal merge (w:hMerge): a continuing cell widens the one before it.
-                    if (properties?.HorizontalMerge is { } h && h.Val?.Value != MergedCellValues.Restart && cells.Count > 0)
+                    if (properties?.Child("hMerge") is { } h && h.Val != Restart && cells.Count > 0)
                     {
                         var last = cells[^1];
                         cells[^1] = last with { ColSpan = last.ColSpan + span };
@@ -49,8 +59,8 @@ public static partial class WordReader
                         continue;
                     }
 
-                    var merge = properties?.VerticalMerge;
-                    var restart = merge?.Val?.Value == MergedCellValues.Restart;
+                    var merge = properties?.Child("vMerge");
+                    var restart = merge?.Val == Restart;
                     // A continuing cell with nothing above it to continue is read as a cell of its own.
                     var continuation = merge is not null && !restart && rows.Count > 0
                         && rows[^1].Any(c => c.Column == column && (c.StartsMerge || c.IsContinuation));

@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using System.Globalization;
+using System.Text;
 
 namespace GovDisclosure.Import.Documents.Tests;
 
@@ -140,6 +142,30 @@ public sealed class RobustnessTests
         var html = PdfReader.ToHtml(new MemoryStream(pdf));
 
         Assert.Contains("<p>Annual report 2021</p>", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_page_of_thousands_of_scattered_numbers_is_read_as_text_quickly_rather_than_rebuilt_as_a_table()
+    {
+        // 60 lines of 70 numbers each, close enough to be one zone of a table without lines: 4,200 pieces, over
+        // the 4,000 beyond which the (quadratic) label matching is not attempted.
+        var content = new StringBuilder();
+        for (var line = 0; line < 60; line++)
+        {
+            for (var number = 0; number < 70; number++)
+            {
+                content.Append(CultureInfo.InvariantCulture, $"BT /F1 3 Tf {10 + (number * 8)} {650 - (line * 7)} Td (7) Tj ET\n");
+            }
+        }
+
+        var pdf = HostileFiles.Pdf([content.ToString()], compress: true);
+        var clock = Stopwatch.StartNew();
+
+        var html = PdfReader.ToHtml(new MemoryStream(pdf));
+
+        Assert.True(clock.Elapsed < Quickly, $"read after {clock.Elapsed.TotalSeconds:0.0} s");
+        Assert.DoesNotContain("<table", html, StringComparison.Ordinal);
+        Assert.Contains("<p>7 7 7", html, StringComparison.Ordinal);
     }
 
     /// <summary>The refusal's reason, after checking it is one Chinese line and came quickly.</summary>

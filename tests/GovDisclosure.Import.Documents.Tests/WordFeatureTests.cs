@@ -91,6 +91,19 @@ public sealed class WordFeatureTests
         Assert.Contains("<td>说明</td><td>甲<br/>乙</td>", html, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void A_span_that_is_not_a_number_is_read_as_one_column_instead_of_failing_the_file()
+    {
+        var span = new GridSpan();
+        span.SetAttribute(new OpenXmlAttribute("w", "val", "http://schemas.openxmlformats.org/wordprocessingml/2006/main", "两列"));
+        var odd = new TableCell(new TableCellProperties(span), new Paragraph(new Run(new Text("信息内容"))));
+        var table = new Table(new TableGrid(new GridColumn(), new GridColumn()), new TableRow(odd, Cell("申请人情况")));
+
+        var html = Read(new Body(table));
+
+        Assert.Contains("<tr><td>信息内容</td><td>申请人情况</td></tr>", html, StringComparison.Ordinal);
+    }
+
     private static TableCell Cell(string text, int span = 1, MergedCellValues? merge = null)
     {
         var properties = new TableCellProperties();
