@@ -23,17 +23,22 @@ public sealed class DetailModel(PublicQueries queries) : PageModel
 
     public IReadOnlyList<PublicWarning> Warnings { get; private set; } = [];
 
+    /// <summary>Whether the region shows the 雷同 figure: only then is it measured (most regions do not, and every view asks).</summary>
+    public bool MayShowCopyFigure { get; private set; }
+
     /// <summary>False for a revision published before findings were stored and not yet backfilled.</summary>
     public bool FindingsStored { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
-        if (await queries.PageAsync(id, ct) is not { } report)
+        if (await queries.PageAsync(id, ct) is not { } view)
         {
             return NotFound();
         }
 
+        var report = view.Page;
         Report = report;
+        MayShowCopyFigure = view.MayShowCopyFigure;
 
         // The findings stored at publication, worded now; the rules are not run again here.
         Warnings = PublicWarning.From(report.Findings ?? [], report.Definition);

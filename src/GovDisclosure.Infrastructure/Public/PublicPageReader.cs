@@ -1,0 +1,49 @@
+using Npgsql;
+using NpgsqlTypes;
+
+namespace GovDisclosure.Infrastructure.Public;
+
+/// <summary>
+/// The report page's one read, the hottest query of the public site (every uncached view): the stored page and, in
+/// the same round trip, whether the agency's region shows the 雷同 figure publicly. Plain Npgsql on the pool EF
+/// uses (the same connection string), prepared once per pooled connection, so a view costs PostgreSQL no parsing
+/// or planning and the web process no LINQ pipeline (docs/benchmarks.md, issue 14 part 4).
+/// </summary>
+/// <remarks>
+/// The setting is the one in force now, decided as <c>ReviewSettingsAdmin.InForceAsync</c> decides it: the nearest
+/// region at or above the agency (by path) that set it. It is not stored in the page, so a region that changes it,
+/// or an agency that moves to another region, changes every page at once with nothing rewritten.
+/// </remarks>
+public sealed class PublicPageReader(string connectionString)
+{
+    private const string Sql = """
+        SELECT p."Content",
+               (SELECT s."ShowCopyFigurePublicly"
+                  FROM review_settings AS s
+                  JOIN agencies AS region ON region."Id" = s."RegionAgencyId"
+                  JOIN agencies AS a ON a."Id" = p."AgencyId"
+                 WHERE starts_with(a."Path", region."Path")
+                 ORDER BY length(region."Path") DESC
+                 LIMIT 1)
+          FROM public_report_pages AS p
+         WHERE p."ReportId" = $1
+        """;
+
+    /// <summary>The stored page as JSON and the region's setting (null when no region above set one); null when the report has no stored page.</summary>
+    public async Task<(string Content, bool? ShowCopyFigure)?> ReadAsync(int reportId, CancellationToken ct = default)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync(ct);
+        await using var command = new NpgsqlCommand(Sql, connection);
+        command.Parameters.Add(new NpgsqlParameter<int> { NpgsqlDbType = NpgsqlDbType.Integer, TypedValue = reportId });
+        // A no-op on a pooled connection that has prepared it before: Npgsql keeps prepared statements across reuse.
+        await command.PrepareAsync(ct);
+        await using var reader = await command.ExecuteReaderAsync(System.Data.CommandBehavior.SingleRow, ct);
+        if (!await reader.ReadAsync(ct))
+        {
+            return null;
+        }
+
+        return (reader.GetString(0), reader.IsDBNull(1) ? null : reader.GetBoolean(1));
+    }
+}
