@@ -1,3 +1,4 @@
+using GovDisclosure.Domain.Oversight;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -17,7 +18,7 @@ namespace GovDisclosure.Infrastructure.Public;
 public sealed class PublicPageReader(string connectionString)
 {
     private const string Sql = """
-        SELECT p."Content",
+        SELECT convert_to(p."Content"::text, 'UTF8'),
                (SELECT s."ShowCopyFigurePublicly"
                   FROM review_settings AS s
                   JOIN agencies AS region ON region."Id" = s."RegionAgencyId"
@@ -29,8 +30,8 @@ public sealed class PublicPageReader(string connectionString)
          WHERE p."ReportId" = $1
         """;
 
-    /// <summary>The stored page as JSON and the region's setting (null when no region above set one); null when the report has no stored page.</summary>
-    public async Task<(string Content, bool? ShowCopyFigure)?> ReadAsync(int reportId, CancellationToken ct = default)
+    /// <summary>The stored page, with whether its region shows the 雷同 figure; null when the report has no stored page.</summary>
+    public async Task<PublicPageView?> ReadAsync(int reportId, CancellationToken ct = default)
     {
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync(ct);
@@ -44,6 +45,10 @@ public sealed class PublicPageReader(string connectionString)
             return null;
         }
 
-        return (reader.GetString(0), reader.IsDBNull(1) ? null : reader.GetBoolean(1));
+        // The JSON as UTF-8 bytes (convert_to above): System.Text.Json reads UTF-8 natively, so no 14 KB string is
+        // decoded to UTF-16 only to be encoded back.
+        var page = PublicPage.FromJson(reader.GetFieldValue<byte[]>(0));
+        var shown = reader.IsDBNull(1) ? ReviewSettings.Defaults.ShowCopyFigurePublicly : reader.GetBoolean(1);
+        return new PublicPageView(page, shown);
     }
 }

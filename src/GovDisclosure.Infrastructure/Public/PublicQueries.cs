@@ -191,24 +191,22 @@ public sealed class PublicQueries(GovDisclosureDbContext db, PublicPageReader pa
     }
 
     /// <summary>
-    /// The report page's read model, stored at publication: one read by primary key. A report published before the
-    /// public record existed and not yet backfilled (gd db backfill-public-record) gets the same model built from its snapshot.
+    /// The report page's read model, stored at publication: one read by primary key (<see cref="PublicPageReader"/>). A
+    /// report published before the public record existed and not yet backfilled (gd db backfill-public-record) gets
+    /// the same model built from its snapshot.
     /// </summary>
-    public async Task<PublicPageView?> PageAsync(int reportId, CancellationToken ct = default)
-    {
-        if (await pages.ReadAsync(reportId, ct) is { } row)
-        {
-            return new PublicPageView(PublicPage.FromJson(row.Content), row.ShowCopyFigure ?? Domain.Oversight.ReviewSettings.Defaults.ShowCopyFigurePublicly);
-        }
+    public async Task<PublicPageView?> PageAsync(int reportId, CancellationToken ct = default) =>
+        await pages.ReadAsync(reportId, ct) ?? await PageFromSnapshotAsync(reportId, ct);
 
-        // Not backfilled yet: rare, so the 雷同 figure's own query decides whether it is shown.
-        return await GetAsync(reportId, ct) is { } report
+    /// <summary>The page of a report that has no stored page yet, built from its snapshot (no rules are run).</summary>
+    public async Task<PublicPageView?> PageFromSnapshotAsync(int reportId, CancellationToken ct = default) =>
+        // Rare, so the 雷同 figure's own query decides whether it is shown.
+        await GetAsync(reportId, ct) is { } report
             ? new PublicPageView(
                 PublicPage.Build(report.Document(), report.ReportId, report.PublicationId, report.AgencyId, report.AgencyName, report.Revision,
                     report.PublishedAt, report.PdfSha256, report.Findings, report.Revisions, report.Original),
                 MayShowCopyFigure: true)
             : null;
-    }
 
     /// <summary>The original file of a published historical report; null for a portal report or one not yet public.</summary>
     public async Task<(byte[] Bytes, string FileName, string ContentType, string Sha256)?> OriginalAsync(int reportId, CancellationToken ct = default)

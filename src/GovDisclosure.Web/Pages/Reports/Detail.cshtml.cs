@@ -15,7 +15,7 @@ namespace GovDisclosure.Web.Pages.Reports;
 /// </summary>
 [AllowAnonymous]
 [OutputCache(PolicyName = PublicCache.ReportPolicy)]
-public sealed class DetailModel(PublicQueries queries) : PageModel
+public sealed class DetailModel(PublicPageReader pages) : PageModel
 {
     public PublicPage Report { get; private set; } = null!;
 
@@ -31,7 +31,8 @@ public sealed class DetailModel(PublicQueries queries) : PageModel
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
-        if (await queries.PageAsync(id, ct) is not { } view)
+        // The stored page first; PublicQueries (and its DbContext) only for a page not yet backfilled.
+        if ((await pages.ReadAsync(id, ct) ?? await HttpContext.RequestServices.GetRequiredService<PublicQueries>().PageFromSnapshotAsync(id, ct)) is not { } view)
         {
             return NotFound();
         }
