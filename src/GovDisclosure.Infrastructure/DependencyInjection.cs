@@ -29,7 +29,7 @@ public static class DependencyInjection
         services.AddScoped<IUserAccounts, UserAccounts>();
         services.AddScoped<ISimilarityStore, PostgresSimilarityStore>();
         services.TryAddSingleton(TimeProvider.System);
-        services.AddPublicQueries();
+        services.AddPublicQueries(connectionString);
         return services;
     }
 

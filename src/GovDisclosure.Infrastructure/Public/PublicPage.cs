@@ -78,6 +78,9 @@ public sealed record PublicPage(
 
     public static PublicPage FromJson(string json) =>
         JsonSerializer.Deserialize(json, PublicPageJson.Default.PublicPage) ?? throw new InvalidDataException("public_report_pages: empty content");
+
+    public static PublicPage FromJson(ReadOnlySpan<byte> utf8Json) =>
+        JsonSerializer.Deserialize(utf8Json, PublicPageJson.Default.PublicPage) ?? throw new InvalidDataException("public_report_pages: empty content");
 }
 
 /// <summary>Source-generated (de)serialisation: the page is read on every uncached view, so no reflection on that path.</summary>

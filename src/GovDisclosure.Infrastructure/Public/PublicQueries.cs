@@ -85,6 +85,9 @@ public sealed record PublicExport(int ReportId, string AgencyName, int Year, int
 /// <summary>The stored PDF of a published revision, with what its download is named after.</summary>
 public sealed record PublicPdf(byte[] Pdf, string Sha256, int Revision, int CurrentRevision, string Title, string AgencyName, int Year);
 
+/// <summary>The report page's read model and whether its region may show the 雷同 figure (when false, nothing else is asked).</summary>
+public sealed record PublicPageView(PublicPage Page, bool MayShowCopyFigure);
+
 /// <summary>A published revision's snapshot, for comparing two revisions.</summary>
 public sealed record PublicRevisionSnapshot(int Revision, DateTimeOffset PublishedAt, string? CorrectionReason, string InterchangeJson)
 {
@@ -99,12 +102,8 @@ public sealed record PublicRevisionIndex(int ReportId, int Revision, DateTimeOff
 /// published revision of each report. Nothing here reads the working report (its cells, 说明, comments, audit
 /// or a correction in progress), so a draft cannot leak through any page, API or download built on it.
 /// </summary>
-public sealed class PublicQueries(GovDisclosureDbContext db)
+public sealed class PublicQueries(GovDisclosureDbContext db, PublicPageReader pages)
 {
-    /// <summary>The report page's one read: compiled once, since it runs on every uncached view.</summary>
-    private static readonly Func<GovDisclosureDbContext, int, Task<string?>> PageContent = EF.CompileAsyncQuery(
-        (GovDisclosureDbContext context, int reportId) => context.PublicReportPages.Where(p => p.ReportId == reportId).Select(p => p.Content).FirstOrDefault());
-
     /// <summary>The newest published revision of each report. A correction being drafted has a higher
     /// <see cref="AnnualReport.Revision"/> but no publication, so the public keeps seeing the old one.</summary>
     private IQueryable<Publication> Current =>
@@ -192,21 +191,22 @@ public sealed class PublicQueries(GovDisclosureDbContext db)
     }
 
     /// <summary>
-    /// The report page's read model, stored at publication: one read by primary key. A report published before the
-    /// public record existed and not yet backfilled (gd db backfill-public-record) gets the same model built from its snapshot.
+    /// The report page's read model, stored at publication: one read by primary key (<see cref="PublicPageReader"/>). A
+    /// report published before the public record existed and not yet backfilled (gd db backfill-public-record) gets
+    /// the same model built from its snapshot.
     /// </summary>
-    public async Task<PublicPage?> PageAsync(int reportId, CancellationToken ct = default)
-    {
-        if (await PageContent(db, reportId) is { } content)
-        {
-            return PublicPage.FromJson(content);
-        }
+    public async Task<PublicPageView?> PageAsync(int reportId, CancellationToken ct = default) =>
+        await pages.ReadAsync(reportId, ct) ?? await PageFromSnapshotAsync(reportId, ct);
 
-        return await GetAsync(reportId, ct) is { } report
-            ? PublicPage.Build(report.Document(), report.ReportId, report.PublicationId, report.AgencyId, report.AgencyName, report.Revision,
-                report.PublishedAt, report.PdfSha256, report.Findings, report.Revisions, report.Original)
+    /// <summary>The page of a report that has no stored page yet, built from its snapshot (no rules are run).</summary>
+    public async Task<PublicPageView?> PageFromSnapshotAsync(int reportId, CancellationToken ct = default) =>
+        // Rare, so the 雷同 figure's own query decides whether it is shown.
+        await GetAsync(reportId, ct) is { } report
+            ? new PublicPageView(
+                PublicPage.Build(report.Document(), report.ReportId, report.PublicationId, report.AgencyId, report.AgencyName, report.Revision,
+                    report.PublishedAt, report.PdfSha256, report.Findings, report.Revisions, report.Original),
+                MayShowCopyFigure: true)
             : null;
-    }
 
     /// <summary>The original file of a published historical report; null for a portal report or one not yet public.</summary>
     public async Task<(byte[] Bytes, string FileName, string ContentType, string Sha256)?> OriginalAsync(int reportId, CancellationToken ct = default)

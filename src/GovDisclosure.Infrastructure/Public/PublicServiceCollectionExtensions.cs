@@ -8,8 +8,10 @@ namespace GovDisclosure.Infrastructure;
 public static class PublicServiceCollectionExtensions
 {
     /// <summary>The public site's reads (<see cref="PublicQueries"/>) and what publishing writes for them (<see cref="PublicRecordWriter"/>), per request.</summary>
-    public static IServiceCollection AddPublicQueries(this IServiceCollection services)
+    public static IServiceCollection AddPublicQueries(this IServiceCollection services, string connectionString)
     {
+        // Created by the container, so that it disposes the reader's connection pool with the host.
+        services.AddSingleton(_ => new PublicPageReader(connectionString));
         // Only the indicators still read the in-memory cells (PublicIndicatorQueries); summaries read the rollup and nothing loads it at start.
         services.AddSingleton<PublishedCellStore>();
         services.AddScoped<PublicQueries>();

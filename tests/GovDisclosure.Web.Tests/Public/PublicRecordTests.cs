@@ -176,7 +176,7 @@ public sealed class PublicRecordTests(PublicSiteFactory factory) : IClassFixture
         return (province, a, b);
     }
 
-    private PublicQueries Queries() => new(factory.Db());
+    private PublicQueries Queries() => new(factory.Db(), factory.Services.GetRequiredService<PublicPageReader>());
 
     private async Task<PublicAgency> Fresh(Agency agency) => (await Queries().AgencyAsync(agency.Id))!;
 

@@ -15,7 +15,7 @@ namespace GovDisclosure.Web.Pages.Reports;
 /// </summary>
 [AllowAnonymous]
 [OutputCache(PolicyName = PublicCache.ReportPolicy)]
-public sealed class DetailModel(PublicQueries queries) : PageModel
+public sealed class DetailModel(PublicPageReader pages) : PageModel
 {
     public PublicPage Report { get; private set; } = null!;
 
@@ -23,17 +23,23 @@ public sealed class DetailModel(PublicQueries queries) : PageModel
 
     public IReadOnlyList<PublicWarning> Warnings { get; private set; } = [];
 
+    /// <summary>Whether the region shows the 雷同 figure: only then is it measured (most regions do not, and every view asks).</summary>
+    public bool MayShowCopyFigure { get; private set; }
+
     /// <summary>False for a revision published before findings were stored and not yet backfilled.</summary>
     public bool FindingsStored { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
-        if (await queries.PageAsync(id, ct) is not { } report)
+        // The stored page first; PublicQueries (and its DbContext) only for a page not yet backfilled.
+        if ((await pages.ReadAsync(id, ct) ?? await HttpContext.RequestServices.GetRequiredService<PublicQueries>().PageFromSnapshotAsync(id, ct)) is not { } view)
         {
             return NotFound();
         }
 
+        var report = view.Page;
         Report = report;
+        MayShowCopyFigure = view.MayShowCopyFigure;
 
         // The findings stored at publication, worded now; the rules are not run again here.
         Warnings = PublicWarning.From(report.Findings ?? [], report.Definition);
