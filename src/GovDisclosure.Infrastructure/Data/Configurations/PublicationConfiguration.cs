@@ -63,5 +63,9 @@ internal sealed class PublicationConfiguration : IEntityTypeConfiguration<Public
             cells.Property(c => c.Value).HasPrecision(18, 4);
             cells.HasIndex("PublicationId", nameof(PublicationCell.Code)).IsUnique();
         });
+
+        // EF reads the cells into the field and never inserts them: a new publication's cells are one INSERT … unnest
+        // written by PublicRecordWriter in the same transaction (about 200 rows, which EF would insert one by one).
+        builder.Navigation(p => p.Cells).HasField("storedCells").UsePropertyAccessMode(PropertyAccessMode.Field);
     }
 }
