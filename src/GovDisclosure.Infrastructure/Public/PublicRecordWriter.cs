@@ -35,6 +35,9 @@ public sealed class PublicRecordWriter(GovDisclosureDbContext db) : IPublicRecor
     /// </summary>
     public const int Shards = 16;
 
+    /// <summary>The fillfactor of the tables whose rows every publication updates in place (the rollup, the 雷同 counts).</summary>
+    public const int RollupFillFactor = 50;
+
     /// <summary>The shard an agency's publications add to: fixed per agency, so a correction meets its original's rows.</summary>
     public static short ShardOf(int agencyId) => (short)(agencyId % Shards);
 
