@@ -33,6 +33,7 @@ internal sealed class PublicationConfiguration : IEntityTypeConfiguration<Public
         builder.Property(p => p.PublishedById).HasMaxLength(450).IsRequired();
         builder.Property(p => p.PublishedByName).HasMaxLength(256).IsRequired();
         builder.Property(p => p.PdfSha256).HasMaxLength(64).IsFixedLength().IsRequired();
+        // Stored with STORAGE EXTERNAL (migration StoreFilesUncompressed; the model cannot say it): the PDF is compressed already.
         builder.Property(p => p.Pdf).IsRequired();
         // json, not jsonb: jsonb re-orders keys and drops layout, and the snapshot must read back byte for byte as published.
         builder.Property(p => p.InterchangeJson).HasColumnType("json").IsRequired();
