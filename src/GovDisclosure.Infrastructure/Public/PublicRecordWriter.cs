@@ -46,7 +46,12 @@ public sealed class PublicRecordWriter(GovDisclosureDbContext db) : IPublicRecor
         ArgumentNullException.ThrowIfNull(publication);
         ArgumentNullException.ThrowIfNull(document);
         var original = source is null ? null : new PublicOriginal(source.FileName, source.ContentType, source.Sha256, source.Bytes.Length);
-        db.AddToSave((connection, transaction, ct) => WriteCellsAsync(connection, transaction, publication, ct));
+        // Only a publication this save inserts gets its cells written; the backfill hands existing ones over for their page and rollup.
+        if (db.Entry(publication).State == EntityState.Added)
+        {
+            db.AddToSave((connection, transaction, ct) => WriteCellsAsync(connection, transaction, publication, ct));
+        }
+
         db.AddToSave((connection, transaction, ct) => WritePublishedAsync(connection, transaction, publication, document, original, ct));
     }
 
