@@ -139,6 +139,14 @@ internal static class PublicationBenchmark
         latencies.Clear();
         var heardBefore = heard;
 
+        // CPU of this process and of PostgreSQL during the timed part: on a shared machine, what one publication costs
+        // says more about these 2 cores than the wall-clock rate.
+        var server = await ServerCpu.FindAsync(options.Connection);
+        using var self = Process.GetCurrentProcess();
+        self.Refresh();
+        var clientCpuBefore = self.TotalProcessorTime.TotalSeconds;
+        var serverCpuBefore = server?.Seconds() ?? double.NaN;
+        var gcBefore = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2), GC.GetTotalAllocatedBytes());
         var watch = Stopwatch.StartNew();
         await Task.WhenAll(Enumerable.Range(0, options.Clients).Select(_ => Task.Run(async () =>
         {
@@ -148,6 +156,11 @@ internal static class PublicationBenchmark
             }
         })));
         watch.Stop();
+        self.Refresh();
+        var clientCpu = self.TotalProcessorTime.TotalSeconds - clientCpuBefore;
+        var serverCpu = (server?.Seconds() ?? double.NaN) - serverCpuBefore;
+        var gc = (GC.CollectionCount(0) - gcBefore.Item1, GC.CollectionCount(1) - gcBefore.Item2, GC.CollectionCount(2) - gcBefore.Item3,
+            (GC.GetTotalAllocatedBytes() - gcBefore.Item4) / 1024.0 / 1024.0);
 
         await Task.Delay(1000);
         await stopListening.CancelAsync();
@@ -158,6 +171,12 @@ internal static class PublicationBenchmark
             $"surge: {ids.Count - 1} approved reports, {options.Clients} concurrent clients, real PDFsharp: {published} published in {watch.Elapsed.TotalSeconds:F1} s = {published / watch.Elapsed.TotalSeconds:F1}/s; "
             + $"per publication median {sorted[sorted.Count / 2]:F0} ms, p99 {sorted[(int)(sorted.Count * 0.99)]:F0} ms; "
             + $"outcomes {string.Join(", ", statuses.OrderBy(s => s.Key).Select(s => $"{s.Key} {s.Value}"))}; NOTIFY heard {heard - heardBefore}"));
+        var count = Math.Max(1, statuses.Values.Sum());
+        var perPublication = (clientCpu + serverCpu) * 1000 / count;
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"CPU per publication: {clientCpu * 1000 / count:F1} ms in this process + {serverCpu * 1000 / count:F1} ms in PostgreSQL = {perPublication:F1} ms, "
+            + $"i.e. {Environment.ProcessorCount} cores sustain about {Environment.ProcessorCount * 1000 / perPublication:F0}/s if nothing else runs; "
+            + $"GC {gc.Item1}/{gc.Item2}/{gc.Item3} (gen 0/1/2), {gc.Item4 / count:F1} MiB allocated per publication; load {File.ReadAllText("/proc/loadavg")[..14]}"));
         return published == ids.Count - 1 && heard - heardBefore == published ? 0 : 1;
     }
 

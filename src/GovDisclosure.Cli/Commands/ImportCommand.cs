@@ -119,8 +119,9 @@ public static class ImportCommand
         var done = 0;
         var bar = progress ? new ProgressBar(stdout, files.Count) : null;
 
-        // Reading and rendering are CPU work: one worker per core, each with its own scope (DbContext).
-        await Parallel.ForEachAsync(Enumerable.Range(0, files.Count), new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, async (index, ct) =>
+        // Reading and rendering are CPU work, but each report also waits on PostgreSQL (which shares the cores) and on
+        // its commits: two workers per core, each with its own scope (DbContext), keep the cores busy through those waits.
+        await Parallel.ForEachAsync(Enumerable.Range(0, files.Count), new ParallelOptions { MaxDegreeOfParallelism = 2 * Environment.ProcessorCount }, async (index, ct) =>
         {
             var (path, relative) = files[index];
             var file = await ReadAsync(path);

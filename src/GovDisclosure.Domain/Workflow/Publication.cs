@@ -33,7 +33,7 @@ public sealed class Publication
         Pdf = pdf;
         PdfSha256 = Convert.ToHexStringLower(SHA256.HashData(pdf));
         InterchangeJson = interchangeJson;
-        Cells = report.Cells.Select(c => new PublicationCell(c.Key, c.Value)).ToList();
+        publishedCells = report.Cells.Select(c => new PublicationCell(c.Key, c.Value)).ToList();
         Explanations = new Dictionary<string, string>(report.Explanations, StringComparer.Ordinal);
         SearchText = string.Join('\n', new[] { agencyName, report.Title }.Concat(report.Sections.Values));
         Findings = findings.ToList();
@@ -78,8 +78,13 @@ public sealed class Publication
     /// <summary>The interchange document (report-templates.md §12.4) as published.</summary>
     public string InterchangeJson { get; private set; } = string.Empty;
 
+    // A new publication's cells are written in one statement beside it (Infrastructure's public record writer), not as
+    // ~200 tracked rows inserted one by one; what is read back from the database lands in storedCells.
+    private List<PublicationCell> storedCells = [];
+    private readonly List<PublicationCell>? publishedCells;
+
     /// <summary>The published cells, one row each, so region summaries are one GROUP BY.</summary>
-    public List<PublicationCell> Cells { get; private set; } = [];
+    public IReadOnlyList<PublicationCell> Cells => publishedCells ?? storedCells;
 
     /// <summary>The agency's 说明 for each warning, published with the report.</summary>
     public Dictionary<string, string> Explanations { get; private set; } = new(StringComparer.Ordinal);

@@ -17,6 +17,14 @@ public sealed class PdfSharpReportRenderer : IReportPdfRenderer
     /// <summary>Bumped when the layout changes, so document IDs of old and new renders differ.</summary>
     private const string LayoutVersion = "gd-pdf-2";
 
+    /// <summary>Room for a usual report's PDF (about 270 KB) without growing.</summary>
+    private const int OutputCapacity = 512 * 1024;
+
+    // The output buffer is reused by the renders on a thread (Render is synchronous): a fresh MemoryStream grew through
+    // 128, 256 and 512 KB on the large object heap for every document, and during a surge those arrays drove the gen 2 collections.
+    [ThreadStatic]
+    private static MemoryStream? output;
+
     private readonly ReportFontFamilies fonts;
 
     public PdfSharpReportRenderer(PdfOptions options)
@@ -67,10 +75,17 @@ public sealed class PdfSharpReportRenderer : IReportPdfRenderer
             composer.Compose(flow);
         }
 
-        using var stream = new MemoryStream();
+        var stream = output ??= new MemoryStream(OutputCapacity);
+        stream.SetLength(0);
         document.Save(stream, closeStream: false);
+        var pdf = stream.ToArray();
+        if (stream.Capacity > 2 * OutputCapacity)
+        {
+            // An unusually long report does not keep a large buffer on this thread.
+            output = null;
+        }
 
-        return DeterministicOutput.Normalize(stream.ToArray(), id);
+        return DeterministicOutput.Normalize(pdf, id);
     }
 
     private static string DocumentId(ReportDocument report, PdfRenderOptions options)

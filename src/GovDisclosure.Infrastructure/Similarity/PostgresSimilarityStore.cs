@@ -26,6 +26,12 @@ public sealed class PostgresSimilarityStore(GovDisclosureDbContext db) : ISimila
         // every round trip waits for a core twice, which cost more than the statements themselves.
         await using var batch = new NpgsqlBatch(connection, transaction);
 
+        // The index is derived from committed publications and submissions, and a lost commit loses all of it for the
+        // report (one transaction), which `gd db backfill-similarity` redoes. So it need not wait for the WAL flush:
+        // during a surge every publisher updates the same boilerplate shingles' counts and queues on their row locks,
+        // which were held through each commit's fsync.
+        Add(batch, "SET LOCAL synchronous_commit = off");
+
         // Document frequency counts entries (a report's published and submitted texts are two), so the decrement is per entry.
         Add(batch, """
             UPDATE similarity_shingles f SET "Reports" = f."Reports" - o.n

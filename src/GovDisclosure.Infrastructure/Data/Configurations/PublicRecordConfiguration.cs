@@ -28,6 +28,10 @@ internal sealed class RegionCellTotalConfiguration : IEntityTypeConfiguration<Re
     {
         builder.ToTable("region_cell_totals");
 
+        // Every publication updates hundreds of these rows in place; pages half full keep the new versions on the same
+        // page (HOT), so an update writes no index entry (measured: 4 % HOT at the default 100, 99.7 % at 50).
+        builder.HasStorageParameter("fillfactor", PublicRecordWriter.RollupFillFactor);
+
         // A summary is one range of this key (the shards of a cell side by side); no foreign key, since region 0 is the whole portal.
         builder.HasKey(t => new { t.RegionId, t.Year, t.Template, t.Code, t.Shard });
         builder.Property(t => t.Template).IsTemplateKey();
@@ -41,6 +45,7 @@ internal sealed class RegionReportCountConfiguration : IEntityTypeConfiguration<
     public void Configure(EntityTypeBuilder<RegionReportCount> builder)
     {
         builder.ToTable("region_report_counts");
+        builder.HasStorageParameter("fillfactor", PublicRecordWriter.RollupFillFactor);
         builder.HasKey(t => new { t.RegionId, t.Year, t.Template, t.Shard });
         builder.Property(t => t.Template).IsTemplateKey();
     }

@@ -34,6 +34,7 @@ internal sealed class PublicationConfiguration : IEntityTypeConfiguration<Public
         builder.Property(p => p.PublishedById).HasMaxLength(450).IsRequired();
         builder.Property(p => p.PublishedByName).HasMaxLength(256).IsRequired();
         builder.Property(p => p.PdfSha256).HasMaxLength(64).IsFixedLength().IsRequired();
+        // Stored with STORAGE EXTERNAL (migration StoreFilesUncompressed; the model cannot say it): the PDF is compressed already.
         builder.Property(p => p.Pdf).IsRequired();
         // json, not jsonb: jsonb re-orders keys and drops layout, and the snapshot must read back byte for byte as published.
         builder.Property(p => p.InterchangeJson).HasColumnType("json").IsRequired();
@@ -64,5 +65,9 @@ internal sealed class PublicationConfiguration : IEntityTypeConfiguration<Public
             cells.Property(c => c.Value).HasPrecision(18, 4);
             cells.HasIndex("PublicationId", nameof(PublicationCell.Code)).IsUnique();
         });
+
+        // EF reads the cells into the field and never inserts them: a new publication's cells are one INSERT … unnest
+        // written by PublicRecordWriter in the same transaction (about 200 rows, which EF would insert one by one).
+        builder.Navigation(p => p.Cells).HasField("storedCells").UsePropertyAccessMode(PropertyAccessMode.Field);
     }
 }
