@@ -21,13 +21,22 @@ public sealed record DeadlineCounts(int OnTime, int Late, int Missing, int Open)
         _ => Open,
     };
 
+    public static readonly DeadlineCounts None = new(0, 0, 0, 0);
+
     /// <summary>The counts of a list, for the pages that load the agencies anyway.</summary>
-    public static DeadlineCounts Of(IEnumerable<AgencyDeadline> board)
+    public static DeadlineCounts Of(IEnumerable<AgencyDeadline> board) => Of(board.Select(b => (b.Status, 1)));
+
+    /// <summary>Adds up standings given with how many agencies hold each (a whole group of agencies at once).</summary>
+    public static DeadlineCounts Of(IEnumerable<(DeadlineStatus Status, int Agencies)> groups)
     {
-        var rows = board.ToList();
-        return new DeadlineCounts(
-            rows.Count(b => b.Status == DeadlineStatus.OnTime), rows.Count(b => b.Status == DeadlineStatus.Late),
-            rows.Count(b => b.Status == DeadlineStatus.Missing), rows.Count(b => b.Status == DeadlineStatus.Open));
+        ArgumentNullException.ThrowIfNull(groups);
+        var sums = new int[Enum.GetValues<DeadlineStatus>().Length];
+        foreach (var (status, agencies) in groups)
+        {
+            sums[(int)status] += agencies;
+        }
+
+        return new DeadlineCounts(sums[(int)DeadlineStatus.OnTime], sums[(int)DeadlineStatus.Late], sums[(int)DeadlineStatus.Missing], sums[(int)DeadlineStatus.Open]);
     }
 }
 

@@ -394,7 +394,7 @@ public sealed class PublicQueries(GovDisclosureDbContext db, PublicPageReader pa
         var reportingYear = await db.ReportingYears.AsNoTracking().SingleOrDefaultAsync(y => y.Year == year, ct);
         if (reportingYear is null)
         {
-            return new DeadlineCounts(0, 0, 0, 0);
+            return DeadlineCounts.None;
         }
 
         var overrides = await db.DeadlineOverrides.AsNoTracking().Where(o => o.Year == year).ToListAsync(ct);
@@ -413,21 +413,9 @@ public sealed class PublicQueries(GovDisclosureDbContext db, PublicPageReader pa
                       array(SELECT o.ord FROM unnest({overridePaths}::text[]) WITH ORDINALITY o(path, ord) WHERE starts_with(a."Path", o.path))
             """).ToListAsync(ct);
 
-        int onTime = 0, late = 0, missing = 0, open = 0;
-        foreach (var group in groups.Where(g => Agency.ReportsFor(g.ReportsFrom, g.ReportsUntil, year)))
-        {
-            // Every agency of a group is covered by the same overrides, so any one path stands for the group.
-            var deadline = Deadlines.For(reportingYear, Enum.Parse<AgencyKind>(group.Kind), group.SamplePath, overrides);
-            switch (Deadlines.Status(deadline, group.PublishedOn, today))
-            {
-                case DeadlineStatus.OnTime: onTime += group.Agencies; break;
-                case DeadlineStatus.Late: late += group.Agencies; break;
-                case DeadlineStatus.Missing: missing += group.Agencies; break;
-                default: open += group.Agencies; break;
-            }
-        }
-
-        return new DeadlineCounts(onTime, late, missing, open);
+        // Every agency of a group is covered by the same overrides, so any one path stands for the group.
+        return DeadlineCounts.Of(groups.Where(g => Agency.ReportsFor(g.ReportsFrom, g.ReportsUntil, year)).Select(g =>
+            (Deadlines.Status(Deadlines.For(reportingYear, Enum.Parse<AgencyKind>(g.Kind), g.SamplePath, overrides), g.PublishedOn, today), g.Agencies)));
     }
 
     private sealed record BoardGroup(string Kind, DateOnly? ReportsFrom, DateOnly? ReportsUntil, string SamplePath, DateOnly? PublishedOn, int Agencies);

@@ -232,41 +232,38 @@ public static class PublicSite
         return JsonWithETag(http, body);
     }
 
-    /// <summary>The year and region of the summary and the board, or the problem to answer instead.</summary>
-    private static async Task<(int Year, IResult? Problem)> YearAndRegionAsync(PublicQueries queries, string? year, string? region, CancellationToken ct)
+    /// <summary>The year and region (null: all) of the summary and the board, or the problem to answer instead.</summary>
+    private static async Task<(int Year, PublicAgency? Region, IResult? Problem)> YearAndRegionAsync(PublicQueries queries, string? year, string? region, CancellationToken ct)
     {
         if (ListParameters.WholeNumber(year) is not { } y)
         {
-            return (0, Problem($"请提供 year（报告年度，{ListParameters.MinYear}至{ListParameters.MaxYear}之间）。"));
+            return (0, null, Problem($"请提供 year（报告年度，{ListParameters.MinYear}至{ListParameters.MaxYear}之间）。"));
         }
 
         if (ListParameters.Problem(y, null, null, null, region) is { } problem)
         {
-            return (y, Problem(problem));
+            return (y, null, Problem(problem));
         }
 
-        if (!string.IsNullOrWhiteSpace(region) && await queries.RegionPathAsync(region, ct) is null)
+        if (string.IsNullOrWhiteSpace(region))
         {
-            return (y, Problem("地区不存在。", StatusCodes.Status404NotFound));
+            return (y, null, null);
         }
 
-        return (y, null);
+        return await queries.RegionAsync(region.Trim(), ct) is { } found
+            ? (y, found, null)
+            : (y, null, Problem("地区不存在。", StatusCodes.Status404NotFound));
     }
 
     private static async Task<IResult> GetSummary(HttpContext http, PublicQueries queries, TimeProvider clock, string? year, string? region, CancellationToken ct)
     {
-        var (y, problem) = await YearAndRegionAsync(queries, year, region, ct);
+        var (y, regionAgency, problem) = await YearAndRegionAsync(queries, year, region, ct);
         if (problem is not null)
         {
             return problem;
         }
 
-        var summary = await PublicSummary.LoadAsync(queries, clock, y, region, ct);
-        if (summary is null)
-        {
-            return Problem("地区不存在。", StatusCodes.Status404NotFound);
-        }
-
+        var summary = await PublicSummary.LoadAsync(queries, clock, y, regionAgency, ct);
         var definition = ReportTemplates.Get(summary.Template);
         var body = new
         {
@@ -297,13 +294,12 @@ public static class PublicSite
     /// <summary>Every agency of a region with its deadline, first publication and standing for a year.</summary>
     private static async Task<IResult> GetOnTime(HttpContext http, PublicQueries queries, DeadlineQueries deadlines, TimeProvider clock, string? year, string? region, CancellationToken ct)
     {
-        var (y, problem) = await YearAndRegionAsync(queries, year, region, ct);
+        var (y, regionAgency, problem) = await YearAndRegionAsync(queries, year, region, ct);
         if (problem is not null)
         {
             return problem;
         }
 
-        var regionAgency = string.IsNullOrWhiteSpace(region) ? null : await queries.RegionAsync(region.Trim(), ct);
         var board = await deadlines.ForRegionAsync(regionAgency?.Path ?? "/", y, Deadlines.BeijingDate(clock.GetUtcNow()), ct);
         var counts = DeadlineCounts.Of(board);
         var body = new

@@ -26,16 +26,20 @@ public sealed record PublicSummary(
     /// <summary>Null when a region was named that does not exist.</summary>
     public static async Task<PublicSummary?> LoadAsync(PublicQueries queries, TimeProvider clock, int year, string? region, CancellationToken ct)
     {
-        PublicAgency? regionAgency = null;
-        if (!string.IsNullOrWhiteSpace(region))
+        ArgumentNullException.ThrowIfNull(queries);
+        if (string.IsNullOrWhiteSpace(region))
         {
-            regionAgency = await queries.RegionAsync(region.Trim(), ct);
-            if (regionAgency is null)
-            {
-                return null;
-            }
+            return await LoadAsync(queries, clock, year, regionAgency: null, ct);
         }
 
+        return await queries.RegionAsync(region.Trim(), ct) is { } found ? await LoadAsync(queries, clock, year, found, ct) : null;
+    }
+
+    /// <summary>The summary of a region already looked up (null: the whole portal).</summary>
+    public static async Task<PublicSummary> LoadAsync(PublicQueries queries, TimeProvider clock, int year, PublicAgency? regionAgency, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(queries);
+        ArgumentNullException.ThrowIfNull(clock);
         var path = regionAgency?.Path ?? "/";
         var template = TemplateVersions.ForYear(year);
         var board = await queries.BoardCountsAsync(path, year, Deadlines.BeijingDate(clock.GetUtcNow()), ct);

@@ -41,7 +41,7 @@ public sealed class OnTimeModel(PublicQueries queries, DeadlineQueries deadlines
     /// <summary>A Chinese sentence when a parameter could not be used (the page then shows the whole board).</summary>
     public string? ParameterMessage { get; private set; }
 
-    public DeadlineCounts Counts { get; private set; } = new(0, 0, 0, 0);
+    public DeadlineCounts Counts { get; private set; } = DeadlineCounts.None;
 
     /// <summary>The agencies of this page.</summary>
     public IReadOnlyList<AgencyDeadline> Board { get; private set; } = [];
