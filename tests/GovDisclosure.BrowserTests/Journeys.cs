@@ -109,14 +109,7 @@ public sealed class Journeys(PortalFixture portal) : IClassFixture<PortalFixture
         var region = await portal.SeedRegionAsync("示范", "");
         var id = await portal.SeedSubmittedAsync(region, received: 15);
 
-        var reviewer = await portal.SignInAsync(region.Reviewer);
-        await reviewer.GotoAsync($"/Review/Reports/{id}");
-        await reviewer.GetByText("审核通过…").ClickAsync();
-        await reviewer.GetByRole(AriaRole.Button, new() { Name = "确认审核通过" }).ClickAsync();
-        await Expect(reviewer.Locator("body")).ToContainTextAsync("已审核通过");
-        await reviewer.GetByText("发布…").ClickAsync();
-        await reviewer.GetByRole(AriaRole.Button, new() { Name = "确认发布" }).ClickAsync();
-        await Expect(reviewer.Locator("body")).ToContainTextAsync("已发布");
+        var reviewer = await ApproveAndPublishAsync(region, id);
         await Expect(reviewer.Locator(".timeline")).ToContainTextAsync("发布");
 
         string title;
@@ -141,14 +134,7 @@ public sealed class Journeys(PortalFixture portal) : IClassFixture<PortalFixture
     {
         var region = await portal.SeedRegionAsync("示范", "");
         var id = await portal.SeedSubmittedAsync(region, received: 12);
-        var reviewer = await portal.SignInAsync(region.Reviewer);
-        await reviewer.GotoAsync($"/Review/Reports/{id}");
-        await reviewer.GetByText("审核通过…").ClickAsync();
-        await reviewer.GetByRole(AriaRole.Button, new() { Name = "确认审核通过" }).ClickAsync();
-        await Expect(reviewer.Locator("body")).ToContainTextAsync("已审核通过");
-        await reviewer.GetByText("发布…").ClickAsync();
-        await reviewer.GetByRole(AriaRole.Button, new() { Name = "确认发布" }).ClickAsync();
-        await Expect(reviewer.Locator("body")).ToContainTextAsync("已发布");
+        var reviewer = await ApproveAndPublishAsync(region, id);
 
         var phone = await portal.NewPageAsync(390, 844);
         var response = await phone.GotoAsync($"/Reports/{id}");
@@ -232,6 +218,20 @@ public sealed class Journeys(PortalFixture portal) : IClassFixture<PortalFixture
     }
 
     private static ILocatorAssertions Expect(ILocator locator) => Assertions.Expect(locator);
+
+    /// <summary>The region's reviewer approves and then publishes a submitted report through the review page's dialogs.</summary>
+    private async Task<IPage> ApproveAndPublishAsync(SeededRegion region, int id)
+    {
+        var reviewer = await portal.SignInAsync(region.Reviewer);
+        await reviewer.GotoAsync($"/Review/Reports/{id}");
+        await reviewer.GetByText("审核通过…").ClickAsync();
+        await reviewer.GetByRole(AriaRole.Button, new() { Name = "确认审核通过" }).ClickAsync();
+        await Expect(reviewer.Locator("body")).ToContainTextAsync("已审核通过");
+        await reviewer.GetByText("发布…").ClickAsync();
+        await reviewer.GetByRole(AriaRole.Button, new() { Name = "确认发布" }).ClickAsync();
+        await Expect(reviewer.Locator("body")).ToContainTextAsync("已发布");
+        return reviewer;
+    }
 
     /// <summary>Writes a 说明 into every warning box, as the filler must before submitting.</summary>
     private static async Task ExplainEveryWarningAsync(IPage page)
