@@ -4,7 +4,8 @@
 # distinct by its bytes) imported and published by `gd import --agency-map … --publish` into a fresh database.
 # Prints the load average before and after, gd's wall and CPU time (user + sys, all its threads) and what landed.
 # Environment: AGENCIES (default 250, i.e. 1,000 reports), GD_PG_PORT (default 55492), PGDIR (cluster directory;
-#              a cluster already running there is used and left running).
+#              a cluster already running there is used and left running), BIN_DIR (a tree already built in Release,
+#              e.g. a `git archive` of the commit to compare with: its gd and benchmark binaries are used, nothing is built).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
@@ -30,18 +31,22 @@ psql() { /usr/lib/postgresql/15/bin/psql -h 127.0.0.1 -p "$pg_port" -U postgres 
 psql -d postgres -c "DROP DATABASE IF EXISTS gd_bench_import WITH (FORCE)" -c "CREATE DATABASE gd_bench_import"
 export GD_CONNECTION="Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=gd_bench_import"
 
-dotnet build src/GovDisclosure.Cli -c Release -nologo -v q >/dev/null
-dotnet build tests/GovDisclosure.Benchmarks -c Release -nologo -v q >/dev/null
-gd() { dotnet src/GovDisclosure.Cli/bin/Release/net10.0/gd.dll "$@"; }
+bin_dir=${BIN_DIR:-$root}
+if [ -z "${BIN_DIR:-}" ]; then
+  dotnet build src/GovDisclosure.Cli -c Release -nologo -v q >/dev/null
+  dotnet build tests/GovDisclosure.Benchmarks -c Release -nologo -v q >/dev/null
+fi
+gd_dll=$bin_dir/src/GovDisclosure.Cli/bin/Release/net10.0/gd.dll
+gd() { dotnet "$gd_dll" "$@"; }
 gd db migrate >/dev/null
 
-mapfile -t paths < <(dotnet tests/GovDisclosure.Benchmarks/bin/Release/net10.0/GovDisclosure.Benchmarks.dll archive --agencies "$agencies" --out "$work")
+mapfile -t paths < <(dotnet "$bin_dir/tests/GovDisclosure.Benchmarks/bin/Release/net10.0/GovDisclosure.Benchmarks.dll" archive --agencies "$agencies" --out "$work")
 gd agency import "${paths[0]}" >/dev/null
 files=$(find "${paths[2]}" -type f | wc -l)
 echo "archive: $files files ($(find "${paths[2]}" -name '*.pdf' | wc -l) PDF, $(find "${paths[2]}" -name '*.docx' | wc -l) .docx, $(find "${paths[2]}" -name '*.json' | wc -l) JSON), $(du -sh "${paths[2]}" | cut -f1)"
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 /usr/bin/time -f "gd import --publish: %e s wall, %U s user + %S s sys CPU (gd's threads), %M KiB max RSS" \
-  dotnet src/GovDisclosure.Cli/bin/Release/net10.0/gd.dll import "${paths[2]}" --agency-map "${paths[1]}" --publish --report "$work/result.csv" >"$work/out.txt" || {
+  dotnet "$gd_dll" import "${paths[2]}" --agency-map "${paths[1]}" --publish --report "$work/result.csv" >"$work/out.txt" || {
   tail -5 "$work/out.txt"; exit 1; }
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
 tail -1 "$work/out.txt"

@@ -309,7 +309,8 @@ public sealed class PublicQueries(GovDisclosureDbContext db, PublicPageReader pa
     /// <summary>
     /// The sums of the cells of the reports published for a year under a region (null for the whole portal), as the
     /// publications wrote them into the rollup: one range of its primary key, no warm-up and nothing held in memory.
-    /// A cell no report shows a value in is absent, not 0.
+    /// A cell no report shows a value in is absent, not 0. The rollup stores a cell's blanks, not its values, so a cell
+    /// without a row is 0 in every report, and a cell shows a value in as many reports as the region has, less its blanks.
     /// </summary>
     public async Task<(int Reports, IReadOnlyDictionary<string, decimal> Sums)> SummaryAsync(int year, PublicAgency? region, CancellationToken ct = default)
     {
@@ -319,40 +320,63 @@ public sealed class PublicQueries(GovDisclosureDbContext db, PublicPageReader pa
         var reports = await db.RegionReportCounts.AsNoTracking()
             .Where(c => c.RegionId == regionId && c.Year == year && c.Template == template)
             .SumAsync(c => c.Reports, ct);
-        var sums = await db.RegionCellTotals.AsNoTracking()
+        if (reports == 0)
+        {
+            return (0, new Dictionary<string, decimal>(StringComparer.Ordinal));
+        }
+
+        var rows = await db.RegionCellTotals.AsNoTracking()
             .Where(t => t.RegionId == regionId && t.Year == year && t.Template == template)
             .GroupBy(t => t.Code)
-            .Select(g => new { Code = g.Key, Total = g.Sum(t => t.Total), Reports = g.Sum(t => t.Reports) })
-            .Where(g => g.Reports > 0)
-            .ToDictionaryAsync(t => t.Code, t => t.Total, StringComparer.Ordinal, ct);
+            .Select(g => new { Code = g.Key, Total = g.Sum(t => t.Total), Blanks = g.Sum(t => t.Blanks) })
+            .ToDictionaryAsync(t => t.Code, StringComparer.Ordinal, ct);
+        var sums = new Dictionary<string, decimal>(StringComparer.Ordinal);
+        foreach (var cell in Templates.ReportTemplates.Get(template).Cells)
+        {
+            var (total, blanks) = rows.TryGetValue(cell.Code, out var row) ? (row.Total, row.Blanks) : (0m, 0);
+            if (reports - blanks > 0)
+            {
+                sums[cell.Code] = total;
+            }
+        }
+
         return (reports, sums);
     }
 
     /// <summary>
     /// The agencies whose published reports carry a value for one cell, largest first. The rollup holds each agency's
-    /// sum over itself and everything below it, so an agency's own figure is its row less its children's rows.
+    /// sum over itself and everything below it, so an agency's own figure is its row less its children's rows, and
+    /// its own count of reports showing the cell is its report count less its blanks, each less its children's.
     /// </summary>
     public async Task<IReadOnlyList<Contribution>> ContributionsAsync(int year, string regionPath, string code, CancellationToken ct = default)
     {
         var template = Templates.TemplateVersions.ForYear(year);
-        var rows = await (from t in db.RegionCellTotals.AsNoTracking()
-                          join a in db.Agencies.AsNoTracking() on t.RegionId equals a.Id
-                          where t.Year == year && t.Template == template && t.Code == code && a.Path.StartsWith(regionPath)
-                          group t by new { a.Id, a.ParentId } into g
-                          select new { g.Key.Id, g.Key.ParentId, Total = g.Sum(t => t.Total), Reports = g.Sum(t => t.Reports) } into r
-                          where r.Reports != 0
-                          select r)
+        // An agency whose reports all show 0 in the cell has a report count and no cell row, so both are read.
+        var counts = await (from c in db.RegionReportCounts.AsNoTracking()
+                            join a in db.Agencies.AsNoTracking() on c.RegionId equals a.Id
+                            where c.Year == year && c.Template == template && a.Path.StartsWith(regionPath)
+                            group c by new { a.Id, a.ParentId } into g
+                            select new { g.Key.Id, g.Key.ParentId, Reports = g.Sum(c => c.Reports) } into r
+                            where r.Reports != 0
+                            select r)
             .ToListAsync(ct);
-        var own = rows.ToDictionary(r => r.Id, r => (r.Total, r.Reports));
-        foreach (var row in rows)
+        var cells = await (from t in db.RegionCellTotals.AsNoTracking()
+                           join a in db.Agencies.AsNoTracking() on t.RegionId equals a.Id
+                           where t.Year == year && t.Template == template && t.Code == code && a.Path.StartsWith(regionPath)
+                           group t by a.Id into g
+                           select new { Id = g.Key, Total = g.Sum(t => t.Total), Blanks = g.Sum(t => t.Blanks) })
+            .ToDictionaryAsync(c => c.Id, ct);
+        var own = counts.ToDictionary(r => r.Id, r => cells.TryGetValue(r.Id, out var c) ? (Total: c.Total, Shown: r.Reports - c.Blanks) : (Total: 0m, Shown: r.Reports));
+        foreach (var row in counts)
         {
             if (row.ParentId is { } parent && own.TryGetValue(parent, out var sum))
             {
-                own[parent] = (sum.Total - row.Total, sum.Reports - row.Reports);
+                var (total, blanks) = cells.TryGetValue(row.Id, out var c) ? (c.Total, c.Blanks) : (0m, 0);
+                own[parent] = (sum.Total - total, sum.Shown - (row.Reports - blanks));
             }
         }
 
-        var agencies = own.Where(o => o.Value.Reports > 0).Select(o => o.Key).ToList();
+        var agencies = own.Where(o => o.Value.Shown > 0).Select(o => o.Key).ToList();
         var reports = await Current.Where(p => p.Year == year && agencies.Contains(p.AgencyId))
             .Select(p => new { p.ReportId, p.AgencyId, p.AgencyName })
             .ToListAsync(ct);

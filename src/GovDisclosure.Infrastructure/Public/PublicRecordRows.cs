@@ -21,7 +21,7 @@ public sealed class PublicReportPageRow
 
 /// <summary>
 /// One cell's sum over the current publications of every agency under a region (the region itself included), for a
-/// year and template. <see cref="RegionId"/> is an agency id, or <see cref="PublicRecordWriter.AllRegions"/> for the whole portal.
+/// year and template. Absent means 0 with no blanks. <see cref="RegionId"/> is an agency id, or <see cref="PublicRecordWriter.AllRegions"/> for the whole portal.
 /// </summary>
 public sealed class RegionCellTotal
 {
@@ -38,8 +38,12 @@ public sealed class RegionCellTotal
 
     public decimal Total { get; set; }
 
-    /// <summary>How many of those publications show a value in the cell: 0 means the sum is blank, not 0.</summary>
-    public int Reports { get; set; }
+    /// <summary>
+    /// How many of those publications leave the cell blank. The ones that show a value are the region's report count
+    /// (<see cref="RegionReportCount"/>) less this; when none does, the sum is blank, not 0. Counting blanks rather
+    /// than values means a cell shown as 0 needs no row (migration RollupBlanks).
+    /// </summary>
+    public int Blanks { get; set; }
 }
 
 /// <summary>How many current publications a region has for a year and template.</summary>

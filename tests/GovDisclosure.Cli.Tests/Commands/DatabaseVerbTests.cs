@@ -313,7 +313,7 @@ public sealed class DatabaseVerbTests
         var pages = (await db.PublicReportPages.AsNoTracking().OrderBy(p => p.ReportId).Select(p => new { p.PublicationId, p.Content }).ToListAsync())
             .Select(p => Describe(p.PublicationId, PublicPage.FromJson(p.Content))).ToList();
         var totals = (await db.RegionCellTotals.AsNoTracking().ToListAsync())
-            .Select(t => string.Create(CultureInfo.InvariantCulture, $"{t.RegionId} {t.Year} {t.Template} {t.Code} {t.Total} {t.Reports}")).Order(StringComparer.Ordinal).ToList();
+            .Select(t => string.Create(CultureInfo.InvariantCulture, $"{t.RegionId} {t.Year} {t.Template} {t.Code} {t.Total} {t.Blanks}")).Order(StringComparer.Ordinal).ToList();
         var counts = (await db.RegionReportCounts.AsNoTracking().ToListAsync())
             .Select(t => string.Create(CultureInfo.InvariantCulture, $"{t.RegionId} {t.Year} {t.Template} {t.Reports}")).Order(StringComparer.Ordinal).ToList();
         return (pages, totals, counts);

@@ -147,6 +147,25 @@ public sealed class PublicRecordTests(PublicSiteFactory factory) : IClassFixture
     }
 
     [Fact]
+    public async Task A_cell_shown_as_0_writes_no_rollup_row_yet_the_summary_shows_it_as_0()
+    {
+        var (_, a, _) = await Regions("零值");
+        var (_, filler) = await factory.NewAgency("零值甲县一局", a);
+        await factory.Report(filler, Year, ReportState.Published, CompleteReport.Balanced(Year, received: 3));
+
+        await using var db = factory.Db();
+        var rows = await db.RegionCellTotals.AsNoTracking().Where(t => t.RegionId == a.Id && t.Year == Year).Select(t => t.Code).ToListAsync();
+        var (reports, sums) = await Queries().SummaryAsync(Year, await Fresh(a));
+
+        Assert.Equal(1, reports);
+        Assert.Equal(0m, sums["s3.received.commercial"]);
+        Assert.Equal(3m, sums["s3.received.natural"]);
+        Assert.DoesNotContain("s3.received.commercial", rows);
+        Assert.All(rows, code => Assert.NotEqual(0m, sums[code]));
+        await AssertSumsMatchPublications(a);
+    }
+
+    [Fact]
     public async Task Concurrent_publishers_all_publish_and_the_region_sums_stay_exact()
     {
         var (province, a, b) = await Regions("并发");
