@@ -2,6 +2,7 @@ using System.Globalization;
 using GovDisclosure.Application.Common;
 using GovDisclosure.Domain.Reports;
 using GovDisclosure.Domain.Templates;
+using GovDisclosure.Infrastructure.Pdf.Fonts;
 using GovDisclosure.Infrastructure.Pdf.Layout;
 using PdfSharp.Drawing;
 
@@ -86,7 +87,7 @@ internal sealed class ReportPdfComposer
 
         if (!string.IsNullOrWhiteSpace(options.Watermark))
         {
-            var mark = new XFont(fonts.Hei, 96, XFontStyleEx.Regular, TextStyle.PdfFontOptions);
+            var mark = new XFont(fonts.Hei.FamilyFor(options.Watermark), 96, XFontStyleEx.Regular, TextStyle.PdfFontOptions);
             var state = g.Save();
             var centre = new XPoint(geometry.PageWidth / 2, geometry.PageHeight / 2);
             g.RotateAtTransform(-45, centre);
@@ -207,5 +208,5 @@ internal sealed class ReportPdfComposer
     }
 }
 
-/// <summary>The PDFsharp family names of the three registered faces.</summary>
-internal sealed record ReportFontFamilies(string Song, string Hei);
+/// <summary>The two registered faces, each compact and full.</summary>
+internal sealed record ReportFontFamilies(ReportFace Song, ReportFace Hei);

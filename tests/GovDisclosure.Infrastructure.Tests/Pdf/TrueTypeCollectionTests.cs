@@ -66,7 +66,7 @@ public sealed class TrueTypeCollectionTests
         var page = document.AddPage();
         using (var g = XGraphics.FromPdfPage(page))
         {
-            var font = new XFont(family, 20, XFontStyleEx.Regular, new XPdfFontOptions(PdfFontEncoding.Unicode));
+            var font = new XFont(family.Full, 20, XFontStyleEx.Regular, new XPdfFontOptions(PdfFontEncoding.Unicode));
             g.DrawString("政府信息公开", font, XBrushes.Black, 50, 100);
         }
 

@@ -14,6 +14,7 @@ namespace GovDisclosure.Infrastructure.Pdf.Fonts;
 internal sealed class ReportFontResolver : IFontResolver
 {
     private static readonly ConcurrentDictionary<string, byte[]> Faces = new(StringComparer.Ordinal);
+    private static readonly ConcurrentDictionary<string, Lazy<CompactFace?>> Compacts = new(StringComparer.Ordinal);
     private static readonly Lock InitLock = new();
     private static bool initialized;
 
@@ -46,12 +47,34 @@ internal sealed class ReportFontResolver : IFontResolver
         }
     }
 
-    /// <summary>Loads a face (extracting it from a collection) and returns the family name to give XFont.</summary>
-    public static string Register(FontSource source)
+    /// <summary>
+    /// Loads a face (extracting it from a collection) and builds its compact face (docs/decisions/0012); returns the
+    /// family names to give XFont. A face that cannot be made compact (not TrueType outlines) is used whole.
+    /// </summary>
+    public static ReportFace Register(FontSource source)
     {
         var name = "GD-" + Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(source.ToString())), 0, 6);
-        Faces.GetOrAdd(name, _ => TrueTypeCollection.ExtractFace(File.ReadAllBytes(source.Path), source.FaceIndex));
-        return name;
+        var full = Faces.GetOrAdd(name, _ => TrueTypeCollection.ExtractFace(File.ReadAllBytes(source.Path), source.FaceIndex));
+        var compact = Compacts.GetOrAdd(name, _ => new Lazy<CompactFace?>(() => TryCompact(full))).Value;
+        if (compact is null)
+        {
+            return new ReportFace(name, name, null);
+        }
+
+        Faces.TryAdd(name + "-C", compact.Bytes);
+        return new ReportFace(name + "-C", name, compact);
+    }
+
+    private static CompactFace? TryCompact(byte[] full)
+    {
+        try
+        {
+            return CompactFace.Build(full);
+        }
+        catch (Exception e) when (e is InvalidDataException or ArgumentOutOfRangeException or IndexOutOfRangeException or OverflowException)
+        {
+            return null;
+        }
     }
 
     public FontResolverInfo? ResolveTypeface(string familyName, bool isBold, bool isItalic) =>
@@ -60,4 +83,16 @@ internal sealed class ReportFontResolver : IFontResolver
             : null;
 
     public byte[]? GetFont(string faceName) => Faces.TryGetValue(faceName, out var bytes) ? bytes : null;
+}
+
+/// <summary>
+/// One configured face as two PDFsharp families: the compact face, for text whose every character it holds, and the
+/// full face for any other run, so that no character is ever drawn as a missing glyph.
+/// </summary>
+internal sealed record ReportFace(string Compact, string Full, CompactFace? CompactFace)
+{
+    public bool Covers(ReadOnlySpan<char> text) => CompactFace is null || CompactFace.Covers(text);
+
+    /// <summary>The family that draws <paramref name="text"/>: the compact one when it can.</summary>
+    public string FamilyFor(ReadOnlySpan<char> text) => Covers(text) ? Compact : Full;
 }

@@ -104,6 +104,48 @@ public static class TrueTypeCollection
         return output;
     }
 
+    /// <summary>Writes a font file from its tables (tags in ordinal order), with checksums and checkSumAdjustment set.</summary>
+    internal static byte[] Assemble(uint sfntVersion, SortedDictionary<string, byte[]> tables)
+    {
+        var numTables = tables.Count;
+        var directoryLength = 12 + (16 * numTables);
+        var output = new byte[directoryLength + tables.Values.Sum(t => Align4(t.Length))];
+        var span = output.AsSpan();
+        var entrySelector = (int)Math.Floor(Math.Log2(numTables));
+        var searchRange = (1 << entrySelector) * 16;
+        BinaryPrimitives.WriteUInt32BigEndian(span, sfntVersion);
+        BinaryPrimitives.WriteUInt16BigEndian(span[4..], (ushort)numTables);
+        BinaryPrimitives.WriteUInt16BigEndian(span[6..], (ushort)searchRange);
+        BinaryPrimitives.WriteUInt16BigEndian(span[8..], (ushort)entrySelector);
+        BinaryPrimitives.WriteUInt16BigEndian(span[10..], (ushort)((numTables * 16) - searchRange));
+        var position = directoryLength;
+        var headOffset = -1;
+        var i = 0;
+        foreach (var (tag, data) in tables)
+        {
+            data.CopyTo(span[position..]);
+            if (tag == "head")
+            {
+                headOffset = position;
+                BinaryPrimitives.WriteUInt32BigEndian(span[(position + 8)..], 0);
+            }
+
+            var record = span[(12 + (16 * i++))..];
+            System.Text.Encoding.ASCII.GetBytes(tag, record);
+            BinaryPrimitives.WriteUInt32BigEndian(record[4..], Checksum(span.Slice(position, Align4(data.Length))));
+            BinaryPrimitives.WriteUInt32BigEndian(record[8..], (uint)position);
+            BinaryPrimitives.WriteUInt32BigEndian(record[12..], (uint)data.Length);
+            position += Align4(data.Length);
+        }
+
+        if (headOffset >= 0)
+        {
+            BinaryPrimitives.WriteUInt32BigEndian(span[(headOffset + 8)..], unchecked(ChecksumMagic - Checksum(span)));
+        }
+
+        return output;
+    }
+
     private static int Align4(int length) => (length + 3) & ~3;
 
     private static uint Checksum(ReadOnlySpan<byte> data)

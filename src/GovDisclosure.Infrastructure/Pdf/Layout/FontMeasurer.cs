@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using GovDisclosure.Infrastructure.Pdf.Fonts;
 using PdfSharp.Drawing;
 
 namespace GovDisclosure.Infrastructure.Pdf.Layout;
@@ -15,19 +16,34 @@ internal sealed class FontMeasurer : ITextMeasurer
     private readonly ConcurrentDictionary<int, double> advances;
     private readonly XGraphics graphics;
     private readonly XFont referenceFont;
+    private readonly Lazy<XFont> fullReferenceFont;
+    private readonly Lazy<XFont> fullFont;
+    private readonly ReportFace face;
 
     // XFont objects are immutable and resolving one costs a font-cache lookup under a lock: keep them.
     private static readonly ConcurrentDictionary<(string Family, double Size, XFontStyleEx Style), XFont> Fonts = new();
 
-    public FontMeasurer(string family, double size, XFontStyleEx style, XPdfFontOptions options, XGraphics graphics)
+    public FontMeasurer(ReportFace face, double size, XFontStyleEx style, XPdfFontOptions options, XGraphics graphics)
     {
-        Font = Fonts.GetOrAdd((family, size, style), key => new XFont(key.Family, key.Size, key.Style, options));
+        this.face = face;
+        Font = Fonts.GetOrAdd((face.Compact, size, style), key => new XFont(key.Family, key.Size, key.Style, options));
+        // The full face is loaded only for a run that needs it: PDFsharp would otherwise parse and hold 10–20 MB per face.
+        fullFont = new Lazy<XFont>(() => Fonts.GetOrAdd((face.Full, size, style), key => new XFont(key.Family, key.Size, key.Style, options)));
         this.graphics = graphics;
-        advances = Cache.GetOrAdd((family, style), _ => new ConcurrentDictionary<int, double>());
-        referenceFont = Fonts.GetOrAdd((family, 100, style), key => new XFont(key.Family, key.Size, key.Style, options));
+        // The compact face's advances are the full face's, so both share one cache under the full face's name.
+        advances = Cache.GetOrAdd((face.Full, style), _ => new ConcurrentDictionary<int, double>());
+        referenceFont = Fonts.GetOrAdd((face.Compact, 100, style), key => new XFont(key.Family, key.Size, key.Style, options));
+        fullReferenceFont = new Lazy<XFont>(() => Fonts.GetOrAdd((face.Full, 100, style), key => new XFont(key.Family, key.Size, key.Style, options)));
     }
 
+    /// <summary>The compact face at this size.</summary>
     public XFont Font { get; }
+
+    /// <summary>The full face at this size, for a run with a character the compact face lacks.</summary>
+    public XFont FullFont => fullFont.Value;
+
+    /// <summary>The font that draws <paramref name="text"/> with a real glyph for every character it can.</summary>
+    public XFont FontFor(ReadOnlySpan<char> text) => face.Covers(text) ? Font : FullFont;
 
     public double Size => Font.Size;
 
@@ -46,7 +62,9 @@ internal sealed class FontMeasurer : ITextMeasurer
 
             if (!advances.TryGetValue(code, out var advance))
             {
-                advance = graphics.MeasureString(text.Slice(i, length).ToString(), referenceFont).Width / 100.0;
+                var character = text.Slice(i, length);
+                var reference = face.Covers(character) ? referenceFont : fullReferenceFont.Value;
+                advance = graphics.MeasureString(character.ToString(), reference).Width / 100.0;
                 advances[code] = advance;
             }
 

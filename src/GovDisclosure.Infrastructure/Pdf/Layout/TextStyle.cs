@@ -1,3 +1,4 @@
+using GovDisclosure.Infrastructure.Pdf.Fonts;
 using PdfSharp.Drawing;
 using PdfSharp.Pdf;
 
@@ -7,12 +8,13 @@ namespace GovDisclosure.Infrastructure.Pdf.Layout;
 internal sealed class TextStyle
 {
     // Unicode encoding writes a ToUnicode map, so pdftotext and copy-paste give back the Chinese text;
-    // TryComputeSubset embeds only the glyphs used (the CJK faces are 10–20 MB each).
+    // TryComputeSubset embeds only the glyphs used (the CJK faces are 10–20 MB each), but keeps every glyph slot of the
+    // face it is given, which is why that face is the compact one whenever the text allows (docs/decisions/0012).
     public static readonly XPdfFontOptions PdfFontOptions = new(PdfFontEncoding.Unicode, PdfFontEmbedding.TryComputeSubset);
 
-    public TextStyle(string family, double size, double lineHeight, XGraphics graphics, bool bold = false)
+    public TextStyle(ReportFace face, double size, double lineHeight, XGraphics graphics, bool bold = false)
     {
-        Measurer = new FontMeasurer(family, size, bold ? XFontStyleEx.Bold : XFontStyleEx.Regular, PdfFontOptions, graphics);
+        Measurer = new FontMeasurer(face, size, bold ? XFontStyleEx.Bold : XFontStyleEx.Regular, PdfFontOptions, graphics);
         LineHeight = lineHeight;
     }
 
@@ -30,5 +32,5 @@ internal sealed class TextStyle
     public double Width(string text) => Measurer.Width(text);
 
     public void Draw(XGraphics graphics, string text, double x, double lineTop) =>
-        graphics.DrawString(text, Font, XBrushes.Black, x, lineTop + BaselineOffset, XStringFormats.Default);
+        graphics.DrawString(text, Measurer.FontFor(text), XBrushes.Black, x, lineTop + BaselineOffset, XStringFormats.Default);
 }
