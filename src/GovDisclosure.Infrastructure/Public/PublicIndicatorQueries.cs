@@ -120,7 +120,10 @@ public sealed class PublicIndicatorQueries(GovDisclosureDbContext db, PublicQuer
         var previousIds = agencyIds.Concat(predecessorsOf.SelectMany(p => p)).Distinct().ToList();
         var reportedBefore = (await db.Publications.AsNoTracking().Where(p => p.Year == year - 1 && previousIds.Contains(p.AgencyId))
             .Select(p => p.AgencyId).Distinct().ToListAsync(ct)).ToHashSet();
-        var before = await OwnFiguresAsync(year - 1, previousDefinition, """(a."Id" = ANY({3}) OR a."ParentId" = ANY({3}))""", previousIds.ToArray(), ct);
+        // Only the agencies that did report last year are read (none at all in a region's first year on the portal).
+        var before = reportedBefore.Count == 0
+            ? new Dictionary<int, Dictionary<string, decimal>>()
+            : await OwnFiguresAsync(year - 1, previousDefinition, """(a."Id" = ANY({3}) OR a."ParentId" = ANY({3}))""", reportedBefore.ToArray(), ct);
 
         var agencies = new List<AgencyIndicators>(entries.Count);
         foreach (var entry in entries)
