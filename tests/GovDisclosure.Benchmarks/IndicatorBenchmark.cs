@@ -5,13 +5,12 @@ using GovDisclosure.Domain.Indicators;
 using GovDisclosure.Domain.Reports;
 using GovDisclosure.Domain.Templates;
 using GovDisclosure.Import;
-using GovDisclosure.Infrastructure.Public;
 
 namespace GovDisclosure.Benchmarks;
 
 /// <summary>
 /// `indicators`: the region indicators for 2,000 agencies (this year's and last year's report each), in process:
-/// (a) as the site computes them, from the published-cell store's value vectors (<see cref="PublicIndicatorQueries.Reader"/>),
+/// (a) as the site computes them, from each agency's figures as the rollup holds them (written values and blank totals worked out),
 /// then distributions and rankings; (b) the alternative, from each report's interchange snapshot read again
 /// (what a query over publications' JSON would do). Same inputs, same run. Usage: indicators [--agencies N] [--runs N].
 /// </summary>
@@ -30,11 +29,9 @@ public static class IndicatorBenchmark
             before.Add(Vary(sample, 2022, random));
         }
 
-        // The store's shape: one value vector per report in template cell order, blank totals worked out.
-        var index = PublishedCellStore.Index(2023);
-        var previousIndex = PublishedCellStore.Index(2022);
-        var entries = now.Select((d, i) => Entry(d, i, index)).ToList();
-        var previousEntries = before.Select((d, i) => Entry(d, i, previousIndex)).ToList();
+        // The rollup's shape (PublicIndicatorQueries): each agency's shown figures by cell, blank totals worked out.
+        var entries = now.Select(Figures).ToList();
+        var previousEntries = before.Select(Figures).ToList();
         var snapshots = now.Select(d => InterchangeJson.Write(d)).ToList();
         var previousSnapshots = before.Select(d => InterchangeJson.Write(d)).ToList();
 
@@ -46,7 +43,7 @@ public static class IndicatorBenchmark
             for (var i = 0; i < agencies; i++)
             {
                 list.Add(new AgencyIndicators(i, $"机关{i}", i, IndicatorCalculator.Compute(
-                    definition, PublicIndicatorQueries.Reader(index, [entries[i]]), previousDefinition, PublicIndicatorQueries.Reader(previousIndex, [previousEntries[i]]))));
+                    definition, c => entries[i].GetValueOrDefault(c), previousDefinition, c => previousEntries[i].GetValueOrDefault(c))));
             }
 
             return RegionIndicators.Summarise(definition, list);
@@ -92,7 +89,7 @@ public static class IndicatorBenchmark
         output.AppendLine();
         output.AppendLine("| path | median | p95 | min |");
         output.AppendLine("|---|---|---|---|");
-        output.AppendLine(CultureInfo.InvariantCulture, $"| store vectors → 6 indicators × {agencies} + distributions and rankings | {Median(store):0.0} ms | {P95(store):0.0} ms | {store.Min():0.0} ms |");
+        output.AppendLine(CultureInfo.InvariantCulture, $"| rollup figures → 6 indicators × {agencies} + distributions and rankings | {Median(store):0.0} ms | {P95(store):0.0} ms | {store.Min():0.0} ms |");
         output.AppendLine(CultureInfo.InvariantCulture, $"| interchange JSON read again → the same | {Median(json):0.0} ms | {P95(json):0.0} ms | {json.Min():0.0} ms |");
         Console.Write(output.ToString());
         return 0;
@@ -131,15 +128,15 @@ public static class IndicatorBenchmark
         return doc;
     }
 
-    private static PublishedCellStore.Entry Entry(ReportDocument doc, int id, IReadOnlyDictionary<string, int> index)
+    private static Dictionary<string, decimal> Figures(ReportDocument doc)
     {
-        var values = new decimal?[index.Count];
-        foreach (var (code, i) in index)
+        var figures = doc.Cells.ToDictionary(c => c.Key, c => c.Value, StringComparer.Ordinal);
+        foreach (var (code, value) in ReportTotals.Derived(doc))
         {
-            values[i] = doc.Cells.Get(code);
+            figures[code] = value;
         }
 
-        return new PublishedCellStore.Entry(id, id, id, $"机关{id}", 1, values);
+        return figures;
     }
 
     private static int Option(string[] args, string name, int fallback) =>

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using GovDisclosure.Application.Reports;
 using GovDisclosure.Domain.Agencies;
 using GovDisclosure.Domain.Reports;
@@ -426,16 +427,20 @@ public sealed class PublicQueries(GovDisclosureDbContext db, PublicPageReader pa
         // The first publication counts (a later correction does not make a report late or on time again), on its
         // Beijing calendar day, as Deadlines.BeijingDate does.
         // Each agency's first publication comes from the (year, agency) index alone, which carries the time.
-        var groups = await db.Database.SqlQuery<BoardGroup>($"""
+        // Without overrides (the usual case) the grouping leaves out the per-agency array subplan: at 20,000 agencies
+        // it was about a sixth of the query's time for a column that is then the same empty array in every group.
+        var byOverrides = overridePaths.Length == 0
+            ? string.Empty
+            : """, array(SELECT o.ord FROM unnest({2}::text[]) WITH ORDINALITY o(path, ord) WHERE starts_with(a."Path", o.path))""";
+        var groups = await db.Database.SqlQuery<BoardGroup>(FormattableStringFactory.Create($$"""
             SELECT a."Kind" AS "Kind", a."ReportsFrom" AS "ReportsFrom", a."ReportsUntil" AS "ReportsUntil", min(a."Path") AS "SamplePath",
                    ((f.at AT TIME ZONE 'UTC') + interval '8 hours')::date AS "PublishedOn", count(*)::int AS "Agencies"
               FROM agencies a
-              LEFT JOIN (SELECT p."AgencyId", min(p."PublishedAt") AS at FROM publications p WHERE p."Year" = {year} GROUP BY p."AgencyId") f
+              LEFT JOIN (SELECT p."AgencyId", min(p."PublishedAt") AS at FROM publications p WHERE p."Year" = {0} GROUP BY p."AgencyId") f
                      ON f."AgencyId" = a."Id"
-             WHERE starts_with(a."Path", {regionPath})
-             GROUP BY a."Kind", a."ReportsFrom", a."ReportsUntil", "PublishedOn",
-                      array(SELECT o.ord FROM unnest({overridePaths}::text[]) WITH ORDINALITY o(path, ord) WHERE starts_with(a."Path", o.path))
-            """).ToListAsync(ct);
+             WHERE starts_with(a."Path", {1})
+             GROUP BY a."Kind", a."ReportsFrom", a."ReportsUntil", "PublishedOn"{{byOverrides}}
+            """, overridePaths.Length == 0 ? [year, regionPath] : [year, regionPath, overridePaths])).ToListAsync(ct);
 
         // Every agency of a group is covered by the same overrides, so any one path stands for the group.
         return DeadlineCounts.Of(groups.Where(g => Agency.ReportsFor(g.ReportsFrom, g.ReportsUntil, year)).Select(g =>

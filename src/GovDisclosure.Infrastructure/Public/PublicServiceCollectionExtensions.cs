@@ -12,8 +12,6 @@ public static class PublicServiceCollectionExtensions
     {
         // Created by the container, so that it disposes the reader's connection pool with the host.
         services.AddSingleton(_ => new PublicPageReader(connectionString));
-        // Only the indicators still read the in-memory cells (PublicIndicatorQueries); summaries read the rollup and nothing loads it at start.
-        services.AddSingleton<PublishedCellStore>();
         services.AddScoped<PublicQueries>();
         services.AddScoped<IPublicRecord, PublicRecordWriter>();
         services.AddScoped<PublicIndicatorQueries>();

@@ -22,7 +22,10 @@ public sealed partial class PublicWarmUp(IServiceScopeFactory scopes, TimeProvid
             var years = await queries.BoardYearsAsync(Deadlines.BeijingDate(clock.GetUtcNow()), cancellationToken);
             if (years.Count > 0)
             {
-                await PublicSummary.LoadAsync(queries, clock, years[0], region: null, cancellationToken);
+                // A region's summary, not the whole portal's: it also compiles the region's lookup (the API's and the page's
+                // path for ?region=), which the first request after a restart otherwise paid for (docs/benchmarks.md, fifth session).
+                var regions = await queries.RegionsAsync(cancellationToken);
+                await PublicSummary.LoadAsync(queries, clock, years[0], region: regions.Count > 0 ? regions[0].Code : null, cancellationToken);
             }
         }
         catch (Exception e) when (e is not OperationCanceledException)

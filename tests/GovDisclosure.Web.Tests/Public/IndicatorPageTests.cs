@@ -149,6 +149,28 @@ public sealed class IndicatorPageTests(PublicSiteFactory factory) : IClassFixtur
     }
 
     [Fact]
+    public async Task A_region_agency_with_its_own_report_is_ranked_on_its_own_figures_not_its_childrens()
+    {
+        // The rollup row of an agency holds everything below it too; the indicators must take its own share only.
+        var (parent, parentFiller) = await factory.NewAgency("排名测试父局", kind: AgencyKind.PeopleGovernment);
+        var (child, childFiller) = await factory.NewAgency("排名测试子局", parent);
+        await factory.Report(parentFiller, 2023, ReportState.Published, Answered(2023, received: 40, granted: 20));
+        await factory.Report(childFiller, 2023, ReportState.Published, Answered(2023, received: 50, granted: 45));
+        await factory.Report(parentFiller, 2022, ReportState.Published, Answered(2022, received: 32, granted: 32));
+
+        using var api = JsonDocument.Parse(await Http().GetStringAsync($"/api/indicators?year=2023&region={parent.Code}"));
+
+        var indicators = api.RootElement.GetProperty("indicators").EnumerateArray().ToList();
+        var ranking = indicators.Single(i => i.GetProperty("key").GetString() == "substantive_disclosure").GetProperty("ranking");
+        Assert.Equal([child.Id, parent.Id], ranking.EnumerateArray().Select(r => r.GetProperty("agencyId").GetInt32()));
+        Assert.Equal([0.9m, 0.5m], ranking.EnumerateArray().Select(r => r.GetProperty("value").GetDecimal()));
+        // Last year's 32 requests are the parent's own, so its change is +8 on 32, not on the child's figures.
+        var growth = indicators.Single(i => i.GetProperty("key").GetString() == "request_growth").GetProperty("ranking");
+        Assert.Equal([parent.Id], growth.EnumerateArray().Select(r => r.GetProperty("agencyId").GetInt32()));
+        Assert.Equal(0.25m, growth[0].GetProperty("value").GetDecimal());
+    }
+
+    [Fact]
     public async Task The_indicators_page_gives_each_formula_in_words_with_a_worked_example()
     {
         var page = await Anonymous().Get("/Indicators");
