@@ -19,7 +19,7 @@ namespace GovDisclosure.BrowserTests;
 /// </summary>
 public sealed class OversightJourney(PortalFixture portal) : IClassFixture<PortalFixture>
 {
-    private const string Password = "Correct-Horse-42";
+    private const string Password = PortalSeeding.Password;
 
     private const string LastYear =
         "2023年，本局坚持以人民为中心的发展思想，围绕优化营商环境和民生保障两条主线推进政务公开。一是完善主动公开目录，梳理权责清单事项146项，" +
@@ -43,12 +43,7 @@ public sealed class OversightJourney(PortalFixture portal) : IClassFixture<Porta
 
         var id = await SeedReportAsync(agency[0], 2024, 260, ThisYear, publish: false);
 
-        var page = await portal.NewPageAsync(1366, 1400);
-        await page.GotoAsync("/Account/Login");
-        await page.Locator("#Input_UserName").FillAsync(reviewerName);
-        await page.Locator("#Input_Password").FillAsync(Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/Account/Login", StringComparison.Ordinal));
+        var page = await portal.SignInAsync(reviewerName, 1366, 1400);
         await page.GotoAsync($"/Review/Reports/{id}");
 
         await Expect(page.Locator($"#similarity tr[data-section='{SectionKeys.Overview}']")).ToContainTextAsync("达到提示线");

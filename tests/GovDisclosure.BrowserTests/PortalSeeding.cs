@@ -110,14 +110,17 @@ public static class PortalSeeding
     }
 
     /// <summary>Signs in through the login form in a fresh browser context (no cookies or local storage shared with another).</summary>
-    public static async Task<IPage> SignInAsync(this PortalFixture portal, string userName)
+    public static async Task<IPage> SignInAsync(this PortalFixture portal, string userName, int width = 1366, int height = 768)
     {
-        var page = await portal.NewPageAsync();
+        var page = await portal.NewPageAsync(width, height);
         await page.GotoAsync("/Account/Login");
         await page.Locator("#Input_UserName").FillAsync(userName);
         await page.Locator("#Input_Password").FillAsync(Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/Account/Login", StringComparison.Ordinal));
+        // Signed in once the browser has left the sign-in page. Waiting for the next page's load event as well
+        // (Playwright's default) timed out once on a loaded CI machine although the page had been served; what
+        // the test does next waits for what it needs.
+        await page.WaitForURLAsync(url => !url.Contains("/Account/Login", StringComparison.Ordinal), new() { WaitUntil = WaitUntilState.Commit });
         return page;
     }
 
