@@ -1,3 +1,4 @@
+using System.Data.Common;
 using GovDisclosure.Infrastructure;
 using GovDisclosure.Infrastructure.Data;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
@@ -15,6 +16,9 @@ namespace GovDisclosure.Cli.Commands;
 public static class DbMigrateCommand
 {
     public const string Usage = "用法：gd db migrate [--portal-role 门户数据库角色（默认 gd_portal）] [--connection 连接字符串（以属主角色连接）]";
+
+    /// <summary>How long one migration statement may run: long enough to convert the rows of a province's years.</summary>
+    public static readonly TimeSpan MigrationTimeout = TimeSpan.FromMinutes(30);
 
     public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr)
     {
@@ -62,7 +66,22 @@ public static class DbMigrateCommand
         }
         else
         {
-            await db.Database.MigrateAsync();
+            // A migration that converts existing rows (RollupBlanks rewrites the rollup) runs for minutes on a large
+            // database; the 30 s command timeout of normal requests cut it off and left the schema behind. Each migration
+            // is one transaction, so a failure still changes nothing.
+            db.Database.SetCommandTimeout(MigrationTimeout);
+            try
+            {
+                await db.Database.MigrateAsync();
+            }
+            catch (Exception e) when (e is DbException or InvalidOperationException)
+            {
+                var applied = (await db.Database.GetAppliedMigrationsAsync()).ToHashSet(StringComparer.Ordinal);
+                var failed = pending.FirstOrDefault(m => !applied.Contains(m)) ?? pending[^1];
+                await stderr.WriteLineAsync($"迁移{failed}未能完成，数据库仍停在此前的结构（{FirstLine(e)}）。请检查数据库后重新运行 gd db migrate。");
+                return 1;
+            }
+
             await stdout.WriteLineAsync($"已执行{pending.Count}项迁移：{string.Join("，", pending)}");
         }
 
@@ -79,5 +98,16 @@ public static class DbMigrateCommand
         }
 
         return 0;
+    }
+
+    private static string FirstLine(Exception e)
+    {
+        var inner = e;
+        while (inner.InnerException is not null)
+        {
+            inner = inner.InnerException;
+        }
+
+        return inner.Message.Split('\n')[0].Trim();
     }
 }

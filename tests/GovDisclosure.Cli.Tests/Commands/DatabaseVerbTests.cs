@@ -47,6 +47,33 @@ public sealed class DatabaseVerbTests
     }
 
     [Fact]
+    public async Task A_migration_that_fails_is_named_in_one_chinese_line_and_leaves_the_database_as_it_was()
+    {
+        var cs = await TestDatabase.CreateEmptyAsync("gd_cli_migrate_fail");
+        try
+        {
+            // A table of the same name left behind by something else: the first migration cannot create its own.
+            await using (var db = TestDatabase.Context(cs))
+            {
+                await db.Database.ExecuteSqlRawAsync("CREATE TABLE agencies (stray integer)");
+            }
+
+            var (code, output, error) = await Run(DbMigrateCommand.RunAsync, "--connection", cs);
+
+            Assert.Equal(1, code);
+            Assert.Contains("迁移20261122000000_InitialCreate未能完成，数据库仍停在此前的结构", error);
+            Assert.DoesNotContain("   at ", error);
+            Assert.DoesNotContain("已执行", output);
+            await using var check = TestDatabase.Context(cs);
+            Assert.Empty(await check.Database.GetAppliedMigrationsAsync());
+        }
+        finally
+        {
+            await TestDatabase.DropAsync(cs);
+        }
+    }
+
+    [Fact]
     public async Task Agency_import_places_children_after_parents_and_imports_nothing_when_a_row_is_wrong()
     {
         var cs = await TestDatabase.CreateAsync("gd_cli_agency");
