@@ -15,7 +15,6 @@ namespace GovDisclosure.BrowserTests;
 /// </summary>
 public sealed class PasteGridTests(PortalFixture portal) : IClassFixture<PortalFixture>
 {
-    private const string Password = "Correct-Horse-42";
     private static int counter;
 
     [Fact]
@@ -131,16 +130,11 @@ public sealed class PasteGridTests(PortalFixture portal) : IClassFixture<PortalF
 
             var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
             var user = new ApplicationUser { UserName = $"paster{n}", DisplayName = "粘贴填报", AgencyId = agency.Id };
-            Assert.True((await users.CreateAsync(user, Password)).Succeeded);
+            Assert.True((await users.CreateAsync(user, PortalSeeding.Password)).Succeeded);
             await users.AddToRoleAsync(user, Roles.Filler);
         }
 
-        var page = await portal.NewPageAsync();
-        await page.GotoAsync("/Account/Login");
-        await page.Locator("#Input_UserName").FillAsync($"paster{n}");
-        await page.Locator("#Input_Password").FillAsync(Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/Account/Login", StringComparison.Ordinal), new() { Timeout = 90_000 });
+        var page = await portal.SignInAsync($"paster{n}");
         await page.GotoAsync($"/Work/Reports/{reportId}/Edit");
         return page;
     }

@@ -35,6 +35,11 @@ public sealed class PortalFixture : IAsyncLifetime
 
             // Plain http on the loopback address, as run.sh serves it: Secure cookies would never come back.
             b.UseSetting("Security:CookieSecurePolicy", "SameAsRequest");
+
+            // Every browser context signs in from 127.0.0.1, and the journeys sign in more than the per-address
+            // limit (20 a minute) when a fast machine runs them together: a throttled sign-in failed CI once.
+            // The throttle itself is tested over HTTP (SignInThrottleTests).
+            b.UseSetting("RateLimits:SignInPerAddress:PermitLimit", "10000");
         });
         // Port 0 is reported back as the default 5000 by the server addresses feature, so pick a free port first.
         var port = FreeTcpPort();

@@ -116,7 +116,12 @@ public static class PortalSeeding
         await page.GotoAsync("/Account/Login");
         await page.Locator("#Input_UserName").FillAsync(userName);
         await page.Locator("#Input_Password").FillAsync(Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
+        // The sign-in POST is answered with a redirect; anything else (a 429 from the sign-in throttle, a 400 from
+        // antiforgery) is named here instead of surfacing as a 90 s wait for a URL that never changes.
+        var answer = await page.RunAndWaitForResponseAsync(
+            () => page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync(),
+            r => r.Request.Method == "POST" && r.Url.Contains("/Account/Login", StringComparison.Ordinal));
+        Assert.True(answer.Status == 302, $"signing in as {userName} was answered {answer.Status}, not a redirect");
         // Signed in once the browser has left the sign-in page. Waiting for the next page's load event as well
         // (Playwright's default) timed out once on a loaded CI machine although the page had been served; what
         // the test does next waits for what it needs.
