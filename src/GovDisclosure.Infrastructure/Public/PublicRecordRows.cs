@@ -60,3 +60,25 @@ public sealed class RegionReportCount
 
     public int Reports { get; set; }
 }
+
+/// <summary>
+/// How many agencies under a region (the region itself included) made their first publication of a year on a Beijing
+/// calendar day, by agency kind: the on-time board's input (migration FirstPublicationCounts). Written only by the
+/// trigger on publications and by agency moves; <see cref="RegionId"/> is an agency id, or
+/// <see cref="PublicRecordWriter.AllRegions"/> for the whole portal.
+/// </summary>
+public sealed class RegionFirstPublication
+{
+    public int RegionId { get; set; }
+
+    public int Year { get; set; }
+
+    public GovDisclosure.Domain.Agencies.AgencyKind Kind { get; set; }
+
+    public DateOnly PublishedOn { get; set; }
+
+    /// <summary>The agency's rollup shard (<see cref="PublicRecordWriter.ShardOf"/>): readers sum them.</summary>
+    public short Shard { get; set; }
+
+    public int Agencies { get; set; }
+}

@@ -209,6 +209,15 @@ public sealed class PublicRecordWriter(GovDisclosureDbContext db) : IPublicRecor
         var signs = moves.Select(m => m.Sign).ToArray();
         await using (var batch = new NpgsqlBatch(connection, transaction))
         {
+            // First the on-time board's counts: a publisher's trigger takes them at its insert, before the rollup's rows.
+            batch.BatchCommands.Add(Command("""
+                INSERT INTO region_first_publications ("RegionId", "Year", "Kind", "PublishedOn", "Shard", "Agencies")
+                SELECT m.id, c."Year", c."Kind", c."PublishedOn", c."Shard", c."Agencies" * m.sign
+                  FROM region_first_publications c CROSS JOIN unnest($1::integer[], $2::integer[]) AS m(id, sign)
+                 WHERE c."RegionId" = $3
+                 ORDER BY m.id, c."Year", c."Kind" COLLATE "C", c."PublishedOn", c."Shard"
+                ON CONFLICT ("RegionId", "Year", "Kind", "PublishedOn", "Shard") DO UPDATE SET "Agencies" = region_first_publications."Agencies" + EXCLUDED."Agencies"
+                """, ids, signs, agencyId));
             batch.BatchCommands.Add(Command("""
                 INSERT INTO region_report_counts ("RegionId", "Year", "Template", "Shard", "Reports")
                 SELECT m.id, c."Year", c."Template", c."Shard", c."Reports" * m.sign

@@ -16,6 +16,12 @@ namespace GovDisclosure.Infrastructure.Similarity;
 /// </summary>
 public sealed class PostgresSimilarityStore(GovDisclosureDbContext db) : ISimilarityStore
 {
+    /// <summary>How many rows each shingle's document frequency is spread over (migration ShingleShards).</summary>
+    public const int ShingleShards = 8;
+
+    /// <summary>The shard a report's entries count in: fixed per report, so replacing its entries meets the rows they added to.</summary>
+    public static short ShingleShardOf(int reportId) => (short)(reportId % ShingleShards);
+
     public async Task ReplaceAsync(int reportId, SourceStatus status, IReadOnlyList<SectionFingerprint> sections, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(sections);
@@ -32,15 +38,25 @@ public sealed class PostgresSimilarityStore(GovDisclosureDbContext db) : ISimila
         // which were held through each commit's fsync.
         Add(batch, "SET LOCAL synchronous_commit = off");
 
-        // Document frequency counts entries (a report's published and submitted texts are two), so the decrement is per entry.
+        // Document frequency counts entries (a report's published and submitted texts are two): one upsert of the net
+        // change per shingle, the entries being replaced counted off (per entry) and the new ones on, in shingle order,
+        // into the report's shard. Every publisher of the same boilerplate updated the same rows and queued on them
+        // until its commit; with the shards, concurrent publishers of different shards never meet, and readers sum
+        // the shards. A shingle whose count does not change (a correction that keeps a sentence) writes nothing.
+        var distinct = ShingledText.DistinctSorted(sections.SelectMany(s => s.Shingles));
         Add(batch, """
-            UPDATE similarity_shingles f SET "Reports" = f."Reports" - o.n
-              FROM (SELECT shingle, count(DISTINCT status)::int AS n
-                      FROM (SELECT unnest(s."Shingles") AS shingle, s."Status" AS status FROM similarity_sections s
-                             WHERE s."ReportId" = @report AND (@all OR s."Status" = @status)) x
-                     GROUP BY shingle) o
-             WHERE f."Shingle" = o.shingle
-            """, ("report", reportId), ("all", status == SourceStatus.Published), ("status", status.ToString()));
+            INSERT INTO similarity_shingles ("Shingle", "Shard", "Reports")
+            SELECT d.shingle, @shard, sum(d.n)::int FROM (
+                SELECT unnest(@shingles) AS shingle, 1 AS n
+                UNION ALL
+                SELECT shingle, -count(DISTINCT status)::int
+                  FROM (SELECT unnest(s."Shingles") AS shingle, s."Status" AS status FROM similarity_sections s
+                         WHERE s."ReportId" = @report AND (@all OR s."Status" = @status)) x
+                 GROUP BY shingle) d
+             GROUP BY d.shingle HAVING sum(d.n) <> 0
+             ORDER BY d.shingle
+            ON CONFLICT ("Shingle", "Shard") DO UPDATE SET "Reports" = similarity_shingles."Reports" + EXCLUDED."Reports"
+            """, ("shingles", ToInts(distinct)), ("shard", ShingleShardOf(reportId)), ("report", reportId), ("all", status == SourceStatus.Published), ("status", status.ToString()));
         Add(batch, """DELETE FROM similarity_sections WHERE "ReportId" = @report AND (@all OR "Status" = @status)""",
             ("report", reportId), ("all", status == SourceStatus.Published), ("status", status.ToString()));
 
@@ -64,12 +80,6 @@ public sealed class PostgresSimilarityStore(GovDisclosureDbContext db) : ISimila
                 ("bands", section.BandHashes.Select(b => unchecked((long)b)).ToArray()));
         }
 
-        // In sorted order, so two publications writing at once take the rows' locks in the same order.
-        var distinct = ShingledText.DistinctSorted(sections.SelectMany(s => s.Shingles));
-        Add(batch, """
-            INSERT INTO similarity_shingles ("Shingle", "Reports") SELECT unnest(@shingles), 1
-            ON CONFLICT ("Shingle") DO UPDATE SET "Reports" = similarity_shingles."Reports" + 1
-            """, ("shingles", ToInts(distinct)));
         await batch.ExecuteNonQueryAsync(ct);
         await transaction.CommitAsync(ct);
     }
@@ -137,7 +147,9 @@ public sealed class PostgresSimilarityStore(GovDisclosureDbContext db) : ISimila
             ("path", query.SubmittedWithinPath ?? string.Empty),
             ("limit", query.Limit));
         Add(batch, """SELECT count(DISTINCT "ReportId")::int FROM similarity_sections""");
-        Add(batch, """SELECT "Shingle", "Reports" FROM similarity_shingles WHERE "Shingle" = ANY(@shingles)""",
+        Add(batch, """
+            SELECT "Shingle", sum("Reports")::int FROM similarity_shingles WHERE "Shingle" = ANY(@shingles) GROUP BY "Shingle"
+            """,
             ("shingles", query.Shingles.Select(h => unchecked((int)h)).ToArray()));
 
         var candidates = query.Bands.Select(_ => new List<StoredCandidate>()).ToList();

@@ -51,6 +51,9 @@ internal sealed class SimilarityShingleRow
 {
     public int Shingle { get; set; }
 
+    /// <summary>Which of the shingle's rows (<see cref="PostgresSimilarityStore.ShingleShardOf"/>): readers sum them, and one row may be negative.</summary>
+    public short Shard { get; set; }
+
     public int Reports { get; set; }
 }
 
@@ -91,7 +94,7 @@ internal sealed class SimilarityShingleConfiguration : IEntityTypeConfiguration<
         // Each indexed report adds 1 to about a thousand of these counts, the boilerplate's the same rows every time:
         // half-full pages keep those updates HOT (no index entry per update), as for the region rollup.
         builder.HasStorageParameter("fillfactor", PublicRecordWriter.RollupFillFactor);
-        builder.HasKey(s => s.Shingle);
+        builder.HasKey(s => new { s.Shingle, s.Shard });
         builder.Property(s => s.Shingle).ValueGeneratedNever();
     }
 }

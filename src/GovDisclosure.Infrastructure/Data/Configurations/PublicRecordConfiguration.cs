@@ -50,3 +50,18 @@ internal sealed class RegionReportCountConfiguration : IEntityTypeConfiguration<
         builder.Property(t => t.Template).IsTemplateKey();
     }
 }
+
+internal sealed class RegionFirstPublicationConfiguration : IEntityTypeConfiguration<RegionFirstPublication>
+{
+    public void Configure(EntityTypeBuilder<RegionFirstPublication> builder)
+    {
+        builder.ToTable("region_first_publications");
+
+        // Every first publication adds 1 to its regions' rows of the day: updated in place, as the rollup.
+        builder.HasStorageParameter("fillfactor", PublicRecordWriter.RollupFillFactor);
+
+        // The board reads one key range per region and year; no foreign key, since region 0 is the whole portal.
+        builder.HasKey(t => new { t.RegionId, t.Year, t.Kind, t.PublishedOn, t.Shard });
+        builder.Property(t => t.Kind).HasConversion<string>().HasMaxLength(24);
+    }
+}
