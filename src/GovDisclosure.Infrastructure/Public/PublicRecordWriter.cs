@@ -181,9 +181,9 @@ public sealed class PublicRecordWriter(GovDisclosureDbContext db) : IPublicRecor
         var after = new HashSet<int>();
         await using (var batch = new NpgsqlBatch(connection, transaction))
         {
-            batch.BatchCommands.Add(Command("""SELECT "Id" FROM agencies WHERE starts_with($1, "Path") AND "Path" <> $1""", oldPath));
+            batch.BatchCommands.Add(Command("""SELECT "Id" FROM agencies WHERE "Path" = ANY (gd_path_prefixes($1)) AND "Path" <> $1""", oldPath));
             batch.BatchCommands.Add(Command("""
-                SELECT a."Id" FROM agencies me JOIN agencies a ON starts_with(me."Path", a."Path") AND a."Id" <> me."Id" WHERE me."Id" = $1
+                SELECT a."Id" FROM agencies me JOIN agencies a ON a."Path" = ANY (gd_path_prefixes(me."Path")) AND a."Id" <> me."Id" WHERE me."Id" = $1
                 """, agencyId));
             await using var reader = await batch.ExecuteReaderAsync(ct);
             while (await reader.ReadAsync(ct))
@@ -242,10 +242,13 @@ public sealed class PublicRecordWriter(GovDisclosureDbContext db) : IPublicRecor
     /// <summary>
     /// The agency and every agency above it. The share lock on the agency's own row waits for a move of it (or of an
     /// agency above it, which rewrites its path) to commit, and holds such a move off until this publication commits.
+    /// The ancestors are looked up by their paths (the prefixes of the agency's, gd_path_prefixes) through the path's
+    /// unique index: <c>starts_with(me."Path", a."Path")</c> can use no index and read every agency, 125–210 ms a
+    /// publication at the bench database's 137,779 agencies against 0.4 ms by path.
     /// </summary>
     private static NpgsqlBatchCommand AncestorsOrSelf(int agencyId) =>
         Command("""
-            SELECT a."Id" FROM agencies me JOIN agencies a ON starts_with(me."Path", a."Path") WHERE me."Id" = $1 ORDER BY a."Id" FOR SHARE OF me
+            SELECT a."Id" FROM agencies me JOIN agencies a ON a."Path" = ANY (gd_path_prefixes(me."Path")) WHERE me."Id" = $1 ORDER BY a."Id" FOR SHARE OF me
             """, agencyId);
 
     /// <summary>Adds report counts to regions; the regions in ascending order, as every writer takes them.</summary>
