@@ -8,7 +8,7 @@ namespace GovDisclosure.Import.Documents;
 /// advances are in its /W array, which is what a viewer draws by (the PDF spec lets /W override the program's
 /// metrics). PdfPig nevertheless parses every embedded program and, for the first letter's bounds, every glyph
 /// outline in it: for the portal's own PDFs (two CJK faces, ~600 outlines, 230 KB) that was half of the read
-/// (docs/benchmarks.md, "Issue 10 (sixth session)"). So when every font in the file is a CID TrueType font
+/// (docs/benchmarks.md, "Issue 10 (sixth session)"; docs/decisions/0013). So when every font in the file is a CID TrueType font
 /// with a /W array, the programs are not decoded and letters are placed by their advances alone.
 /// Simple fonts (TrueType, Type 1) are left alone: PdfPig takes their encoding from the program when the PDF
 /// gives none. Anything the raw bytes cannot show (fonts inside object streams) also keeps the programs.
