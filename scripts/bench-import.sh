@@ -5,7 +5,9 @@
 # Prints the load average before and after, gd's wall and CPU time (user + sys, all its threads) and what landed.
 # Environment: AGENCIES (default 250, i.e. 1,000 reports), GD_PG_PORT (default 55492), PGDIR (cluster directory;
 #              a cluster already running there is used and left running), BIN_DIR (a tree already built in Release,
-#              e.g. a `git archive` of the commit to compare with: its gd and benchmark binaries are used, nothing is built).
+#              e.g. a `git archive` of the commit to compare with: its gd and benchmark binaries are used, nothing is built),
+#              TRACE (a .nettrace path: gd runs under `dotnet-trace collect --profile dotnet-sampled-thread-time`, for
+#              where its CPU goes; the timings then carry the tracer's overhead).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
@@ -45,8 +47,10 @@ gd agency import "${paths[0]}" >/dev/null
 files=$(find "${paths[2]}" -type f | wc -l)
 echo "archive: $files files ($(find "${paths[2]}" -name '*.pdf' | wc -l) PDF, $(find "${paths[2]}" -name '*.docx' | wc -l) .docx, $(find "${paths[2]}" -name '*.json' | wc -l) JSON), $(du -sh "${paths[2]}" | cut -f1)"
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+tracer=()
+[ -n "${TRACE:-}" ] && tracer=("${DOTNET_TRACE:-$HOME/.dotnet/tools/dotnet-trace}" collect --profile dotnet-sampled-thread-time -o "$TRACE" --)
 /usr/bin/time -f "gd import --publish: %e s wall, %U s user + %S s sys CPU (gd's threads), %M KiB max RSS" \
-  dotnet "$gd_dll" import "${paths[2]}" --agency-map "${paths[1]}" --publish --report "$work/result.csv" >"$work/out.txt" || {
+  "${tracer[@]}" dotnet "$gd_dll" import "${paths[2]}" --agency-map "${paths[1]}" --publish --report "$work/result.csv" >"$work/out.txt" || {
   tail -5 "$work/out.txt"; exit 1; }
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
 tail -1 "$work/out.txt"

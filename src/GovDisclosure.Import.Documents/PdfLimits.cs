@@ -10,10 +10,11 @@ namespace GovDisclosure.Import.Documents;
 /// one total for the document, and a FlateDecode stream is first inflated by a counting reader that stops
 /// at the cap, so a small file that expands to gigabytes costs at most the cap to refuse.
 /// </summary>
-internal sealed class BudgetedFilterProvider(long maxStreamBytes, long maxTotalBytes) : IFilterProvider
+internal sealed class BudgetedFilterProvider(long maxStreamBytes, long maxTotalBytes, bool skipFontPrograms = false) : IFilterProvider
 {
     private readonly IFilterProvider inner = DefaultFilterProvider.Instance;
     private readonly long streamCap = maxStreamBytes;
+    private readonly bool skipFontPrograms = skipFontPrograms;
     private long total;
 
     public IReadOnlyList<IFilter> GetFilters(DictionaryToken dictionary) => Wrap(inner.GetFilters(dictionary));
@@ -43,6 +44,12 @@ internal sealed class BudgetedFilterProvider(long maxStreamBytes, long maxTotalB
 
         public Memory<byte> Decode(Memory<byte> input, DictionaryToken streamDictionary, IFilterProvider filterProvider, int filterIndex)
         {
+            if (owner.skipFontPrograms && PdfFontPrograms.IsTrueTypeProgram(streamDictionary))
+            {
+                // PdfPig catches this while building the CID font and goes on without its program (PdfFontPrograms).
+                throw new FontProgramSkippedException();
+            }
+
             if (filter is FlateFilter)
             {
                 // Inflated once, here, as PdfPig's own filter does it (the two header bytes skipped, the checksum

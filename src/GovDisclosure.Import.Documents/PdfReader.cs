@@ -53,6 +53,7 @@ public static class PdfReader
         }
 
         CountTextOperators(bytes);
+        var widthsOnly = PdfFontPrograms.CanPlaceByWidths(bytes);
         var clock = Stopwatch.StartNew();
         var pages = new List<PdfPageText>();
         try
@@ -62,7 +63,7 @@ public static class PdfReader
                 UseLenientParsing = true,
                 SkipMissingFonts = true,
                 ClipPaths = false,
-                FilterProvider = new BudgetedFilterProvider(MaxStreamBytes, MaxDecodedBytes),
+                FilterProvider = new BudgetedFilterProvider(MaxStreamBytes, MaxDecodedBytes, skipFontPrograms: widthsOnly),
             };
             using var document = PdfDocument.Open(bytes, options);
             if (document.NumberOfPages > MaxPages)
@@ -92,7 +93,7 @@ public static class PdfReader
                 }
 
                 images += page.NumberOfImages;
-                pages.Add(PdfPageText.Of(page));
+                pages.Add(PdfPageText.Of(page, widthsOnly));
             }
 
             if (pages.All(p => p.IsEmpty))
@@ -176,7 +177,11 @@ internal sealed class PdfPageText
 
     public bool IsEmpty => Glyphs.Count == 0;
 
-    public static PdfPageText Of(Page page)
+    /// <param name="widthsOnly">
+    /// The fonts' programs were not loaded (<see cref="PdfFontPrograms"/>): a letter's box is then the font's
+    /// whole bounding box, not its ink, and only its advance (from the PDF's width table) places it.
+    /// </param>
+    public static PdfPageText Of(Page page, bool widthsOnly = false)
     {
         var glyphs = new List<Glyph>();
         foreach (var letter in page.Letters)
@@ -188,10 +193,10 @@ internal sealed class PdfPageText
 
             var box = letter.BoundingBox;
             var size = letter.PointSize > 0 ? letter.PointSize : Math.Max(box.Height, 1);
-            var left = Math.Min(box.Left, letter.StartBaseLine.X);
+            var left = widthsOnly ? letter.StartBaseLine.X : Math.Min(box.Left, letter.StartBaseLine.X);
             // The advance, not the ink: full-width punctuation (「、」「，」「）」) inks only part of its em, and a
             // gap measured from the ink would cut 「一、本年…」 in two.
-            var right = Math.Max(Math.Max(box.Right, letter.EndBaseLine.X), left + 0.1);
+            var right = Math.Max(widthsOnly ? letter.EndBaseLine.X : Math.Max(box.Right, letter.EndBaseLine.X), left + 0.1);
             glyphs.Add(new Glyph(letter.Value, left, right, letter.StartBaseLine.Y - (size * 0.2), letter.StartBaseLine.Y + (size * 0.8), letter.StartBaseLine.Y, size));
         }
 

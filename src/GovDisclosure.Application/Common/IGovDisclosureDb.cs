@@ -46,6 +46,9 @@ public interface IGovDisclosureDb
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 
+    /// <summary>For a use case that saves twice but must commit once (an imported report and its publication).</summary>
+    Microsoft.EntityFrameworkCore.Infrastructure.DatabaseFacade Database { get; }
+
     /// <summary>Whether a failed save broke a unique index (two clicks creating the same row); the provider knows how to tell.</summary>
     bool IsUniqueViolation(DbUpdateException exception);
 }

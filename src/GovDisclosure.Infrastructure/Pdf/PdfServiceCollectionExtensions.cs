@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 using GovDisclosure.Application.Common;
@@ -16,7 +17,8 @@ public static class PdfServiceCollectionExtensions
     public static IServiceCollection AddReportPdf(this IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<PdfOptions>(configuration.GetSection(PdfOptions.SectionName));
-        services.AddSingleton<IReportPdfRenderer>(sp => new PdfSharpReportRenderer(sp.GetRequiredService<IOptions<PdfOptions>>().Value));
+        services.AddSingleton<IReportPdfRenderer>(sp => new PdfSharpReportRenderer(
+            sp.GetRequiredService<IOptions<PdfOptions>>().Value, sp.GetService<ILogger<PdfSharpReportRenderer>>()));
         return services;
     }
 

@@ -4,6 +4,8 @@ using GovDisclosure.Application.Common;
 using GovDisclosure.Domain.Reports;
 using GovDisclosure.Infrastructure.Pdf.Fonts;
 using GovDisclosure.Infrastructure.Pdf.Layout;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using PdfSharp.Pdf;
 
 namespace GovDisclosure.Infrastructure.Pdf;
@@ -27,13 +29,15 @@ public sealed class PdfSharpReportRenderer : IReportPdfRenderer
 
     private readonly ReportFontFamilies fonts;
 
-    public PdfSharpReportRenderer(PdfOptions options)
+    /// <param name="logger">Where a character outside the compact faces is reported (docs/decisions/0012); none by default.</param>
+    public PdfSharpReportRenderer(PdfOptions options, ILogger<PdfSharpReportRenderer>? logger = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         ReportFontResolver.EnsureInstalled();
+        var notice = new FullFaceNotice(logger ?? (ILogger)NullLogger.Instance);
         fonts = new ReportFontFamilies(
-            ReportFontResolver.Register(FontLocator.Locate(options.SongFont, "Pdf:SongFont")),
-            ReportFontResolver.Register(FontLocator.Locate(options.HeiFont, "Pdf:HeiFont")));
+            ReportFontResolver.Register(FontLocator.Locate(options.SongFont, "Pdf:SongFont")) with { Notice = notice },
+            ReportFontResolver.Register(FontLocator.Locate(options.HeiFont, "Pdf:HeiFont")) with { Notice = notice });
     }
 
     public PdfSharpReportRenderer()

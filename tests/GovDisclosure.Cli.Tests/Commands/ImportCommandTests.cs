@@ -117,6 +117,27 @@ public sealed class ImportCommandTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_result_table_lists_every_file_once_in_path_order_and_one_broken_file_fails_the_run_but_not_the_others()
+    {
+        // Read and published by several workers at once: whichever finishes first, the table keeps the folder's order.
+        await File.WriteAllBytesAsync(Path.Combine(folder, "broken.pdf"), "%PDF-1.7 not really"u8.ToArray());
+        var csv = Path.Combine(Path.GetTempPath(), $"{Path.GetFileName(folder)}-order.csv");
+
+        var (code, output, _) = await Run(folder, "--agency-map", Map, "--publish", "--report", csv, "--connection", cs);
+
+        Assert.Equal(1, code);
+        Assert.Contains("导入3个，已存在0个，失败1个", output);
+        var table = (await File.ReadAllLinesAsync(csv)).Skip(1).Select(l => l.Split(',')).ToList();
+        Assert.Equal(["000_ffb7cb016be5db93.docx", "001_34264c7ee48481bb.pdf", "broken.pdf", Path.Combine("政府办", "2021.json")], table.Select(r => r[0]));
+        Assert.Equal(["Published", "Published", "Refused", "Published"], table.Select(r => r[6]));
+        Assert.Equal(["YZ", "FZ", string.Empty, "ZFB"], table.Select(r => r[1]));
+        await using var db = TestDatabase.Context(cs);
+        Assert.Equal(3, await db.Publications.CountAsync());
+        Assert.Equal(3, await db.HistoricalSources.CountAsync());
+        File.Delete(csv);
+    }
+
+    [Fact]
     public async Task A_file_whose_agency_cannot_be_told_fails_and_the_exit_code_says_so()
     {
         var (code, output, _) = await Run(Path.Combine(folder, "001_34264c7ee48481bb.pdf"), "--connection", cs);

@@ -92,6 +92,46 @@ public sealed class CompactFaceTests
         Assert.Equal(PdfTestSupport.Renderer.Render(report), new Infrastructure.Pdf.PdfSharpReportRenderer().Render(report));
     }
 
+    [Fact]
+    public void Drawing_a_character_outside_the_compact_faces_warns_the_operator_once_per_character()
+    {
+        var logger = new CapturingLogger();
+        var renderer = new Infrastructure.Pdf.PdfSharpReportRenderer(new Infrastructure.Pdf.PdfOptions(), logger);
+        var report = WithOverview(PdfTestSupport.LoadFixture("sample-000-yinzhou-2020.json"), $"负责人{RareCharacters}，副职{RareCharacters[0]}。");
+
+        renderer.Render(report);
+        renderer.Render(report);
+
+        Assert.Equal(RareCharacters.Length, logger.Warnings.Count);
+        foreach (var rare in RareCharacters)
+        {
+            Assert.Single(logger.Warnings, w => w.Contains(rare, StringComparison.Ordinal) && w.Contains("uming", StringComparison.Ordinal));
+        }
+
+        // Everyday text never warns.
+        var quiet = new CapturingLogger();
+        new Infrastructure.Pdf.PdfSharpReportRenderer(new Infrastructure.Pdf.PdfOptions(), quiet).Render(PdfTestSupport.LoadFixture("sample-003-xinhua-2021.json"));
+        Assert.Empty(quiet.Warnings);
+    }
+
+    private sealed class CapturingLogger : Microsoft.Extensions.Logging.ILogger<Infrastructure.Pdf.PdfSharpReportRenderer>
+    {
+        public List<string> Warnings { get; } = [];
+
+        public IDisposable? BeginScope<TState>(TState state)
+            where TState : notnull => null;
+
+        public bool IsEnabled(Microsoft.Extensions.Logging.LogLevel logLevel) => true;
+
+        public void Log<TState>(Microsoft.Extensions.Logging.LogLevel logLevel, Microsoft.Extensions.Logging.EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        {
+            if (logLevel == Microsoft.Extensions.Logging.LogLevel.Warning)
+            {
+                Warnings.Add(formatter(state, exception));
+            }
+        }
+    }
+
     private static ReportDocument WithOverview(ReportDocument report, string text)
     {
         var copy = report.Clone();

@@ -58,11 +58,11 @@ internal sealed class ReportFontResolver : IFontResolver
         var compact = Compacts.GetOrAdd(name, _ => new Lazy<CompactFace?>(() => TryCompact(full))).Value;
         if (compact is null)
         {
-            return new ReportFace(name, name, null);
+            return new ReportFace(name, name, null) { Source = source.ToString() };
         }
 
         Faces.TryAdd(name + "-C", compact.Bytes);
-        return new ReportFace(name + "-C", name, compact);
+        return new ReportFace(name + "-C", name, compact) { Source = source.ToString() };
     }
 
     private static CompactFace? TryCompact(byte[] full)
@@ -91,8 +91,29 @@ internal sealed class ReportFontResolver : IFontResolver
 /// </summary>
 internal sealed record ReportFace(string Compact, string Full, CompactFace? CompactFace)
 {
+    /// <summary>The configured font file, for the operator's log.</summary>
+    public string Source { get; init; } = string.Empty;
+
+    /// <summary>Where a run drawn with the full face is reported; none for a face registered outside a renderer.</summary>
+    public FullFaceNotice? Notice { get; init; }
+
     public bool Covers(ReadOnlySpan<char> text) => CompactFace is null || CompactFace.Covers(text);
 
+    /// <summary>
+    /// Whether <paramref name="text"/> is drawn with the compact face; when it is not, the characters that sent it to
+    /// the full face are logged (once each). Measuring uses <see cref="Covers"/>: only drawing is worth a warning.
+    /// </summary>
+    public bool DrawsWithCompact(ReadOnlySpan<char> text)
+    {
+        if (Covers(text))
+        {
+            return true;
+        }
+
+        Notice?.Drawn(this, text);
+        return false;
+    }
+
     /// <summary>The family that draws <paramref name="text"/>: the compact one when it can.</summary>
-    public string FamilyFor(ReadOnlySpan<char> text) => Covers(text) ? Compact : Full;
+    public string FamilyFor(ReadOnlySpan<char> text) => DrawsWithCompact(text) ? Compact : Full;
 }

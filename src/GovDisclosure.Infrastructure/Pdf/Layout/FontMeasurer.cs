@@ -43,7 +43,7 @@ internal sealed class FontMeasurer : ITextMeasurer
     public XFont FullFont => fullFont.Value;
 
     /// <summary>The font that draws <paramref name="text"/> with a real glyph for every character it can.</summary>
-    public XFont FontFor(ReadOnlySpan<char> text) => face.Covers(text) ? Font : FullFont;
+    public XFont FontFor(ReadOnlySpan<char> text) => face.DrawsWithCompact(text) ? Font : FullFont;
 
     public double Size => Font.Size;
 
