@@ -25,10 +25,10 @@ public sealed class PublicPageReader : IDisposable
     public const int MaxConnections = 16;
 
     /// <summary>
-    /// Room for a whole row in each connection's read buffer. A stored page is about 14 KB of JSON, and a row larger
-    /// than Npgsql's default 8 KB buffer is read into a one-off buffer allocated for that row and dropped after it:
-    /// 16 KB or more of garbage per view, on top of the page itself (docs/benchmarks.md, sixth session). 64 KB per
-    /// connection is 1 MB for the whole pool; a larger page still reads, through the one-off buffer.
+    /// Room for a whole row in each connection's read buffer. A stored page is about 14 KB of JSON, and Npgsql moves
+    /// a row larger than its default 8 KB buffer into a second buffer made for that row (a buffer object, an array
+    /// rented from the pool and a copy of what was read so far, on every view). 64 KB per connection is 1 MB for the
+    /// whole pool; a larger page still reads, through that second buffer.
     /// </summary>
     public const int ReadBufferBytes = 64 * 1024;
 
