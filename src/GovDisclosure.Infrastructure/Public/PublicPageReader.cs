@@ -1,3 +1,4 @@
+using System.Buffers;
 using GovDisclosure.Domain.Oversight;
 using Npgsql;
 using NpgsqlTypes;
@@ -23,6 +24,14 @@ public sealed class PublicPageReader : IDisposable
     /// </summary>
     public const int MaxConnections = 16;
 
+    /// <summary>
+    /// Room for a whole row in each connection's read buffer. A stored page is about 14 KB of JSON, and Npgsql moves
+    /// a row larger than its default 8 KB buffer into a second buffer made for that row (a buffer object, an array
+    /// rented from the pool and a copy of what was read so far, on every view). 64 KB per connection is 1 MB for the
+    /// whole pool; a larger page still reads, through that second buffer.
+    /// </summary>
+    public const int ReadBufferBytes = 64 * 1024;
+
     private const string Sql = """
         SELECT convert_to(p."Content"::text, 'UTF8'),
                (SELECT s."ShowCopyFigurePublicly"
@@ -44,6 +53,7 @@ public sealed class PublicPageReader : IDisposable
         // state and needs no reset: without NoResetOnClose Npgsql would send seven reset statements (RESET ALL,
         // UNLISTEN *, pg_advisory_unlock_all()…) with every view, more work for PostgreSQL than the read itself.
         var builder = new NpgsqlConnectionStringBuilder(connectionString) { NoResetOnClose = true };
+        builder.ReadBufferSize = Math.Max(builder.ReadBufferSize, ReadBufferBytes);
         builder.MaxPoolSize = Math.Min(builder.MaxPoolSize, MaxConnections);
         builder.MinPoolSize = Math.Min(builder.MinPoolSize, builder.MaxPoolSize);
         dataSource = NpgsqlDataSource.Create(builder.ConnectionString);
@@ -64,8 +74,21 @@ public sealed class PublicPageReader : IDisposable
         }
 
         // The JSON as UTF-8 bytes (convert_to above): System.Text.Json reads UTF-8 natively, so no 14 KB string is
-        // decoded to UTF-16 only to be encoded back.
-        var page = PublicPage.FromJson(reader.GetFieldValue<byte[]>(0));
+        // decoded to UTF-16 only to be encoded back. Copied into a pooled array rather than a new byte[] per view:
+        // the page is parsed at once and the bytes are not needed after it.
+        var length = checked((int)reader.GetBytes(0, 0, null, 0, 0));
+        var json = ArrayPool<byte>.Shared.Rent(length);
+        PublicPage page;
+        try
+        {
+            reader.GetBytes(0, 0, json, 0, length);
+            page = PublicPage.FromJson(json.AsSpan(0, length));
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(json);
+        }
+
         var shown = reader.IsDBNull(1) ? ReviewSettings.Defaults.ShowCopyFigurePublicly : reader.GetBoolean(1);
         return new PublicPageView(page, shown);
     }

@@ -4,6 +4,7 @@ using System.Net;
 using System.Reflection;
 using GovDisclosure.Domain.Agencies;
 using GovDisclosure.Domain.Rules;
+using GovDisclosure.Domain.Templates;
 using GovDisclosure.Domain.Workflow;
 using GovDisclosure.Web.Tests.Support;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -43,6 +44,27 @@ public sealed class PublicRecordPageTests(PublicSiteFactory factory) : IClassFix
         Assert.Contains(compare.Document.QuerySelectorAll(".text-diff ins"), d => d.TextContent.Contains("更正后的说明。", StringComparison.Ordinal));
         Assert.DoesNotContain(compare.Document.QuerySelectorAll(".text-diff del"), d => d.TextContent.Contains("认真贯彻落实", StringComparison.Ordinal));
         Assert.Contains("更正原因：自然人申请数量统计有误", compare.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_report_whose_stored_page_outgrows_the_read_buffer_is_shown_to_its_last_sentence_and_the_next_page_is_its_own()
+    {
+        // Six sections of about 4,000 characters: a stored page of about 90 KB, beyond the page reader's 64 KB buffer
+        // (PublicPageReader.ReadBufferBytes), read through Npgsql's one-off buffer and a pooled array larger than the page.
+        const string last = "以上为长篇说明的最后一句。";
+        var marker = string.Concat(Enumerable.Repeat("本机关持续推进政务公开标准化规范化建设，做到应公开尽公开。", 150)) + last;
+        var (_, filler) = await factory.NewAgency();
+        var big = await factory.Report(filler, 2021, ReportState.Published, CompleteReport.Balanced(2021, marker: marker));
+        var small = await factory.Report(filler, 2022, ReportState.Published, CompleteReport.Balanced(2022, marker: "短说明。"));
+
+        var bigPage = await Anonymous().Get($"/Reports/{big}");
+        var smallPage = await Anonymous().Get($"/Reports/{small}");
+
+        Assert.Equal(HttpStatusCode.OK, bigPage.Status);
+        Assert.Equal(SectionKeys.All.Count, bigPage.Document.QuerySelectorAll("section.report-section > p").Count(p => p.TextContent.EndsWith(last, StringComparison.Ordinal)));
+        Assert.Equal(HttpStatusCode.OK, smallPage.Status);
+        Assert.Contains("短说明。", smallPage.Single("article.report-document").TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain(last, smallPage.Text, StringComparison.Ordinal);
     }
 
     [Fact]
