@@ -78,13 +78,14 @@ seed() { # prefix regions reports [under]
 }
 
 # start_web DIR LABEL: starts the portal of DIR from its content root and prints the time to the first answered report page.
+# With the tier-up delay off, as run.sh and deploy/govdisclosure.service start the portal.
 start_web() {
   local dir=$1 label=$2 started
   started=$(date +%s%N)
   (cd "$dir/src/GovDisclosure.Web" && exec env ASPNETCORE_ENVIRONMENT=Production \
     'Serilog__MinimumLevel__Override__Microsoft.AspNetCore.HttpLogging=Warning' \
     'Serilog__MinimumLevel__Override__Serilog.AspNetCore.RequestLoggingMiddleware=Warning' \
-    PublicSite__OutputCache=false \
+    PublicSite__OutputCache=false DOTNET_TC_CallCountingDelayMs=0 \
     ConnectionStrings__Default="$GD_CONNECTION" \
     dotnet bin/Release/net10.0/GovDisclosure.Web.dll --urls "$base_url") >"$work/web-$label.log" 2>&1 &
   web_pid=$!
