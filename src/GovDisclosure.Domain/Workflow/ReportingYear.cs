@@ -52,8 +52,7 @@ public sealed class ReportingYear
     public void SetOpen(bool open) => IsOpen = open;
 
     /// <summary>The statutory deadline for an agency kind, before any regional override.</summary>
-    public DateOnly DeadlineFor(AgencyKind kind) =>
-        kind is AgencyKind.PeopleGovernment or AgencyKind.TownshipStreet ? GovernmentDeadline : DepartmentDeadline;
+    public DateOnly DeadlineFor(AgencyKind kind) => Deadlines.KeepsGovernmentDeadline(kind) ? GovernmentDeadline : DepartmentDeadline;
 }
 
 /// <summary>A region's own deadlines for a year (provincial or local rules); applies to every agency under <see cref="AgencyPath"/>.</summary>
@@ -95,6 +94,9 @@ public sealed class DeadlineOverride
         DepartmentDeadline = departmentDeadline;
         GovernmentDeadline = governmentDeadline;
     }
+
+    /// <summary>The deadline this override sets for an agency kind, or null when it leaves that kind's deadline alone.</summary>
+    public DateOnly? DeadlineFor(AgencyKind kind) => Deadlines.KeepsGovernmentDeadline(kind) ? GovernmentDeadline : DepartmentDeadline;
 }
 
 public enum DeadlineStatus
@@ -129,14 +131,16 @@ public static class Deadlines
     {
         ArgumentNullException.ThrowIfNull(year);
         ArgumentNullException.ThrowIfNull(agencyPath);
-        var isGovernment = kind is AgencyKind.PeopleGovernment or AgencyKind.TownshipStreet;
         var specific = overrides
             .Where(o => o.Year == year.Year && agencyPath.StartsWith(o.AgencyPath, StringComparison.Ordinal))
             .OrderByDescending(o => o.AgencyPath.Length)
-            .Select(o => isGovernment ? o.GovernmentDeadline : o.DepartmentDeadline)
+            .Select(o => o.DeadlineFor(kind))
             .FirstOrDefault(d => d is not null);
         return specific ?? year.DeadlineFor(kind);
     }
+
+    /// <summary>People's governments and townships/streets publish by 3月31日, departments by 1月31日 (条例 第四十九条、第五十条).</summary>
+    public static bool KeepsGovernmentDeadline(AgencyKind kind) => kind is AgencyKind.PeopleGovernment or AgencyKind.TownshipStreet;
 
     /// <summary>On time, late or missing, given the first publication date (China Standard Time) and today.</summary>
     public static DeadlineStatus Status(DateOnly deadline, DateOnly? firstPublishedOn, DateOnly today) => firstPublishedOn switch

@@ -554,11 +554,7 @@ public sealed class PublicQueries(GovDisclosureDbContext db, PublicPageReader pa
         }
 
         /// <summary>An override's region is a subtree of its own for a kind when the override sets that kind's deadline.</summary>
-        private bool IsRoot(string path, AgencyKind kind)
-        {
-            var isGovernment = kind is AgencyKind.PeopleGovernment or AgencyKind.TownshipStreet;
-            return overrides.Any(o => o.AgencyPath == path && (isGovernment ? o.GovernmentDeadline : o.DepartmentDeadline) is not null);
-        }
+        private bool IsRoot(string path, AgencyKind kind) => overrides.Any(o => o.AgencyPath == path && o.DeadlineFor(kind) is not null);
 
         /// <summary>The deepest subtree root at or above an agency's path.</summary>
         private string RootOf(string path, AgencyKind kind) =>
